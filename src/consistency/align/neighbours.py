@@ -1,0 +1,88 @@
+"""Candidate pairs by cosine similarity: arrays in, indices out.
+
+:func:`similar_pairs` is exact and works in row blocks, so memory stays at
+``block * n`` floats; for large inputs it switches to an approximate
+nearest-neighbour index (usearch, HNSW) and only looks at the ``k`` nearest
+neighbours of each row, so time grows as ``n log n`` instead of ``n**2``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["similar_pairs", "ANN_MIN_ROWS"]
+
+#: From this many rows on, :func:`similar_pairs` uses the ANN index.
+ANN_MIN_ROWS = 20000
+
+
+def _exact(X: np.ndarray, groups: np.ndarray, threshold: float, block: int = 1024):
+    n = X.shape[0]
+    out_i, out_j, out_s = [], [], []
+    for a in range(0, n, block):
+        S = X[a:a + block] @ X.T  # (block, n)
+        rows = np.arange(a, min(a + block, n))
+        S[np.arange(len(rows)), rows] = -1.0
+        ii, jj = np.nonzero(S >= threshold)
+        ii = ii + a
+        keep = (ii < jj) & (groups[ii] != groups[jj])
+        out_i.append(ii[keep])
+        out_j.append(jj[keep])
+        out_s.append(S[ii[keep] - a, jj[keep]])
+    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+
+
+def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
+    from usearch.index import Index
+
+    n = X.shape[0]
+    index = Index(ndim=X.shape[1], metric="cos", dtype="f32")
+    index.add(np.arange(n), X.astype(np.float32))
+    matches = index.search(X.astype(np.float32), min(k + 1, n))
+    keys = np.asarray(matches.keys).reshape(n, -1)
+    sims = 1.0 - np.asarray(matches.distances).reshape(n, -1)
+    ii = np.repeat(np.arange(n), keys.shape[1])
+    jj = keys.ravel().astype(np.int64)
+    ss = sims.ravel()
+    valid = (jj >= 0) & (jj < n) & (ii != jj) & (ss >= threshold)
+    ii, jj, ss = ii[valid], jj[valid], ss[valid]
+    ii, jj = np.minimum(ii, jj), np.maximum(ii, jj)
+    keep = groups[ii] != groups[jj]
+    ii, jj, ss = ii[keep], jj[keep], ss[keep]
+    pairs = np.unique(np.stack([ii, jj]), axis=1, return_index=True)
+    order = pairs[1]
+    return ii[order], jj[order], ss[order]
+
+
+def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method: str = "auto",
+                  k: int = 50):
+    """Pairs of rows of ``X`` with cosine similarity >= ``threshold``.
+
+    Parameters
+    ----------
+    X : ndarray of shape (n, dim)
+        L2-normalised rows.
+    groups : ndarray of shape (n,)
+        Rows with the same group (article) are never paired.
+    threshold : float
+    method : {"auto", "exact", "ann"}
+    k : int
+        Neighbours per row looked at by the ANN index.
+
+    Returns
+    -------
+    i, j : ndarray of shape (n_pairs,)
+        Row indices with ``i < j``.
+    sim : ndarray of shape (n_pairs,)
+    """
+    X = np.ascontiguousarray(X, dtype=np.float32)
+    groups = np.asarray(groups)
+    if X.shape[0] < 2:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float32)
+    if method == "ann" or (method == "auto" and X.shape[0] >= ANN_MIN_ROWS):
+        i, j, s = _ann(X, groups, threshold, k)
+    else:
+        i, j, s = _exact(X, groups, threshold)
+    order = np.lexsort((j, i))
+    return i[order].astype(np.int64), j[order].astype(np.int64), s[order].astype(np.float32)

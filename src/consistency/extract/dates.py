@@ -1,0 +1,174 @@
+"""Dates and years: absolute ("am 19. Juni", "19 June 2024", "1961",
+"im Jahr 2000"), and relative ("gestern", "letzte Woche", "last year").
+
+Values are intervals of proleptic ordinal days (``date.toordinal()``), so a
+year, a month and a day compare by overlap. A day and month without a year
+is *partial*: ``low == high == month * 100 + day`` and ``partial=True``; it
+compares with other dates on the day and month they state. Relative
+expressions are resolved against the article's publication date when one
+is known, and are otherwise left without a value (``low is None``): never a
+contradiction, always ``unverifiable``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Optional
+
+__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative"]
+
+MONTHS = {
+    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
+    "märz": 3, "maerz": 3, "march": 3, "mar": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
+    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
+    "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
+}
+_MONTH = r"(?:Januar|Jänner|January|Februar|February|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December|Jan\.|Feb\.|Mär\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+
+_PATTERNS = [
+    # 2024-06-19
+    ("iso", re.compile(r"(?<![\d-])(?P<y>" + _YEAR + r")-(?P<m>0?[1-9]|1[0-2])-(?P<d>0?[1-9]|[12]\d|3[01])(?![\d-])")),
+    # 19.06.2024
+    ("dmy_num", re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<m>0?[1-9]|1[0-2])\.(?P<y>" + _YEAR + r"|\d\d)(?![\d])")),
+    # 19. Juni (2024) / 19 June (2024)
+    ("dm", re.compile(r"(?<![\d.])(?P<d>0?[1-9]|[12]\d|3[01])(?:\.|th|st|nd|rd)?\s+(?:of\s+)?(?P<mn>" + _MONTH + r")(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w])", re.I)),
+    # June 19(, 2024)
+    ("md", re.compile(r"(?<![\w])(?P<mn>" + _MONTH + r")\s+(?P<d>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w]|\.\d)", re.I)),
+    # (im) Juni 2024 / June 2024
+    ("my", re.compile(r"(?<![\w.])(?P<mn>" + _MONTH + r")\s+(?P<y>" + _YEAR + r")(?![\w])", re.I)),
+    # im Jahr 2000 / in the year 2000 / Jahr 2000
+    ("year_cue", re.compile(r"(?:\b(?:im\s+Jahre?|Jahr(?:es)?|in\s+the\s+year|year)\s+)(?P<y>" + _YEAR + r")(?![\w])", re.I)),
+]
+
+# Relative expressions: (pattern, unit, offset); unit in day/week/month/year.
+_RELATIVE = [
+    (r"vorgestern|the day before yesterday", "day", -2),
+    (r"gestern|yesterday", "day", -1),
+    (r"heute|today", "day", 0),
+    (r"morgen|tomorrow", "day", 1),
+    (r"(?:in\s+der\s+)?(?:letzten|vergangenen|vorigen)\s+Woche|letzte\s+Woche|vergangene\s+Woche|vorige\s+Woche|last\s+week|the\s+previous\s+week", "week", -1),
+    (r"(?:in\s+)?diese[rn]?\s+Woche|this\s+week", "week", 0),
+    (r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+Monat|letzte[rn]?\s+Monat|last\s+month", "month", -1),
+    (r"(?:in\s+)?diese[mn]?\s+Monat|this\s+month", "month", 0),
+    (r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+Jahr|letztes\s+Jahr|vergangenes\s+Jahr|voriges\s+Jahr|last\s+year", "year", -1),
+    (r"(?:Anfang|Mitte|Ende)\s+dieses\s+Jahres|(?:in\s+)?diese[mn]?\s+Jahr|this\s+year|earlier\s+this\s+year", "year", 0),
+]
+_RELATIVE_RE = [(re.compile(r"(?<![\w])(?:" + p + r")(?![\w])", re.I), u, o) for p, u, o in _RELATIVE]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    kind: str  # "date", "year", "relative_date"
+    low: Optional[float]
+    high: Optional[float]
+    partial: bool = False
+    relative: Optional[tuple[str, int]] = None
+
+
+def _month_range(y: int, m: int) -> tuple[int, int]:
+    last = calendar.monthrange(y, m)[1]
+    return date(y, m, 1).toordinal(), date(y, m, last).toordinal()
+
+
+def year_interval(y: int) -> tuple[int, int]:
+    return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+
+
+def resolve_relative(unit: str, offset: int, published: date) -> tuple[int, int]:
+    """Resolve a relative expression against a publication date.
+
+    Returns the interval of ordinal days it denotes (weeks are calendar
+    weeks starting on Monday).
+    """
+    if unit == "day":
+        d = (published + timedelta(days=offset)).toordinal()
+        return d, d
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
+        return monday.toordinal(), (monday + timedelta(days=6)).toordinal()
+    if unit == "month":
+        y, m = published.year, published.month + offset
+        while m < 1:
+            y, m = y - 1, m + 12
+        while m > 12:
+            y, m = y + 1, m - 12
+        return _month_range(y, m)
+    return year_interval(published.year + offset)
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
+    """Find dates, years and relative time expressions in ``text``.
+
+    Bare four-digit years ("1961") are found by :mod:`.facts`, which can
+    tell a year from a count by the words around it.
+    """
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if name == "year_cue":
+                a = m.start("y")
+            if not free(a, b):
+                continue
+            gd = m.groupdict()
+            y = int(gd["y"]) if gd.get("y") else None
+            if y is not None and y < 100:
+                y += 2000 if y < 50 else 1900
+            if gd.get("mn"):
+                mo = MONTHS.get(gd["mn"].lower().rstrip("."))
+                if mo is None:
+                    continue
+            else:
+                mo = int(gd["m"]) if gd.get("m") else None
+            d = int(gd["d"]) if gd.get("d") else None
+            if d is not None and mo is not None:
+                if y is not None:
+                    if not _valid(y, mo, d):
+                        continue
+                    o = date(y, mo, d).toordinal()
+                    found.append(DateMatch(a, b, "date", o, o))
+                else:
+                    if not _valid(2000, mo, d):
+                        continue
+                    found.append(DateMatch(a, b, "date", mo * 100 + d, mo * 100 + d, partial=True))
+            elif mo is not None and y is not None:
+                lo, hi = _month_range(y, mo)
+                found.append(DateMatch(a, b, "date", lo, hi))
+            elif y is not None:
+                lo, hi = year_interval(y)
+                found.append(DateMatch(a, b, "year", lo, hi))
+            else:
+                continue
+            taken.append((a, b))
+    for pattern, unit, offset in _RELATIVE_RE:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if not free(a, b):
+                continue
+            taken.append((a, b))
+            if published is not None:
+                lo, hi = resolve_relative(unit, offset, published)
+                found.append(DateMatch(a, b, "date", lo, hi, relative=(unit, offset)))
+            else:
+                found.append(DateMatch(a, b, "relative_date", None, None, relative=(unit, offset)))
+    return sorted(found, key=lambda d: d.start)

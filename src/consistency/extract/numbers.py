@@ -1,0 +1,187 @@
+"""Numbers with their hedge, scale, currency and counted noun.
+
+German and English notation are read by the sentence's language:
+``10.000`` and ``1,5`` in German, ``10,000`` and ``1.5`` in English
+(groups of three after a separator used twice, ``1.000.000``, are thousands
+in both). A hedge before the number turns the value into an interval.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+__all__ = ["find_numbers", "parse_number", "NumberMatch", "HEDGES", "DEFAULT_TOLERANCE"]
+
+DEFAULT_TOLERANCE = 0.1  # relative band for "rund", "about", "fast", "nearly"
+
+# hedge phrase -> hedge type. Longest phrases first when building the regex.
+HEDGES = {
+    "mehr als": "lower", "über": "lower", "ueber": "lower", "more than": "lower",
+    "over": "lower", "in excess of": "lower", "upwards of": "lower",
+    "mindestens": "at_least", "wenigstens": "at_least", "at least": "at_least",
+    "no fewer than": "at_least", "no less than": "at_least",
+    "fast": "nearly", "beinahe": "nearly", "knapp": "nearly", "nahezu": "nearly",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "rund": "approx", "etwa": "approx", "ungefähr": "approx", "circa": "approx", "ca.": "approx",
+    "zirka": "approx", "gut": "approx", "about": "approx", "around": "approx", "roughly": "approx",
+    "approximately": "approx", "some": "approx", "an estimated": "approx", "geschätzt": "approx",
+    "schätzungsweise": "approx",
+    "weniger als": "upper", "unter": "upper", "less than": "upper", "fewer than": "upper",
+    "under": "upper", "bis zu": "at_most", "höchstens": "at_most", "maximal": "at_most",
+    "up to": "at_most", "at most": "at_most", "no more than": "at_most",
+}
+_HEDGE_RE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
+
+SCALES = {
+    "tausend": 1e3, "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
+    "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9, "billions": 1e9,
+    "bn": 1e9, "bio.": 1e12, "billionen": 1e12, "trillion": 1e12,
+}
+_SCALE_RE = r"(?:Tausend|thousand|Millionen|Million|millions?|Mio\.?|Milliarden|Milliarde|Mrd\.?|billions?|bn|Bio\.|Billionen|trillion|mn|[kKmM](?![\w-]))"
+
+CURRENCIES = {
+    "us-dollar": "USD", "dollar": "USD", "dollars": "USD", "$": "USD", "usd": "USD", "us$": "USD",
+    "euro": "EUR", "euros": "EUR", "€": "EUR", "eur": "EUR",
+    "pfund": "GBP", "pounds": "GBP", "£": "GBP", "gbp": "GBP",
+    "rubel": "RUB", "rubles": "RUB", "roubles": "RUB", "rub": "RUB",
+    "yen": "JPY", "¥": "JPY", "won": "KRW", "franken": "CHF", "chf": "CHF", "yuan": "CNY",
+}
+_CUR_AFTER = r"(?:US-Dollar|US-Dollars|Dollars?|Euros?|EUR|USD|Pfund|pounds|Rubel|rubles|roubles|Yen|Won|Franken|CHF|Yuan|€|\$|£)"
+_CUR_BEFORE = r"(?:US\$|\$|€|£|¥|USD|EUR)"
+_PERCENT = r"(?:%|Prozent|percent|per cent|Prozentpunkte|percentage points)"
+
+_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+NUMBER_RE = re.compile(
+    r"(?:(?P<hedge>" + _HEDGE_RE + r")\s+)?"
+    r"(?:(?P<cur1>" + _CUR_BEFORE + r")\s?)?"
+    r"(?<![\w.,])(?P<num>" + _NUM + r")(?![\w]|[.,]\d)"
+    r"(?:\s*(?:(?:bis|to|-|–)\s*(?P<num2>" + _NUM + r")(?![\w]|[.,]\d)))?"
+    r"(?:\s?(?P<scale>" + _SCALE_RE + r"))?"
+    r"(?:\s?(?P<cur2>" + _CUR_AFTER + r")(?![\w]))?"
+    r"(?:\s?(?P<pct>" + _PERCENT + r"))?",
+    re.I,
+)
+_BETWEEN = re.compile(r"(?:zwischen|between)\s+$", re.I)
+
+
+def parse_number(text: str, language: str = "de") -> Optional[float]:
+    """Parse a numeral written in German or English notation.
+
+    >>> parse_number("10.000", "de"), parse_number("10,000", "en"), parse_number("1,5", "de")
+    (10000.0, 10000.0, 1.5)
+    """
+    s = text.replace("\u202f", " ").replace("\u00a0", " ").strip()
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", s):
+        s = s.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", s) or (
+        language != "en" and re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s)
+    ) or (language != "en" and re.fullmatch(r"\d+,\d+", s)):
+        s = s.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s) or re.fullmatch(r"\d+\.\d+", s):
+        s = s.replace(",", "")
+    elif re.fullmatch(r"\d+,\d+", s):  # English text, German decimal
+        s = s.replace(",", ".")
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    start: int
+    end: int
+    value: float
+    low: float
+    high: float
+    hedge: Optional[str]
+    currency: Optional[str]
+    percent: bool
+    scaled: bool
+    plain_integer: bool  # no separator, no scale: could be a year
+
+
+def interval(value: float, hedge: Optional[str], tolerance: float = DEFAULT_TOLERANCE) -> tuple[float, float]:
+    """Turn a hedged value into ``(low, high)``."""
+    if hedge == "lower":
+        return value, math.inf
+    if hedge == "at_least":
+        return value, math.inf
+    if hedge == "upper":
+        return -math.inf, value
+    if hedge == "at_most":
+        return -math.inf, value
+    if hedge == "nearly":
+        return value * (1 - tolerance), value
+    if hedge == "approx":
+        return value * (1 - tolerance), value * (1 + tolerance)
+    return value, value
+
+
+def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOLERANCE) -> list[NumberMatch]:
+    """Find the numbers in ``text`` (a sentence or any span of text).
+
+    Returns
+    -------
+    matches : list of NumberMatch
+        With offsets into ``text``; the span includes the hedge, currency,
+        scale and percent words.
+    """
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        raw_num = m.group("num")
+        value = parse_number(raw_num, language)
+        if value is None:
+            continue
+        scale = 1.0
+        if m.group("scale"):
+            scale = SCALES.get(m.group("scale").lower().rstrip(".") if m.group("scale").lower() not in SCALES else m.group("scale").lower(), 1.0)
+            if m.group("scale") in ("m", "M", "k", "K") and not (m.group("cur1") or m.group("cur2")):
+                scale = 1.0  # "5 m" is metres, "5 k" is ambiguous: only with money
+        value *= scale
+        hedge = HEDGES.get(m.group("hedge").lower()) if m.group("hedge") else None
+        cur = m.group("cur1") or m.group("cur2")
+        currency = CURRENCIES.get(cur.lower()) if cur else None
+        start = m.start()
+        low, high = interval(value, hedge, tolerance)
+        if m.group("num2"):
+            v2 = parse_number(m.group("num2"), language)
+            if v2 is not None:
+                v2 *= scale
+                low, high, hedge = min(value, v2), max(value, v2), "range"
+                value = (low + high) / 2
+        elif hedge is None and _BETWEEN.search(text[:start]):
+            pass
+        end = m.end()
+        if m.group("scale") and scale == 1.0:
+            end = m.end("num") if not m.group("cur2") and not m.group("pct") else end
+        out.append(NumberMatch(
+            start=start, end=end, value=value, low=low, high=high, hedge=hedge,
+            currency=currency, percent=bool(m.group("pct")), scaled=scale != 1.0,
+            plain_integer=bool(re.fullmatch(r"\d+", raw_num)) and not m.group("num2"),
+        ))
+    return _merge_between(text, out, language)
+
+
+_AND_RANGE = re.compile(r"(?:zwischen|between)\s+(?P<a>" + _NUM + r")\s+(?:und|and)\s+(?P<b>" + _NUM + r")", re.I)
+
+
+def _merge_between(text: str, matches: list[NumberMatch], language: str) -> list[NumberMatch]:
+    """Merge "zwischen 5.000 und 7.000" / "between 5,000 and 7,000" into a range."""
+    for r in _AND_RANGE.finditer(text):
+        inside = [m for m in matches if r.start() <= m.start < r.end() + 40]
+        if len(inside) < 2:
+            continue
+        a, b = inside[0], inside[1]
+        low, high = min(a.value, b.value), max(a.value, b.value)
+        if b.scaled and not a.scaled and a.value < b.value / 100:
+            low = a.value * (b.value / (parse_number(r.group("b"), language) or 1.0))
+        merged = NumberMatch(start=r.start(), end=b.end, value=(low + high) / 2, low=low, high=high,
+                             hedge="range", currency=b.currency or a.currency, percent=b.percent,
+                             scaled=b.scaled, plain_integer=False)
+        matches = [m for m in matches if m not in (a, b)] + [merged]
+    return sorted(matches, key=lambda m: m.start)

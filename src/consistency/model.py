@@ -1,0 +1,218 @@
+"""Frozen dataclasses that flow through the pipeline.
+
+Every stage is a plain function from one of these to the next::
+
+    read      paths            -> Article
+    segment   Article          -> Sentence
+    extract   Sentence         -> Claim (with Quantity values and cues)
+    embed     Claim            -> (n_claims, dim) array
+    align     Claims + array   -> Group
+    judge     Group            -> Finding
+    report    Findings         -> Report
+
+Spans are ``(start, end)`` character offsets into the *original* text of the
+article (as decoded from the file), in the spirit of spaCy: text is never
+altered, and ``article.text[start:end] == span_text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Optional
+
+__all__ = [
+    "Article",
+    "Sentence",
+    "Quantity",
+    "Claim",
+    "Mention",
+    "Group",
+    "Finding",
+    "Report",
+    "VERDICTS",
+    "KINDS",
+]
+
+VERDICTS = ("contradict", "agree", "unverifiable")
+#: Finding kinds. The first five follow de Marneffe et al. (2008).
+KINDS = ("numeric", "date", "negation", "antonym", "entity", "statement")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article.
+
+    ``text`` is the decoded original text; it is never rewritten. ``view`` is
+    a string of the same length in which markup, HTML attributes and
+    boilerplate lines are blanked out (see :func:`consistency.read.clean_view`),
+    so an offset into ``view`` is an offset into ``text``. ``error`` is set
+    when the article could not be read; such articles are listed in the
+    report, never dropped.
+    """
+
+    path: str  # as given by the user (or "path:line" for JSONL records)
+    id: str
+    text: str
+    view: str = ""
+    title: Optional[str] = None
+    source: Optional[str] = None
+    published: Optional[date] = None
+    language: Optional[str] = None
+    record_line: Optional[int] = None  # JSONL: the 1-based line of the record
+    error: Optional[str] = None
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of ``offset`` in the original file."""
+        if self.record_line is not None:
+            return self.record_line
+        return self.text.count("\n", 0, offset) + 1
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: ``article.text[start:end] == text``.
+
+    ``clean`` is the same span of the article's cleaned view with runs of
+    white space folded: what is embedded and shown to a reader.
+    """
+
+    article: str  # Article.path
+    index: int  # position within the article
+    start: int
+    end: int
+    text: str
+    line: int
+    language: str
+    clean: str = ""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value stated in a sentence, as an interval ``[low, high]``.
+
+    ``kind`` is one of ``count``, ``money``, ``percent``, ``year``, ``date``,
+    ``duration``, ``ordinal``, ``relative_date``. Dates are stored as ordinal
+    day numbers (``date.toordinal()``) for full dates, or in
+    ``month * 100 + day`` form with ``partial=True`` when the year is unknown.
+    ``low``/``high`` are ``None`` when the value cannot be compared (a
+    relative date without publication date).
+    """
+
+    raw: str  # the text of the span, e.g. "mehr als 10.000"
+    start: int  # offsets into Article.text
+    end: int
+    kind: str
+    value: Optional[float]
+    low: Optional[float]
+    high: Optional[float]
+    unit: Optional[str] = None  # counted noun or unit as written ("Schiffscontainer")
+    unit_key: Optional[str] = None  # normalised unit ("container", "USD", "year")
+    hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"
+    partial: bool = False
+    subject: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement: one sentence with the facts extracted from it."""
+
+    sentence: Sentence
+    values: tuple[Quantity, ...] = ()
+    negated: bool = False
+    negation_cues: tuple[str, ...] = ()
+    hedged: bool = False
+    hedge_cues: tuple[str, ...] = ()
+    attribution: Optional[str] = None
+
+    @property
+    def article(self) -> str:
+        return self.sentence.article
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One fact mention: a claim, and (for value facts) one of its values.
+
+    ``value_index`` is ``None`` for statement-level facts (claims aligned
+    on their whole meaning, compared for negation).
+    """
+
+    claim: int  # index into the claims list
+    value_index: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """Mentions that report the same fact, aligned across articles."""
+
+    kind: str  # "value" or "statement"
+    mentions: tuple[Mention, ...]
+    fact: str  # human label, e.g. "Schiffscontainer (count)"
+    key: str  # normalised key used in fingerprints, e.g. "count:container"
+    similarity: float = 1.0  # smallest similarity on the alignment edges
+
+
+@dataclass(frozen=True)
+class StatementRef:
+    """A located statement inside a finding."""
+
+    article: str
+    line: int
+    start: int
+    end: int
+    text: str
+    values: tuple[Quantity, ...]
+    position: int
+    negated: bool = False
+    hedged: bool = False
+    attribution: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one group."""
+
+    id: str  # fingerprint: no line numbers or offsets
+    verdict: str
+    kind: str
+    fact: str
+    message: str
+    statements: tuple[StatementRef, ...]
+    reason: Optional[str] = None
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class ArticleStatus:
+    path: str
+    id: str
+    sentences: int
+    language: Optional[str]
+    error: Optional[str]
+
+
+@dataclass(frozen=True)
+class Report:
+    articles: tuple[ArticleStatus, ...]
+    findings: tuple[Finding, ...]
+    statements: int
+    settings: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def count(self, verdict: str) -> int:
+        return sum(1 for f in self.findings if f.verdict == verdict)
+
+    @property
+    def summary(self) -> dict:
+        return {
+            "articles": len(self.articles),
+            "statements": self.statements,
+            "findings": len(self.findings),
+            "agree": self.count("agree"),
+            "contradict": self.count("contradict"),
+            "unverifiable": self.count("unverifiable"),
+        }

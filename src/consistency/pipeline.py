@@ -1,0 +1,109 @@
+"""The whole pipeline: paths in, a Report out. Never prints, never exits."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Callable, Iterable, Optional, Sequence
+
+import numpy as np
+
+from .align import AlignSettings, align
+from .embed import CachedEmbedder, Embedder, embed_claims, load_embedder
+from .extract import extract_claims
+from .judge import JudgeSettings, judge_all
+from .model import Article, ArticleStatus, Claim, Report
+from .read import read_paths
+from .segment import segment
+from .settings import Settings
+
+__all__ = ["check", "check_articles", "claims_of", "get_embedder"]
+
+Progress = Callable[[str, int, int], None]
+
+
+def get_embedder(settings: Settings) -> Embedder:
+    """Load the settings' embedding model, wrapped in the disk cache unless disabled."""
+    embedder = load_embedder(settings.model)
+    if settings.cache_dir == "":
+        return embedder
+    return CachedEmbedder(embedder, settings.cache_dir)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """Drop a statement repeated word for word within one article (a headline
+    printed twice): it is one statement, not two."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for c in claims:
+        key = (c.article, c.sentence.clean)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def claims_of(articles: Sequence[Article], settings: Settings) -> list[Claim]:
+    """Segment and extract every readable article."""
+    pub = dict(settings.published)
+    claims: list[Claim] = []
+    for a in articles:
+        if a.error:
+            continue
+        if a.path in pub and a.published is None:
+            a = replace(a, published=date.fromisoformat(pub[a.path]))
+        claims.extend(extract_claims(a, segment(a), settings.tolerance))
+    return _dedupe(claims)
+
+
+def check_articles(articles: Sequence[Article], settings: Settings = Settings(), *,
+                   embedder: Optional[Embedder] = None, progress: Optional[Progress] = None) -> Report:
+    """Check already-read articles against each other."""
+    tick = progress or (lambda stage, done, total: None)
+    tick("segmenting", 0, len(articles))
+    claims = claims_of(articles, settings)
+    tick("embedding", 0, len(claims))
+    if claims:
+        embedder = embedder or get_embedder(settings)
+        X = embed_claims(claims, embedder)
+    else:
+        X = np.zeros((0, 1), dtype=np.float32)
+    tick("aligning", 0, len(claims))
+    groups = align(claims, X, AlignSettings(settings.value_threshold, settings.statement_threshold,
+                                            settings.phrase_threshold))
+    ids = {a.path: a.id for a in articles}
+    findings = judge_all(groups, claims, ids, JudgeSettings(settings.exact_tolerance))
+    counts: dict[str, int] = {}
+    for c in claims:
+        counts[c.article] = counts.get(c.article, 0) + 1
+    statuses = tuple(ArticleStatus(path=a.path, id=a.id, sentences=counts.get(a.path, 0),
+                                   language=a.language, error=a.error) for a in articles)
+    tick("done", len(claims), len(claims))
+    return Report(articles=statuses, findings=tuple(findings), statements=len(claims),
+                  settings={"model": (embedder.name if embedder else settings.model),
+                            "value_threshold": settings.value_threshold,
+                            "statement_threshold": settings.statement_threshold,
+                            "phrase_threshold": settings.phrase_threshold,
+                            "tolerance": settings.tolerance})
+
+
+def check(paths: Iterable[str] | str, settings: Settings = Settings(), *,
+          embedder: Optional[Embedder] = None, progress: Optional[Progress] = None) -> Report:
+    """Check a batch of articles for facts they agree and disagree on.
+
+    Parameters
+    ----------
+    paths : str or iterable of str
+        Files, folders and glob patterns.
+    settings : Settings
+    embedder : Embedder, optional
+        A loaded embedding engine (to reuse one across calls).
+
+    Returns
+    -------
+    report : Report
+    """
+    if isinstance(paths, str):
+        paths = [paths]
+    articles = read_paths(paths, max_bytes=settings.max_bytes)
+    return check_articles(articles, settings, embedder=embedder, progress=progress)

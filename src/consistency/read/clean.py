@@ -1,0 +1,101 @@
+"""Find the prose inside an article without altering its text.
+
+Markup (tags, broken tags such as ``<p _ngcontent-sc101 class=`` or
+``< stark>``, stray attributes such as ``srcset="..."``, scripts, styles,
+comments, entities) and boilerplate lines ("Leave a Reply", "Kommentare (0)")
+are *masked*: :func:`clean_view` returns a string of the same length as the
+input in which masked characters are blanks. Offsets into the view are
+offsets into the original, so every span can be checked with
+``text[start:end]``.
+
+HTML parsers (selectolax, lxml, html.parser) return text without offsets
+and cannot make sense of markup remnants inside plain text, which is what
+machine-translated news scrapes contain; hence the masking approach.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["clean_view", "BOILERPLATE_LINES"]
+
+_BLOCKS = re.compile(
+    r"<(script|style|noscript|svg|head)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>",
+    re.S | re.I,
+)
+_ATTR = r"""[\w:.@-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?"""
+# A complete tag, possibly with a space after "<" ("< stark>", "< /p>").
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w:-]*(?:\s+" + _ATTR + r")*\s*/?\s*>")
+# A tag that never closes: mask its name and the attributes that look like
+# attributes (``<p _ngcontent-sc101 class=``), keep the prose after it.
+_OPEN_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w:-]*(?:\s+[\w:.@-]+(?:=(?:\"[^\"]*\"|'[^']*'))?(?=[\s>]))*(?:\s+[\w:.@-]+=)?")
+_STRAY = re.compile(
+    r"""\s*/>|(?<=\s)/?[a-z]{1,10}>(?=\s|$)|\b[\w:-]+="[^"\n]*"|\b_ngcontent-[\w-]+|"""
+    r"""(?<![\w])(?:href|src|srcset|class|style|alt|title)=[^\s>]+"""
+)
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+BOILERPLATE_LINES = [
+    r"leave a reply",
+    r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?:?",
+    r"kommentar veröffentlichen",
+    r"diesen artikel teilen",
+    r"artikel teilen",
+    r"(?:previous|next) (?:article|post)",
+    r"lesen sie auch:?",
+    r"verwandte themen:?",
+    r"weitere neuigkeiten",
+    r"aktuelles",
+    r"zum inhalt(?: springen)?",
+    r"skip to (?:main )?content",
+    r"your email address will not be published\.?.*",
+    r"lesezeit:? \d+ minuten?",
+    r"reading time:? \d+ min(?:utes?)?",
+    r"[-–]\s*in",
+    r"(?:share|teilen|drucken|print)(?: this)?(?: article)?",
+    r".{0,40}: neueste nachrichten",
+    r"related (?:articles|stories|topics):?",
+    r"(?:advertisement|anzeige|werbung)",
+    r"(?:all rights reserved|alle rechte vorbehalten).*",
+]
+_BOILER = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", re.I | re.M)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def clean_view(text: str) -> str:
+    """Return ``text`` with markup and boilerplate blanked out.
+
+    Parameters
+    ----------
+    text : str
+        The original article text.
+
+    Returns
+    -------
+    view : str
+        Same length as ``text``; newlines are kept, masked characters are
+        spaces, and HTML entities are replaced by their character followed
+        by padding spaces.
+    """
+    chars = list(text)
+    for pattern in (_BLOCKS, _TAG, _OPEN_TAG, _STRAY):
+        view = "".join(chars)
+        for m in pattern.finditer(view):
+            if m.end() > m.start():
+                _blank(chars, m.start(), m.end())
+    view = "".join(chars)
+    for m in _ENTITY.finditer(view):
+        char = html.unescape(m.group())
+        if len(char) == 1 and char != m.group():
+            chars[m.start()] = " " if char.isspace() else char
+            _blank(chars, m.start() + 1, m.end())
+    view = "".join(chars)
+    for m in _BOILER.finditer(view):
+        _blank(chars, m.start(), m.end())
+    return "".join(chars)

@@ -1,0 +1,149 @@
+"""Stage 7 — report: pure functions from a Report to a string.
+
+``to_json`` follows the versioned contract ``consistency.report/1`` (see the
+README); the same input gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from typing import Callable
+
+from ..judge import format_value
+from ..model import Finding, Quantity, Report
+
+__all__ = ["to_json", "to_markdown", "to_text", "summary_line", "FORMATS", "SCHEMA", "report_dict"]
+
+SCHEMA = "consistency.report/1"
+
+
+def _bound(q: Quantity, x):
+    if x is None or (isinstance(x, float) and math.isinf(x)):
+        return None
+    if q.kind in ("date", "year"):
+        if q.partial:
+            m, d = divmod(int(x), 100)
+            return f"--{m:02d}-{d:02d}"
+        return date.fromordinal(int(x)).isoformat()
+    return int(x) if float(x).is_integer() else round(float(x), 6)
+
+
+def _value(q: Quantity) -> dict:
+    return {"raw": q.raw, "low": _bound(q, q.low), "high": _bound(q, q.high),
+            "unit": q.unit_key if q.kind in ("money", "percent") else (q.unit or None),
+            "kind": q.kind, "hedge": q.hedge}
+
+
+def _finding(f: Finding) -> dict:
+    return {
+        "id": f.id, "verdict": f.verdict, "kind": f.kind, "fact": f.fact, "message": f.message,
+        "reason": f.reason, "confidence": f.confidence,
+        "statements": [{
+            "article": s.article, "line": s.line, "start": s.start, "end": s.end, "text": s.text,
+            "values": [_value(v) for v in s.values], "position": s.position,
+            "negated": s.negated, "hedged": s.hedged, "attribution": s.attribution,
+        } for s in f.statements],
+    }
+
+
+def report_dict(report: Report) -> dict:
+    return {
+        "schema": SCHEMA,
+        "articles": [{"path": a.path, "id": a.id, "sentences": a.sentences, "language": a.language,
+                      "error": a.error} for a in report.articles],
+        "findings": [_finding(f) for f in report.findings],
+        "summary": report.summary,
+    }
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary
+    errors = sum(1 for a in report.articles if a.error)
+    err = f", {errors} unreadable" if errors else ""
+    return (f"{s['articles']} articles{err}, {s['statements']} statements, {s['findings']} facts: "
+            f"{s['contradict']} contradict, {s['agree']} agree, {s['unverifiable']} unverifiable")
+
+
+_TITLES = {"contradict": "Contradictions", "agree": "Agreements", "unverifiable": "Unverifiable"}
+_COLORS = {"contradict": "\033[1;31m", "agree": "\033[32m", "unverifiable": "\033[33m"}
+_DIM, _RESET, _BOLD = "\033[2m", "\033[0m", "\033[1m"
+
+
+def _quote(text: str, limit: int = 240) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= limit else t[:limit - 1] + "…"
+
+
+def to_text(report: Report, color: bool = False) -> str:
+    """A readable terminal report, grouped by verdict; ANSI colours if ``color``."""
+    def c(code: str, s: str) -> str:
+        return f"{code}{s}{_RESET}" if color else s
+
+    out = []
+    for verdict in ("contradict", "agree", "unverifiable"):
+        fs = [f for f in report.findings if f.verdict == verdict]
+        if not fs:
+            continue
+        out.append(c(_COLORS[verdict], f"== {_TITLES[verdict]} ({len(fs)}) =="))
+        for f in fs:
+            reason = f" [{f.reason}]" if f.reason and verdict != "unverifiable" else ""
+            out.append(c(_BOLD, f"{verdict.upper()} {f.kind}: {f.fact}") + reason)
+            out.append(f"  {f.message}")
+            for s in f.statements:
+                vals = ", ".join(format_value(v) for v in s.values)
+                flags = "".join([" (negated)" if s.negated else "", " (hedged)" if s.hedged else "",
+                                 f" (according to {s.attribution})" if s.attribution else ""])
+                out.append("  " + c(_DIM, f"{s.article}:{s.line}") + f" [{s.position}] "
+                           + (f"{vals}: " if vals else "") + f"“{_quote(s.text)}”{flags}")
+            out.append("")
+    errors = [a for a in report.articles if a.error]
+    if errors:
+        out.append(c(_COLORS["contradict"], f"== Unreadable inputs ({len(errors)}) =="))
+        out.extend(f"  {a.error}" for a in errors)
+        out.append("")
+    out.append(summary_line(report))
+    return "\n".join(out) + "\n"
+
+
+def _md_escape(text: str) -> str:
+    return _quote(text).replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def to_markdown(report: Report) -> str:
+    """A Markdown report: a summary table, then one section per verdict."""
+    s = report.summary
+    out = ["# Fact consistency report", "",
+           "| articles | statements | facts | contradict | agree | unverifiable |",
+           "|---:|---:|---:|---:|---:|---:|",
+           f"| {s['articles']} | {s['statements']} | {s['findings']} | {s['contradict']} | {s['agree']} "
+           f"| {s['unverifiable']} |", ""]
+    for verdict in ("contradict", "agree", "unverifiable"):
+        fs = [f for f in report.findings if f.verdict == verdict]
+        if not fs:
+            continue
+        out += [f"## {_TITLES[verdict]} ({len(fs)})", ""]
+        for f in fs:
+            out += [f"### {f.kind}: {_md_escape(f.fact)}", "", f"{_md_escape(f.message)}", "",
+                    "| where | position | value | statement |", "|---|---:|---|---|"]
+            for st in f.statements:
+                vals = ", ".join(format_value(v) for v in st.values)
+                out.append(f"| `{st.article}:{st.line}` | {st.position} | {_md_escape(vals)} | "
+                           f"{_md_escape(st.text)} |")
+            out.append("")
+    errors = [a for a in report.articles if a.error]
+    if errors:
+        out += [f"## Unreadable inputs ({len(errors)})", ""] + [f"- {_md_escape(a.error)}" for a in errors] + [""]
+    return "\n".join(out)
+
+
+FORMATS: dict[str, Callable[[Report], str]] = {
+    "text": to_text,
+    "markdown": to_markdown,
+    "json": to_json,
+}

@@ -1,0 +1,126 @@
+"""Stage 2 — segment: Article in, :class:`~consistency.model.Sentence` out.
+
+Sentence boundaries come from pysbd (rule-based, German and English
+abbreviation and ordinal lists: "am 19. Juni", "z. B.", "U.S." do not end a
+sentence), run on the article's cleaned view one paragraph at a time. The
+offsets pysbd reports are re-anchored by a forward search, so each
+Sentence satisfies ``article.text[start:end] == sentence.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pysbd
+
+from ..model import Article, Sentence
+
+__all__ = ["segment", "split_text"]
+
+_WS = re.compile(r"\s+")
+_BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
+# A word character must appear for a span to count as a sentence.
+_WORDY = re.compile(r"[^\W\d_]{2,}")
+MAX_SENTENCE_CHARS = 1000
+
+
+@lru_cache(maxsize=4)
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language if language in ("de", "en") else "en", clean=False)
+
+
+def _blocks(view: str):
+    """Yield ``(start, end)`` of the paragraphs of ``view``.
+
+    A line break ends a paragraph unless the line looks hard-wrapped (long,
+    no closing punctuation, next line starting in lower case).
+    """
+    lines = []
+    pos = 0
+    for line in view.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    start = None
+    for i, (a, b) in enumerate(lines):
+        text = view[a:b]
+        if not text.strip():
+            if start is not None:
+                yield start, lines[i - 1][1]
+                start = None
+            continue
+        if start is None:
+            start = a
+        nxt = view[lines[i + 1][0]:lines[i + 1][1]].lstrip() if i + 1 < len(lines) else ""
+        wrapped = (len(text.strip()) > 50 and not re.search(r"[.!?:;\"“”»«)]\s*$", text)
+                   and nxt[:1].islower())
+        if not wrapped:
+            yield start, b
+            start = None
+    if start is not None:
+        yield start, lines[-1][1]
+
+
+def split_text(view: str, language: str) -> list[tuple[int, int]]:
+    """Return sentence spans ``(start, end)`` of ``view``, stripped of blanks."""
+    spans: list[tuple[int, int]] = []
+    seg = _segmenter(language)
+    for a, b in _blocks(view):
+        block = view[a:b]
+        m = _BULLET.match(block)
+        offset = a + (m.end() if m else 0)
+        block = view[offset:b]
+        cursor = 0
+        for piece in seg.segment(block):
+            piece_stripped = piece.strip()
+            if not piece_stripped:
+                continue
+            found = block.find(piece_stripped, cursor)
+            if found < 0:  # pysbd altered the text; fall back to the cursor
+                found = cursor
+            s, e = offset + found, offset + found + len(piece_stripped)
+            cursor = found + len(piece_stripped)
+            # pysbd may keep a long run of blanks (masked markup) inside.
+            spans.extend(_split_long(view, s, e))
+    return spans
+
+
+def _split_long(view: str, s: int, e: int) -> list[tuple[int, int]]:
+    if e - s <= MAX_SENTENCE_CHARS:
+        return [(s, e)]
+    out = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = view.rfind(" ", s, s + MAX_SENTENCE_CHARS)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        out.append((s, cut))
+        s = cut + 1
+    out.append((s, e))
+    return [(a, b) for a, b in out if view[a:b].strip()]
+
+
+def segment(article: Article) -> list[Sentence]:
+    """Split an article into sentences.
+
+    Returns
+    -------
+    sentences : list of Sentence
+        Empty for an article with ``error`` set. Spans with no word (lone
+        punctuation, numbers only) are skipped.
+    """
+    if article.error:
+        return []
+    view = article.view or article.text
+    out: list[Sentence] = []
+    for s, e in split_text(view, article.language or "de"):
+        # Trim masked blanks at both ends so the span hugs the prose.
+        chunk = view[s:e]
+        s += len(chunk) - len(chunk.lstrip())
+        e -= len(chunk) - len(chunk.rstrip())
+        clean = _WS.sub(" ", view[s:e]).strip()
+        if not _WORDY.search(clean):
+            continue
+        out.append(Sentence(
+            article=article.path, index=len(out), start=s, end=e, text=article.text[s:e],
+            line=article.line_of(s), language=article.language or "de", clean=clean,
+        ))
+    return out
