@@ -110,7 +110,7 @@ class Quantity:
     unit_key: Optional[str] = None  # normalised unit ("container", "USD", "year")
     hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"
     partial: bool = False
-    subject: Optional[str] = None
+    subject: tuple[str, ...] = ()  # canonical entities of the number's clause ("Russia")
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,7 @@ class Claim:
     hedged: bool = False
     hedge_cues: tuple[str, ...] = ()
     attribution: Optional[str] = None
+    entities: tuple[str, ...] = ()  # canonical names of the entities the statement names
 
     @property
     def article(self) -> str:
@@ -134,7 +135,7 @@ class Claim:
         return self.sentence.text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Mention:
     """One fact mention: a claim, and (for value facts) one of its values.
 
@@ -185,6 +186,8 @@ class Finding:
     statements: tuple[StatementRef, ...]
     reason: Optional[str] = None
     confidence: float = 1.0
+    #: optional NLI judge's view, beside the verdict (see consistency.judge.nli); not compared or hashed
+    nli: Optional[dict] = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -202,6 +205,8 @@ class Report:
     findings: tuple[Finding, ...]
     statements: int
     settings: dict = field(default_factory=dict, compare=False, hash=False)
+    #: article path -> original text, for reports that show it (HTML); not in the JSON report
+    texts: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def count(self, verdict: str) -> int:
         return sum(1 for f in self.findings if f.verdict == verdict)

@@ -56,7 +56,7 @@ class Settings:
     model: Optional[str] = None
     value_threshold: float = 0.55
     statement_threshold: float = 0.8
-    phrase_threshold: float = 0.35
+    phrase_threshold: float = 0.25
     tolerance: float = 0.1
     exact_tolerance: float = 0.0
     cache_dir: Optional[str] = None

@@ -24,7 +24,7 @@ import numpy as np
 from ..extract.units import units_compatible
 from ..model import Claim, Group, Mention, Quantity
 from .neighbours import ANN_MIN_ROWS, similar_pairs
-from .phrases import distinctive_trigrams
+from .phrases import distinctive_trigrams, same_words_but_names
 
 __all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS"]
 
@@ -35,7 +35,7 @@ class AlignSettings:
 
     value_threshold: float = 0.55
     statement_threshold: float = 0.8
-    phrase_threshold: float = 0.35
+    phrase_threshold: float = 0.25
     method: str = "auto"
 
 
@@ -49,15 +49,24 @@ def family(q: Quantity) -> str:
         return f"money:{q.unit_key}"
     if q.kind == "percent":
         return "percent"
+    if q.kind == "ordinal":
+        return "ordinal"
     return "count"
 
 
 def values_match(a: Quantity, b: Quantity) -> bool:
-    """Can ``a`` and ``b`` be statements of the same fact?"""
+    """Can ``a`` and ``b`` be statements of the same fact?
+
+    Same family of fact; for counts and ordinals, counted nouns that fit;
+    and, where both numbers' clauses name entities, at least one in common
+    ("russische Verluste" and "ukrainische Verluste" are two facts).
+    """
     fa = family(a)
     if fa != family(b):
         return False
-    if fa == "count":
+    if a.subject and b.subject and not set(a.subject) & set(b.subject):
+        return False
+    if fa in ("count", "ordinal"):
         return units_compatible(a.unit_key, b.unit_key)
     return True
 
@@ -121,7 +130,9 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
     groups : list of Group
         Value groups (every value of every claim is in exactly one group;
         unaligned values form single-mention groups) and statement groups
-        (claims without values aligned across at least two articles).
+        (claims aligned on their whole meaning across at least two articles;
+        those whose members all carry values matter to the judge only for
+        negation, antonym and entity contradictions).
     """
     n = len(claims)
     if n == 0:
@@ -153,8 +164,9 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
                 for m in (ma, mb):
                     edge_sim[m] = max(edge_sim.get(m, 0.0), s)
         same_statement = s >= settings.statement_threshold or (
-            s >= settings.phrase_threshold and bool(phrases[i] & phrases[j]))
-        if same_statement and not (ci.values and cj.values):
+            s >= settings.phrase_threshold and bool(phrases[i] & phrases[j])) or (
+            s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean))
+        if same_statement:
             st_uf.union(i, j)
             st_sim[i] = max(st_sim.get(i, 0.0), s)
             st_sim[j] = max(st_sim.get(j, 0.0), s)

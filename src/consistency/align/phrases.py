@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-__all__ = ["distinctive_trigrams"]
+__all__ = ["distinctive_trigrams", "same_words_but_names"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 _STOP = set(
@@ -57,3 +57,29 @@ def distinctive_trigrams(texts: Sequence[str], max_df: float = 0.1, min_df_count
                 grams.add(tuple(g))
         out.append(grams)
     return out
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _stems(text) if w not in _STOP}
+
+
+def same_words_but_names(a: str, b: str, min_jaccard: float = 0.75) -> bool:
+    """Do ``a`` and ``b`` say the same words once names and numbers are set aside?
+
+    ``a`` and ``b`` are texts in which known entities are already written as
+    canonical names; those names and all digits are removed before the
+    word sets are compared. "Der Vertrag wurde in Pjöngjang unterzeichnet"
+    and "... in Moskau unterzeichnet" qualify; the entity judge then sees
+    the different city.
+    """
+    from ..extract.entities import find_entities
+
+    def strip(t: str) -> set[str]:
+        for e in sorted(find_entities(t), key=lambda e: -e.start):
+            t = t[:e.start] + " " + t[e.end:]
+        return _content_words(t)
+
+    wa, wb = strip(a), strip(b)
+    if len(wa) < 2 or len(wb) < 2:
+        return False
+    return len(wa & wb) / len(wa | wb) >= min_jaccard

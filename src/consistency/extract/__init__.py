@@ -16,15 +16,27 @@ from typing import Iterable, Optional
 from ..model import Article, Claim, Quantity, Sentence
 from .cues import attribution, hedge_cues, negation_cues
 from .dates import find_dates
-from .numbers import DEFAULT_TOLERANCE, find_numbers, parse_number
+from .entities import canonical_text, find_entities
+from .numbers import DEFAULT_TOLERANCE, NumberMatch, find_numbers, parse_number
 from .units import counted_noun, unit_key, units_compatible
 
-__all__ = ["extract", "extract_claims", "find_numbers", "find_dates", "parse_number",
-           "unit_key", "units_compatible", "DEFAULT_TOLERANCE"]
+__all__ = ["extract", "extract_claims", "find_numbers", "find_dates", "find_entities", "canonical_text",
+           "parse_number", "unit_key", "units_compatible", "DEFAULT_TOLERANCE"]
 
 _DURATION_UNITS = {"year", "month", "week", "day", "hour"}
 _YEAR_CUE = re.compile(r"(?:\b(?:im|in|seit|von|vom|bis|ab|since|from|until|of|Jahr|year|Anfang|Ende|Mitte|early|late|mid|um|around|vor)\s*)$", re.I)
 _ORDINAL_AFTER = re.compile(r"^\.\s*[^\W\d]")
+_ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
+_CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``text[start:end]``: up to the nearest commas or conjunctions."""
+    a = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        a = m.end()
+    m = _CLAUSE_END.search(text, end)
+    return a, (m.start() if m else len(text))
 
 
 def _overlaps(a: int, b: int, spans) -> bool:
@@ -55,16 +67,37 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
                                kind=d.kind, value=d.low, low=d.low, high=d.high,
                                unit=None, unit_key="time", partial=d.partial))
     taken = [(v.start - base, v.end - base) for v in values]
-    for n in find_numbers(text, lang, tolerance):
+    entities = find_entities(text)
+    numbers = find_numbers(text, lang, tolerance)
+    for m in _ORDINAL_EN.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken):
+            v = float(m.group(1))
+            numbers.append(NumberMatch(m.start(), m.end(), v, v, v, None, None, False, False, False,
+                                       ordinal=True))
+    numbers.sort(key=lambda n: n.start)
+    for n in numbers:
         if _overlaps(n.start, n.end, taken):
             continue
-        if lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer and n.end < len(text.rstrip()) - 1:
-            continue  # "im 2. Weltkrieg": an ordinal, not a quantity
+        ordinal = n.ordinal
+        if (lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer
+                and n.end < len(text.rstrip()) - 1):
+            ordinal = True  # "im 2. Weltkrieg", "der 7. Atomtest"
         if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
             if not (n.currency or n.percent):
                 continue  # "F-16s", "COVID-19", "24/7": names, not quantities
-        noun = None if (n.currency or n.percent) else counted_noun(text, n.start, n.end, lang)
+        noun = None if (n.currency or n.percent) else counted_noun(
+            text, n.start, n.end + (1 if ordinal and text[n.end:n.end + 1] == "." else 0), lang, ordinal)
         key = unit_key(noun[0]) if noun else None
+        ca, cb = _clause(text, n.start, n.end)
+        subject = tuple(sorted({e.name for e in entities if ca <= e.start and e.end <= cb}))
+        if ordinal:
+            if noun is None:
+                continue
+            raw = sentence.text[n.start:n.end]
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="ordinal",
+                                   value=n.value, low=n.value, high=n.value, unit=noun[0], unit_key=key,
+                                   subject=subject))
+            continue
         is_year = (n.plain_integer and 1800 <= n.value <= 2100 and not (n.currency or n.percent)
                    and n.hedge is None and (key is None or _YEAR_CUE.search(text[:n.start])))
         raw = sentence.text[n.start:n.end]
@@ -81,16 +114,17 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             kind, unit = "duration", noun[0]
         else:
             kind, unit = "count", noun[0] if noun else None
-            if noun is None and n.hedge is None and n.value < 1000 and not n.scaled:
+            if noun is None and n.hedge is None and n.value < 1000 and not n.scaled and not n.words:
                 continue  # a bare small number ("Channel 24"): no fact to compare
         values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=kind,
                                value=n.value, low=n.low, high=n.high, unit=unit, unit_key=key,
-                               hedge=n.hedge))
+                               hedge=n.hedge, subject=subject))
     values.sort(key=lambda q: q.start)
     neg = negation_cues(text, lang)
     hedges = hedge_cues(text, lang)
     return Claim(sentence=sentence, values=tuple(values), negated=bool(neg), negation_cues=neg,
-                 hedged=bool(hedges), hedge_cues=hedges, attribution=attribution(text))
+                 hedged=bool(hedges), hedge_cues=hedges, attribution=attribution(text),
+                 entities=tuple(sorted({e.name for e in entities})))
 
 
 def extract_claims(article: Article, sentences: Iterable[Sentence],

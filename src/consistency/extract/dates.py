@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative"]
+__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date"]
 
 MONTHS = {
     "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
@@ -147,6 +147,12 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
                         continue
                     o = date(y, mo, d).toordinal()
                     found.append(DateMatch(a, b, "date", o, o))
+                elif published is not None and _valid(published.year, mo, d):
+                    # No year: the latest such day not long after publication.
+                    day = date(published.year, mo, d)
+                    if day > published + timedelta(days=31) and _valid(published.year - 1, mo, d):
+                        day = date(published.year - 1, mo, d)
+                    found.append(DateMatch(a, b, "date", day.toordinal(), day.toordinal()))
                 else:
                     if not _valid(2000, mo, d):
                         continue
@@ -172,3 +178,33 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
             else:
                 found.append(DateMatch(a, b, "relative_date", None, None, relative=(unit, offset)))
     return sorted(found, key=lambda d: d.start)
+
+
+_PUBLISHED_CUE = re.compile(
+    r"^\s*(?:(?:veröffentlicht|publiziert|erschienen|aktualisiert|stand|published|updated|posted|datum|date)"
+    r"\b[^\n]{0,20}?)?(?P<rest>.*)$", re.I)
+
+
+def find_publication_date(view: str, max_lines: int = 8) -> Optional[date]:
+    """A publication date stated on a line of its own near the top of an article.
+
+    A short line (at most 80 characters) among the first ``max_lines``
+    non-empty lines that holds a full date ("20.06.2024", "Veröffentlicht am
+    20. Juni 2024", "Published: June 20, 2024") and little else.
+    """
+    seen = 0
+    for line in view.split("\n"):
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if len(line.strip()) > 80:
+            continue
+        for d in find_dates(line):
+            if d.kind == "date" and not d.partial and d.low == d.high and d.relative is None:
+                rest = (line[:d.start] + line[d.end:]).strip()
+                words = re.findall(r"[^\W\d_]+", rest)
+                if len(words) <= 4:
+                    return date.fromordinal(int(d.low))
+    return None

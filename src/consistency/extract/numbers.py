@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-__all__ = ["find_numbers", "parse_number", "NumberMatch", "HEDGES", "DEFAULT_TOLERANCE"]
+__all__ = ["find_numbers", "find_number_words", "parse_number", "NumberMatch", "HEDGES",
+           "DEFAULT_TOLERANCE", "VAGUE"]
 
 DEFAULT_TOLERANCE = 0.1  # relative band for "rund", "about", "fast", "nearly"
 
@@ -91,6 +92,25 @@ def parse_number(text: str, language: str = "de") -> Optional[float]:
         return None
 
 
+#: Vague plurals: "Tausende", "dozens". Deliberately wide intervals, so that
+#: only a clearly different order of magnitude contradicts them.
+VAGUE = {
+    "dutzende": (20, 200), "dozens": (20, 200),
+    "hunderte": (100, 2000), "hundreds": (100, 2000),
+    "tausende": (1000, 20000), "thousands": (1000, 20000),
+    "zehntausende": (10000, 200000), "tens of thousands": (10000, 200000),
+    "hunderttausende": (100000, 2000000), "hundreds of thousands": (100000, 2000000),
+    "millionen": (1000000, 20000000), "millions": (1000000, 20000000),
+}
+_VAGUE_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?:\s+(?:von|of))?", re.I)
+_HEDGE_BEFORE = re.compile(r"(?:^|(?<=\W))(?P<hedge>" + _HEDGE_RE + r")\s+$", re.I)
+_CUR_AFTER_RE = re.compile(r"^\s?(?P<cur>" + _CUR_AFTER + r")(?![\w])", re.I)
+_PCT_AFTER_RE = re.compile(r"^\s?(?P<pct>" + _PERCENT + r")(?![\w])", re.I)
+_WORD_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]", re.U)
+
+
 @dataclass(frozen=True)
 class NumberMatch:
     start: int
@@ -103,6 +123,8 @@ class NumberMatch:
     percent: bool
     scaled: bool
     plain_integer: bool  # no separator, no scale: could be a year
+    ordinal: bool = False
+    words: bool = False  # written in words ("zehn", "ten thousand", "Tausende")
 
 
 def interval(value: float, hedge: Optional[str], tolerance: float = DEFAULT_TOLERANCE) -> tuple[float, float]:
@@ -164,7 +186,93 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
             currency=currency, percent=bool(m.group("pct")), scaled=scale != 1.0,
             plain_integer=bool(re.fullmatch(r"\d+", raw_num)) and not m.group("num2"),
         ))
-    return _merge_between(text, out, language)
+    out = _merge_between(text, out, language)
+    taken = [(m.start, m.end) for m in out]
+    for w in find_number_words(text, language, tolerance):
+        if all(w.end <= a or w.start >= b for a, b in taken):
+            out.append(w)
+    return sorted(out, key=lambda m: m.start)
+
+
+class _Tok:
+    """A token for text2num's ``find_numbers`` that remembers its offsets."""
+
+    __slots__ = ("t", "start", "end")
+
+    def __init__(self, t: str, start: int, end: int):
+        self.t, self.start, self.end = t, start, end
+
+    def text(self) -> str:
+        return self.t
+
+    def not_a_number_part(self) -> bool:
+        return False
+
+    def nt_separated(self, previous) -> bool:
+        return False
+
+
+def _decorate(text: str, start: int, end: int, value: float, low: float, high: float,
+              hedge: Optional[str], tolerance: float, **kw) -> NumberMatch:
+    """Add the hedge before and the currency or percent after a number-word span."""
+    m = _HEDGE_BEFORE.search(text[:start])
+    if m and hedge is None:
+        hedge = HEDGES.get(m.group("hedge").lower())
+        start = m.start("hedge")
+        low, high = interval(value, hedge, tolerance)
+    currency, percent = None, False
+    c = _CUR_AFTER_RE.match(text[end:])
+    if c:
+        currency = CURRENCIES.get(c.group("cur").lower())
+        end += c.end()
+    else:
+        p = _PCT_AFTER_RE.match(text[end:])
+        if p:
+            percent = True
+            end += p.end()
+    return NumberMatch(start=start, end=end, value=value, low=low, high=high, hedge=hedge,
+                       currency=currency, percent=percent, scaled=False, plain_integer=False, **kw)
+
+
+def find_number_words(text: str, language: str = "de", tolerance: float = DEFAULT_TOLERANCE) -> list[NumberMatch]:
+    """Numbers written in words, with text2num ("zehn", "zwei Millionen",
+    "ten thousand", "siebten", "sixth"), and vague plurals ("Tausende",
+    "dozens") as wide intervals.
+
+    "ein"/"one" are skipped: too often an article or a pronoun.
+    """
+    from text_to_num import find_numbers as _t2n_find
+
+    out: list[NumberMatch] = []
+    for m in _VAGUE_RE.finditer(text):
+        key = re.sub(r"\s+(?:von|of)$", "", m.group().lower())
+        start, end = m.start(), m.start() + len(key)
+        if re.search(r"(?:\d|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|"
+                     r"seven|eight|nine|ten|a|ein|eine))\s*$", text[:start], re.I):
+            continue  # "1,5 Millionen", "zwei Millionen": a number with its scale, not a vague plural
+        lo, hi = VAGUE[key]
+        out.append(_decorate(text, start, end, float(lo), float(lo), float(hi), "vague", tolerance,
+                             words=True))
+    taken = [(m.start, m.end) for m in out]
+    tokens = [_Tok(t.group(), t.start(), t.end()) for t in _WORD_TOKEN.finditer(text)]
+    lang = language if language in ("de", "en") else "en"
+    try:
+        found = _t2n_find(tokens, lang, threshold=0.0)
+    except Exception:  # noqa: BLE001 - text2num is best effort on odd input
+        found = []
+    for o in found:
+        toks = tokens[o.start:o.end]
+        if not toks or any(t.t[:1].isdigit() for t in toks):
+            continue  # digits are read by find_numbers
+        start, end = toks[0].start, toks[-1].end
+        if any(not (end <= x or start >= y) for x, y in taken):
+            continue
+        value = float(o.value)
+        if value < 2 and not o.is_ordinal:
+            continue
+        out.append(_decorate(text, start, end, value, value, value, None, tolerance,
+                             ordinal=bool(o.is_ordinal), words=True))
+    return sorted(out, key=lambda m: m.start)
 
 
 _AND_RANGE = re.compile(r"(?:zwischen|between)\s+(?P<a>" + _NUM + r")\s+(?:und|and)\s+(?P<b>" + _NUM + r")", re.I)

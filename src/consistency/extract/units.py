@@ -27,7 +27,9 @@ _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
 _PARTICIPLE = re.compile(r"(?:^|\w)ge\w*(?:t|en)(?:e|en|er|es|em)$|ierte[nrs]?$")
 _NOT_NOUN_DE = {"Prozent", "Mal", "Uhr", "Millionen", "Milliarden", "Million", "Milliarde", "Tausend", "Mio",
                 "Mrd", "Euro", "Dollar", "US-Dollar"}
-_NUMBER_OF = re.compile(r"(?:(?:An)?[Zz]ahl|number|Anzahl|toll)\s+(?:der|an|von|des|of)\s+(?:the\s+)?(?P<n>[^\W\d_][\w-]*)", re.U)
+_NUMBER_OF = re.compile(
+    r"(?:(?:An)?[Zz]ahl|Anzahl)\s+(?:der|an|von|des)\s+(?:[a-zäöüß][\w-]*\s+){0,3}(?P<n>[A-ZÄÖÜ][\w-]*)"
+    r"|(?:number|toll)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<e>[A-Za-z][\w-]*s|people|dead|injured)\b", re.U)
 _DEATH_TOLL = re.compile(r"\b(?:death\s+toll|Opferzahl|Totenzahl)\b", re.I)
 
 #: German and English nouns that name the same thing, mapped to one key.
@@ -50,6 +52,7 @@ LEXICON = {
     "flüchtling": "refugee", "refugee": "refugee", "kind": "child", "child": "child",
     "haus": "house", "house": "house", "gebäude": "building", "building": "building",
     "schiff": "ship", "ship": "ship", "flugzeug": "aircraft", "aircraft": "aircraft",
+    "atomtest": "test", "kernwaffentest": "test", "test": "test", "raketentest": "missile test",
     "tonne": "ton", "ton": "ton", "tonnes": "ton", "kilometer": "km", "km": "km",
     "meile": "mile", "mile": "mile", "meter": "m", "metre": "m",
 }
@@ -59,9 +62,25 @@ def _tokens(text: str):
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def counted_noun(sentence: str, start: int, end: int, language: str) -> Optional[tuple[str, int, int]]:
-    """Return ``(noun, start, end)`` for the number at ``sentence[start:end]``."""
+def counted_noun(sentence: str, start: int, end: int, language: str,
+                 ordinal: bool = False) -> Optional[tuple[str, int, int]]:
+    """Return ``(noun, start, end)`` for the number at ``sentence[start:end]``.
+
+    For an ordinal ("the sixth nuclear test") the noun is the head of the
+    phrase after it.
+    """
     after = _tokens(sentence[end:])[:12]
+    if len(after) >= 2 and after[0][0].lower() in ("von", "of") and (
+            after[1][0][:1].isupper() if language == "de" else after[1][0][:1].isalpha()):
+        w, a, b = after[1]  # "Tausende von Arbeitern", "dozens of people"
+        return w, end + a, end + b
+    if ordinal and language != "de":
+        last = None
+        for w, a, b in after[:4]:
+            if not w[:1].isalpha() or w.lower() in _STOP_EN:
+                break
+            last = (w, end + a, end + b)
+        return last
     if language == "de":
         if after and after[0][0].lower() in _PREPS_DE and after[0][0].islower():
             # participle phrase: "<prep> ... <participle> <Noun>", else "<adjective> <Noun>"
@@ -89,7 +108,8 @@ def counted_noun(sentence: str, start: int, end: int, language: str) -> Optional
     for m in _NUMBER_OF.finditer(before):
         pass
     if m is not None:
-        return m.group("n"), m.start("n"), m.end("n")
+        g = "n" if m.group("n") else "e"
+        return m.group(g), m.start(g), m.end(g)
     m = _DEATH_TOLL.search(before)
     if m is not None:
         return m.group(), m.start(), m.end()

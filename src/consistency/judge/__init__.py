@@ -22,11 +22,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group, Quantity, StatementRef
+from .stances import ANTONYMS, STANCE_TYPES, stances
 
 __all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "JudgeSettings"]
 
@@ -144,6 +146,12 @@ def format_value(q: Quantity) -> str:
              "upper": "less than", "at_most": "up to"}
     if q.hedge == "range":
         return f"between {_num(q.low)} and {_num(q.high)}{unit}"
+    if q.kind == "ordinal":
+        n = int(q.value)
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}{unit}"
+    if q.hedge == "vague":
+        return f"“{q.raw}” ({_num(q.low)}–{_num(q.high)}){unit}"
     prefix = words.get(q.hedge or "", "")
     return f"{prefix + ' ' if prefix else ''}{_num(v)}{unit}"
 
@@ -236,25 +244,57 @@ def _value_message(verdict: str, reason: Optional[str], refs: Sequence[Statement
 
 def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[str, str]) -> Finding:
     members = [claims[m.claim] for m in group.mentions]
-    plain = [c for c in members if not c.hedged]
-    polarities = {c.negated for c in plain}
-    pos = [(1 if c.negated else 0) for c in members]
-    if len(polarities) == 2 and len({c.article for c in plain}) >= 2:
-        verdict, kind, reason = "contradict", "negation", None
-    elif len({c.negated for c in members}) == 2:
-        verdict, kind, reason = "unverifiable", "negation", "denial only in hedged statements"
-    else:
-        verdict, kind, reason = "agree", "statement", None
-        pos = [0] * len(members)
+    st = [stances(c) for c in members]
+    plain = [i for i, c in enumerate(members) if not c.hedged]
+    verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
+    for typ in STANCE_TYPES:
+        values = {st[i][typ] for i in plain if st[i][typ] is not None}
+        arts = {members[i].article for i in plain if st[i][typ] is not None}
+        if typ == "entity" and len(values) >= 2:
+            # the same statement about another place or person: only when the
+            # statements also share that type's slot on both sides
+            types = {v.split(":")[0] for v in values}
+            if len(types) != 1:
+                continue
+        if len(values) >= 2 and len(arts) >= 2:
+            order = sorted(values, key=lambda v: min(i for i in plain if st[i][typ] == v))
+            verdict, kind = "contradict", typ
+            nxt = len(order)
+            pos = []
+            for i in range(len(members)):
+                v = st[i][typ]
+                if i in plain and v in order:
+                    pos.append(order.index(v))
+                else:
+                    pos.append(nxt)
+                    nxt += 1
+            break
+        all_values = {s[typ] for s in st if s[typ] is not None}
+        if typ == "negation" and len(all_values) >= 2:
+            reason, kind = "denial only in hedged statements", "negation"
+            verdict = "unverifiable"
+            pos = [0 if s["negation"] == "affirms" else 1 for s in st]
     refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
     parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"
              for c in members]
     fid = fingerprint(kind, group.key, parts)
     if verdict == "contradict":
-        deny = sorted({_short(c.article) for c in plain if c.negated})
-        affirm = sorted({_short(c.article) for c in plain if not c.negated})
-        cues = sorted({w for c in plain if c.negated for w in c.negation_cues})
-        message = f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
+        groups: dict[int, list[str]] = {}
+        for r, s_ in zip(refs, st):
+            if r.position < len(groups) + 10:
+                groups.setdefault(r.position, [])
+        by_pos: dict[int, set] = {}
+        for r in refs:
+            by_pos.setdefault(r.position, set()).add(_short(r.article))
+        if kind == "negation":
+            deny = sorted({_short(members[i].article) for i in plain if members[i].negated})
+            affirm = sorted({_short(members[i].article) for i in plain if not members[i].negated})
+            cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})
+            message = f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
+        else:
+            said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says {_stance_words(kind, members, st, refs, p)}"
+                             for p in sorted(by_pos) if p < 10 and _stance_words(kind, members, st, refs, p))
+            message = f"same statement, opposite {kind}: {said}"
     else:
         message = f"{len({c.article for c in members})} articles state it"
         if reason:
@@ -263,8 +303,19 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
                    reason=reason, confidence=0.0 if verdict == "unverifiable" else round(float(group.similarity), 3))
 
 
+def _stance_words(kind: str, members, st, refs, position: int) -> str:
+    for c, s_, r in zip(members, st, refs):
+        if r.position == position and s_[kind]:
+            if kind == "entity":
+                return s_[kind].split(":", 1)[1]
+            k, side = s_[kind].split(":")
+            words = ANTONYMS[int(k)][0 if side == "a" else 1]
+            hit = next((w for w in words if re.search(r"\b" + re.escape(w) + r"\b", c.sentence.clean, re.I)), words[0])
+            return f"“{hit}”"
+    return ""
+
+
 def _digest(text: str) -> str:
-    import re
     norm = re.sub(r"\W+", " ", text.lower()).strip()
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:8]
 
@@ -275,7 +326,13 @@ _ORDER = {"contradict": 0, "agree": 1, "unverifiable": 2}
 def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dict[str, str],
               settings: JudgeSettings = JudgeSettings()) -> list[Finding]:
     """Judge every group; findings sorted contradictions first, ids made unique."""
-    findings = [judge(g, claims, article_ids, settings) for g in groups]
+    findings = []
+    for g in groups:
+        f = judge(g, claims, article_ids, settings)
+        if (g.kind == "statement" and f.verdict != "contradict"
+                and all(claims[m.claim].values for m in g.mentions)):
+            continue  # its values are judged in their own findings
+        findings.append(f)
     findings.sort(key=lambda f: (_ORDER[f.verdict], f.statements[0].article, f.statements[0].start, f.fact))
     seen: dict[str, int] = {}
     out = []
