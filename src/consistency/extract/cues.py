@@ -26,10 +26,12 @@ _HEDGE_RE = {k: re.compile(r"(?<![\w])(?:" + v + r")(?![\w])", re.I) for k, v in
 _NOT_NEGATING = re.compile(r"\b(?:nicht\s+nur|not\s+only|nicht\s+zu\s+unterschätzen|no\s+doubt|kein\s+Zufall|kein\s+Zweifel)\b", re.I)
 
 _ATTR = [
-    re.compile(r"\b(?:laut|gemäß|zufolge)\s+(?P<who>(?:de[rmns]\s+|die\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3})"),
-    re.compile(r"\bnach\s+(?:Angaben|Schätzungen|Informationen)\s+(?P<who>(?:de[rs]\s+|von\s+)?[\wÄÖÜäöüß-]+(?:\s+[\wÄÖÜäöüß-]+){0,2})"),
-    re.compile(r"\baccording\s+to\s+(?P<who>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"),
+    re.compile(r"\b(?i:laut|gemäß|zufolge)\s+(?P<who>(?:de[rmns]\s+|die\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3})"),
+    re.compile(r"\b(?i:nach)\s+(?:Angaben|Schätzungen|Informationen)\s+(?P<who>(?:de[rs]\s+|von\s+)?[\wÄÖÜäöüß-]+(?:\s+[\wÄÖÜäöüß-]+){0,2})"),
+    re.compile(r"\b(?i:according)\s+to\s+(?P<who>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"),
     re.compile(r"(?P<who>(?:US-|U\.S\.\s)?[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){0,2})\s+(?:sagte|sagten|sagen|sagt|erklärte|erklärten|betonte|teilte|meldete|berichtete|berichteten|said|say|says|stated|reported|told)\b"),
+    re.compile(r"\b(?:sagte|sagten|erklärte|erklärten|teilte|meldete|said|stated)\s+(?P<who>(?:der|die|das|the)\s+"
+               r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,2})"),
 ]
 
 

@@ -1,0 +1,82 @@
+import numpy as np
+import pytest
+
+from consistency.align import align, similar_pairs, values_match
+from consistency.extract import extract
+from consistency.model import Sentence
+
+
+def claims_of(*texts, lang="de", first=0):
+    out = []
+    for i, t in enumerate(texts, start=first):
+        s = Sentence(f"a{i}.txt", 0, 0, len(t), t, 1, lang, t)
+        out.append(extract(s))
+    return out
+
+
+def test_similar_pairs_never_pairs_one_article_and_is_exact():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 16)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    groups = np.repeat(np.arange(50), 4)
+    i, j, s = similar_pairs(X, groups, 0.5, method="exact")
+    assert np.all(groups[i] != groups[j]) and np.all(i < j)
+    S = X @ X.T
+    expect = {(a, b) for a in range(200) for b in range(a + 1, 200) if S[a, b] >= 0.5 and groups[a] != groups[b]}
+    assert set(zip(i.tolist(), j.tolist())) == expect
+    assert np.allclose(s, S[i, j], atol=1e-5)
+
+
+def test_ann_finds_the_same_pairs_on_clustered_data():
+    rng = np.random.default_rng(1)
+    centers = rng.normal(size=(30, 32))
+    X = np.repeat(centers, 5, axis=0) + 0.05 * rng.normal(size=(150, 32))
+    X = (X / np.linalg.norm(X, axis=1, keepdims=True)).astype(np.float32)
+    groups = np.arange(150)
+    exact = set(zip(*[a.tolist() for a in similar_pairs(X, groups, 0.9, method="exact")[:2]]))
+    ann = set(zip(*[a.tolist() for a in similar_pairs(X, groups, 0.9, method="ann", k=10)[:2]]))
+    assert len(exact) > 100 and len(ann & exact) / len(exact) > 0.95
+
+
+def test_same_number_of_different_things_is_two_facts():
+    a, b = claims_of("Russland schickte 10.000 Soldaten.", "Russland schickte 10.000 Container.")
+    assert not values_match(a.values[0], b.values[0])
+
+
+def test_different_subjects_are_two_facts():
+    a, b = claims_of("Die Zahl der russischen Todesopfer liegt bei 50.000.",
+                     "Die Zahl der ukrainischen Todesopfer liegt bei 50.000.")
+    assert not values_match(a.values[0], b.values[0])
+
+
+def test_compound_and_translation_fit():
+    a, = claims_of("Mehr als 10.000 Schiffscontainer wurden geschickt.")
+    b, = claims_of("More than 10,000 shipping containers were sent.", lang="en")
+    assert values_match(a.values[0], b.values[0])
+
+
+def test_years_in_one_sentence_pair_up_by_value():
+    a, b = claims_of("Der Vertrag von 1961 wurde im Jahr 2000 ersetzt.",
+                     "Der Vertrag von 1961 wurde im Jahr 2000 durch ein Abkommen ersetzt.")
+    X = np.ones((2, 4), dtype=np.float32) / 2.0
+    groups = [g for g in align([a, b], X) if g.kind == "value"]
+    raws = sorted(tuple(sorted({[a, b][m.claim].values[m.value_index].raw for m in g.mentions})) for g in groups)
+    assert raws == [("1961",), ("2000",)]
+
+
+def test_unaligned_values_are_single_mention_groups():
+    a, b = claims_of("Es kamen 100.000 Soldaten.", "Das Wetter war schön.")
+    X = np.eye(2, dtype=np.float32)
+    groups = align([a, b], X)
+    assert [(g.kind, len(g.mentions)) for g in groups] == [("value", 1)]
+
+
+@pytest.mark.slow
+def test_cross_lingual_statements_align(embedder):
+    from consistency.embed import embed_claims
+    a, = claims_of("US-Beamte sagen, dass mehr als 10.000 Schiffscontainer nach Russland geschickt wurden.")
+    b, = claims_of("US officials say more than 10,000 shipping containers were sent to Russia.", lang="en",
+                   first=1)
+    X = embed_claims([a, b], embedder)
+    groups = align([a, b], X)
+    assert any(g.kind == "value" and len(g.mentions) == 2 for g in groups)

@@ -1,0 +1,85 @@
+import math
+
+from consistency.judge import fingerprint, format_value, judge, positions
+from consistency.model import Claim, Group, Mention, Quantity, Sentence
+
+
+def q(low, high, raw="x", kind="count", hedge=None, partial=False, unit="Container", key="container", value=None):
+    return Quantity(raw=raw, start=0, end=len(raw), kind=kind, value=low if value is None else value, low=low, high=high,
+                    unit=unit, unit_key=key, hedge=hedge, partial=partial)
+
+
+def test_positions_overlap_means_agree():
+    assert positions([q(10000, math.inf), q(12000, 12000)]) == [0, 0]
+    assert positions([q(10000, math.inf), q(6030, 7370)]) == [0, 1]  # numbered by first appearance
+    assert positions([q(1, 1), q(2, 2), q(1, 1)]) == [0, 1, 0]
+
+
+def test_partial_date_compares_on_day_and_month():
+    from datetime import date
+    full = q(date(2024, 6, 19).toordinal(), date(2024, 6, 19).toordinal(), kind="date", key="time")
+    part = q(619, 619, kind="date", key="time", partial=True)
+    other = q(621, 621, kind="date", key="time", partial=True)
+    assert positions([full, part]) == [0, 0]
+    assert positions([full, other]) == [0, 1]
+
+
+def test_relative_dates_compare_with_nothing():
+    rel = Quantity(raw="letzte Woche", start=0, end=12, kind="relative_date", value=None, low=None, high=None,
+                   unit_key="time")
+    assert positions([rel, q(619, 619, kind="date", key="time", partial=True)]) == [-1, -1]
+
+
+def _claims(*specs):
+    out = []
+    for i, (text, value, hedged) in enumerate(specs):
+        s = Sentence(f"dir/a{i}.txt", 0, 0, len(text), text, 3 + i, "de", text)
+        out.append(Claim(sentence=s, values=(value,), hedged=hedged))
+    return out
+
+
+def _group(claims):
+    return Group(kind="value", mentions=tuple(Mention(i, 0) for i in range(len(claims))),
+                 fact="Container (count)", key="count:container", similarity=0.9)
+
+
+IDS = {"dir/a0.txt": "a0", "dir/a1.txt": "a1", "dir/a2.txt": "a2"}
+
+
+def test_contradiction_message_names_files_and_values():
+    cl = _claims(("mehr als 10.000 Container", q(10000, math.inf, "mehr als 10.000", hedge="lower"), False),
+                 ("rund 6.700 Container", q(6030, 7370, "rund 6.700", hedge="approx", value=6700), False))
+    f = judge(_group(cl), cl, IDS)
+    assert f.verdict == "contradict" and f.kind == "numeric"
+    assert f.message == "a0.txt says more than 10,000 Container; a1.txt says about 6,700 Container"
+    assert {s.position for s in f.statements} == {0, 1}
+
+
+def test_hedged_statement_is_not_a_contradiction():
+    cl = _claims(("10.000 Container", q(10000, 10000, "10.000"), False),
+                 ("könnte 5.000 Container", q(5000, 5000, "5.000"), True))
+    f = judge(_group(cl), cl, IDS)
+    assert f.verdict == "unverifiable" and "hedged" in f.reason
+
+
+def test_single_source_is_unverifiable():
+    cl = _claims(("10.000 Container", q(10000, 10000, "10.000"), False))
+    f = judge(_group(cl), cl, IDS)
+    assert (f.verdict, f.reason) == ("unverifiable", "single source")
+
+
+def test_fingerprint_ignores_lines_and_offsets():
+    cl = _claims(("mehr als 10.000 Container", q(10000, math.inf, "mehr als 10.000", hedge="lower"), False),
+                 ("rund 6.700 Container", q(6030, 7370, "rund 6.700", hedge="approx"), False))
+    moved = [Claim(sentence=Sentence(c.article, 5, 100, 100 + len(c.text), c.text, 40, "de", c.text),
+                   values=c.values) for c in cl]
+    assert judge(_group(cl), cl, IDS).id == judge(_group(moved), moved, IDS).id
+    changed = _claims(("mehr als 10.000 Container", q(10000, math.inf, "mehr als 10.000", hedge="lower"), False),
+                      ("rund 6.900 Container", q(6210, 7590, "rund 6.900", hedge="approx"), False))
+    assert judge(_group(changed), changed, IDS).id != judge(_group(cl), cl, IDS).id
+    assert fingerprint("numeric", "k", ["b", "a"]) == fingerprint("numeric", "k", ["a", "b"])
+
+
+def test_format_value():
+    assert format_value(q(10000, math.inf, hedge="lower")) == "more than 10,000 Container"
+    assert format_value(q(619, 619, kind="date", key="time", partial=True)) == "19 June (no year)"
