@@ -109,7 +109,7 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         if n.currency:
             kind, key, unit = "money", n.currency, n.currency
         elif n.percent:
-            kind, key, unit = "percent", "%", "%"
+            kind, key, unit = ("percent", "pp", "percentage points") if n.points else ("percent", "%", "%")
         elif key in _DURATION_UNITS:
             kind, unit = "duration", noun[0]
         else:

@@ -53,13 +53,14 @@ CURRENCIES = {
 }
 _CUR_AFTER = r"(?:US-Dollar|US-Dollars|Dollars?|Euros?|EUR|USD|Pfund|pounds|Rubel|rubles|roubles|Yen|Won|Franken|CHF|Yuan|€|\$|£)"
 _CUR_BEFORE = r"(?:US\$|\$|€|£|¥|USD|EUR)"
-_PERCENT = r"(?:%|Prozent|percent|per cent|Prozentpunkte|percentage points)"
+_PERCENT = r"(?:%|Prozentpunkten?|percentage points?|Prozent|percent|per cent)(?![\w])"
 
 _NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 NUMBER_RE = re.compile(
     r"(?:(?P<hedge>" + _HEDGE_RE + r")\s+)?"
     r"(?:(?P<cur1>" + _CUR_BEFORE + r")\s?)?"
-    r"(?<![\w.,])(?P<num>" + _NUM + r")(?![\w]|[.,]\d)"
+    r"(?<![\w.,])(?P<num>" + _NUM + r")"
+    r"(?:(?P<att>bn|mn|m|k|Mrd|Mio)(?![\w])|(?![\w]|[.,]\d))"
     r"(?:\s*(?:(?:bis|to|-|–)\s*(?P<num2>" + _NUM + r")(?![\w]|[.,]\d)))?"
     r"(?:\s?(?P<scale>" + _SCALE_RE + r"))?"
     r"(?:\s?(?P<cur2>" + _CUR_AFTER + r")(?![\w]))?"
@@ -124,7 +125,8 @@ class NumberMatch:
     scaled: bool
     plain_integer: bool  # no separator, no scale: could be a year
     ordinal: bool = False
-    words: bool = False  # written in words ("zehn", "ten thousand", "Tausende")
+    words: bool = False
+    points: bool = False  # percentage points, not percent  # written in words ("zehn", "ten thousand", "Tausende")
 
 
 def interval(value: float, hedge: Optional[str], tolerance: float = DEFAULT_TOLERANCE) -> tuple[float, float]:
@@ -160,10 +162,14 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
         if value is None:
             continue
         scale = 1.0
-        if m.group("scale"):
-            scale = SCALES.get(m.group("scale").lower().rstrip(".") if m.group("scale").lower() not in SCALES else m.group("scale").lower(), 1.0)
-            if m.group("scale") in ("m", "M", "k", "K") and not (m.group("cur1") or m.group("cur2")):
+        word = m.group("scale") or m.group("att")
+        if word:
+            key = word.lower()
+            scale = SCALES.get(key, SCALES.get(key.rstrip("."), 1.0))
+            if word in ("m", "M", "k", "K") and not (m.group("cur1") or m.group("cur2")):
                 scale = 1.0  # "5 m" is metres, "5 k" is ambiguous: only with money
+        if m.group("att") and scale == 1.0:
+            continue  # "5m", "3k" without money: not a count we can read
         value *= scale
         hedge = HEDGES.get(m.group("hedge").lower()) if m.group("hedge") else None
         cur = m.group("cur1") or m.group("cur2")
@@ -181,10 +187,12 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
         end = m.end()
         if m.group("scale") and scale == 1.0:
             end = m.end("num") if not m.group("cur2") and not m.group("pct") else end
+        points = bool(m.group("pct")) and bool(re.search(r"punkt|point", m.group("pct"), re.I))
         out.append(NumberMatch(
             start=start, end=end, value=value, low=low, high=high, hedge=hedge,
             currency=currency, percent=bool(m.group("pct")), scaled=scale != 1.0,
-            plain_integer=bool(re.fullmatch(r"\d+", raw_num)) and not m.group("num2"),
+            plain_integer=bool(re.fullmatch(r"\d+", raw_num)) and not m.group("num2") and not word,
+            points=points,
         ))
     out = _merge_between(text, out, language)
     taken = [(m.start, m.end) for m in out]
@@ -285,9 +293,11 @@ def _merge_between(text: str, matches: list[NumberMatch], language: str) -> list
         if len(inside) < 2:
             continue
         a, b = inside[0], inside[1]
-        low, high = min(a.value, b.value), max(a.value, b.value)
-        if b.scaled and not a.scaled and a.value < b.value / 100:
-            low = a.value * (b.value / (parse_number(r.group("b"), language) or 1.0))
+        b_raw = parse_number(r.group("b"), language) or 1.0
+        va = a.value
+        if b.scaled and not a.scaled and va <= b_raw:
+            va = a.value * (b.value / b_raw)  # "zwischen 1 und 2 Millionen": the scale is shared
+        low, high = min(va, b.value), max(va, b.value)
         merged = NumberMatch(start=r.start(), end=b.end, value=(low + high) / 2, low=low, high=high,
                              hedge="range", currency=b.currency or a.currency, percent=b.percent,
                              scaled=b.scaled, plain_integer=False)
