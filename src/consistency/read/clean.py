@@ -18,7 +18,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["clean_view", "BOILERPLATE_LINES"]
+__all__ = ["clean_view", "readable", "BOILERPLATE_LINES"]
 
 _BLOCKS = re.compile(
     r"<(script|style|noscript|svg|head)\b.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<![^>]*>",
@@ -35,6 +35,22 @@ _STRAY = re.compile(
     r"""(?<![\w])(?:href|src|srcset|class|style|alt|title)=[^\s>]+"""
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+# A bare web address is not prose (its digits are not facts).
+_URL = re.compile(r"""\b(?:https?://|www\.)[^\s<>"]+""", re.I)
+# Markdown syntax (only for .md files): YAML front matter, heading marks,
+# images, the brackets and targets of links, emphasis, code ticks, quote
+# marks, rules and reference definitions. The link text is kept.
+_MARKDOWN = re.compile(
+    r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*$"
+    r"|^[ \t]{0,3}#{1,6}(?=[ \t]|$)"
+    r"|!\[[^\]\n]*\]\([^)\n]*\)"
+    r"|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]+\S[^\n]*"
+    r"|\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)"
+    r"|\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|`+"
+    r"|^[ \t]{0,3}(?:>[ \t]?)+"
+    r"|^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:_[ \t]*){3,}$",
+    re.M | re.S,
+)
 
 BOILERPLATE_LINES = [
     r"leave a reply",
@@ -68,13 +84,15 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-def clean_view(text: str) -> str:
+def clean_view(text: str, *, markdown: bool = False) -> str:
     """Return ``text`` with markup and boilerplate blanked out.
 
     Parameters
     ----------
     text : str
         The original article text.
+    markdown : bool
+        Also mask Markdown syntax (for ``.md`` files).
 
     Returns
     -------
@@ -84,7 +102,8 @@ def clean_view(text: str) -> str:
         by padding spaces.
     """
     chars = list(text)
-    for pattern in (_BLOCKS, _TAG, _OPEN_TAG, _STRAY):
+    patterns = (_BLOCKS, _TAG, _OPEN_TAG, _STRAY) + ((_MARKDOWN,) if markdown else ()) + (_URL,)
+    for pattern in patterns:
         view = "".join(chars)
         for m in pattern.finditer(view):
             if m.end() > m.start():
@@ -99,3 +118,26 @@ def clean_view(text: str) -> str:
     for m in _BOILER.finditer(view):
         _blank(chars, m.start(), m.end())
     return "".join(chars)
+
+
+def readable(text: str, view: str, start: int = 0, end: int | None = None) -> str:
+    """The prose of ``view[start:end]`` as a reader sees it.
+
+    The padding that :func:`clean_view` leaves after a decoded entity is
+    dropped (``"M&uuml;ller"`` reads ``"Müller"``, not ``"Mü     ller"``) and
+    runs of white space are folded into one space.
+
+    Parameters
+    ----------
+    text, view : str
+        The original text and its view (same length).
+    start, end : int
+        The span to render.
+    """
+    end = len(text) if end is None else end
+    pad = set()
+    for m in _ENTITY.finditer(text, start, end):
+        if view[m.start()] != text[m.start()]:  # this entity was decoded
+            pad.update(range(m.start() + 1, m.end()))
+    chars = (view[i] for i in range(start, end) if i not in pad) if pad else view[start:end]
+    return " ".join("".join(chars).split())

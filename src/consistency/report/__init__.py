@@ -14,7 +14,7 @@ from typing import Callable
 from ..judge import format_value
 from ..model import Finding, Quantity, Report
 
-__all__ = ["to_json", "to_markdown", "to_text", "summary_line", "FORMATS", "SCHEMA", "report_dict"]
+__all__ = ["to_json", "to_markdown", "to_text", "to_html", "summary_line", "FORMATS", "SCHEMA", "report_dict"]
 
 SCHEMA = "consistency.report/1"
 
@@ -39,7 +39,7 @@ def _value(q: Quantity) -> dict:
 def _finding(f: Finding) -> dict:
     return {
         "id": f.id, "verdict": f.verdict, "kind": f.kind, "fact": f.fact, "message": f.message,
-        "reason": f.reason, "confidence": f.confidence,
+        "reason": f.reason, "confidence": f.confidence, "nli": f.nli,
         "statements": [{
             "article": s.article, "line": s.line, "start": s.start, "end": s.end, "text": s.text,
             "values": [_value(v) for v in s.values], "position": s.position,
@@ -95,6 +95,8 @@ def to_text(report: Report, color: bool = False) -> str:
             reason = f" [{f.reason}]" if f.reason and verdict != "unverifiable" else ""
             out.append(c(_BOLD, f"{verdict.upper()} {f.kind}: {f.fact}") + reason)
             out.append(f"  {f.message}")
+            if f.nli:
+                out.append(f"  {_nli_line(f.nli)}")
             for s in f.statements:
                 vals = ", ".join(format_value(v) for v in s.values)
                 flags = "".join([" (negated)" if s.negated else "", " (hedged)" if s.hedged else "",
@@ -109,6 +111,16 @@ def to_text(report: Report, color: bool = False) -> str:
         out.append("")
     out.append(summary_line(report))
     return "\n".join(out) + "\n"
+
+
+def _nli_line(nli: dict) -> str:
+    """The NLI judge's view in one line, e.g.
+    "NLI (xnli): contradiction; contradiction 0.91, entailment 0.05, neutral 0.04 (statement 2 -> 1)"
+    (statements numbered as listed; premise -> hypothesis of the strongest contradiction)."""
+    pair = nli.get("pair") or []
+    where = f" (statement {pair[0] + 1} -> {pair[1] + 1})" if len(pair) == 2 else ""
+    return (f"NLI ({nli.get('model')}): {nli.get('label')}; contradiction {nli.get('contradiction', 0):.2f}, "
+            f"entailment {nli.get('entailment', 0):.2f}, neutral {nli.get('neutral', 0):.2f}{where}")
 
 
 def _md_escape(text: str) -> str:
@@ -129,8 +141,10 @@ def to_markdown(report: Report) -> str:
             continue
         out += [f"## {_TITLES[verdict]} ({len(fs)})", ""]
         for f in fs:
-            out += [f"### {f.kind}: {_md_escape(f.fact)}", "", f"{_md_escape(f.message)}", "",
-                    "| where | position | value | statement |", "|---|---:|---|---|"]
+            out += [f"### {f.kind}: {_md_escape(f.fact)}", "", f"{_md_escape(f.message)}", ""]
+            if f.nli:
+                out += [_md_escape(_nli_line(f.nli)), ""]
+            out += ["| where | position | value | statement |", "|---|---:|---|---|"]
             for st in f.statements:
                 vals = ", ".join(format_value(v) for v in st.values)
                 out.append(f"| `{st.article}:{st.line}` | {st.position} | {_md_escape(vals)} | "
@@ -142,8 +156,15 @@ def to_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
+from .html import to_html  # noqa: E402 - beside the other formatters
+from .ci import to_github, to_junit, to_sarif  # noqa: E402
+
 FORMATS: dict[str, Callable[[Report], str]] = {
     "text": to_text,
     "markdown": to_markdown,
     "json": to_json,
+    "html": to_html,
+    "github": to_github,
+    "sarif": to_sarif,
+    "junit": to_junit,
 }

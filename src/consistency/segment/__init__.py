@@ -15,13 +15,16 @@ from functools import lru_cache
 import pysbd
 
 from ..model import Article, Sentence
+from ..read.clean import readable
 
 __all__ = ["segment", "split_text"]
 
-_WS = re.compile(r"\s+")
 _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
 # A word character must appear for a span to count as a sentence.
 _WORDY = re.compile(r"[^\W\d_]{2,}")
+# A quotation mark followed by a blank closes the previous sentence's quote
+# (pysbd puts the "”" of ``… haben.” Russland …`` at the start of the next).
+_CLOSING_QUOTE = re.compile(r"""^[”“"»«’‘'](?=\s)""")
 MAX_SENTENCE_CHARS = 1000
 
 
@@ -69,8 +72,11 @@ def split_text(view: str, language: str) -> list[tuple[int, int]]:
         block = view[a:b]
         m = _BULLET.match(block)
         offset = a + (m.end() if m else 0)
-        block = view[offset:b]
+        # A paragraph is one line or hard-wrapped lines: pysbd would end a
+        # sentence at each line break, so they become blanks (same length).
+        block = view[offset:b].replace("\n", " ")
         cursor = 0
+        block_spans: list[tuple[int, int]] = []
         for piece in seg.segment(block):
             piece_stripped = piece.strip()
             if not piece_stripped:
@@ -80,6 +86,16 @@ def split_text(view: str, language: str) -> list[tuple[int, int]]:
                 found = cursor
             s, e = offset + found, offset + found + len(piece_stripped)
             cursor = found + len(piece_stripped)
+            q = _CLOSING_QUOTE.match(piece_stripped)
+            if q and block_spans:
+                ps, _ = block_spans[-1]
+                block_spans[-1] = (ps, s + q.end())
+                rest = view[s + q.end():e]
+                s = e - len(rest.lstrip())
+                if s >= e:
+                    continue
+            block_spans.append((s, e))
+        for s, e in block_spans:
             # pysbd may keep a long run of blanks (masked markup) inside.
             spans.extend(_split_long(view, s, e))
     return spans
@@ -116,7 +132,7 @@ def segment(article: Article) -> list[Sentence]:
         chunk = view[s:e]
         s += len(chunk) - len(chunk.lstrip())
         e -= len(chunk) - len(chunk.rstrip())
-        clean = _WS.sub(" ", view[s:e]).strip()
+        clean = readable(article.text, view, s, e)
         if not _WORDY.search(clean):
             continue
         out.append(Sentence(

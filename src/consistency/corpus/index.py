@@ -1,0 +1,162 @@
+"""The persisted approximate-nearest-neighbour index of a corpus (usearch HNSW).
+
+The SQLite database is the source of truth: it holds every claim's vector.
+The index file beside it (``<db>.usearch``) is derived data that makes the
+nearest-neighbour search sublinear. It is keyed by the claims' integer keys,
+which are content hashes (the same article text always gives the same keys
+and vectors), so the index can always be brought in line with the database
+by a key diff: keys only in the index are removed, keys only in the
+database are added (:meth:`VectorIndex.sync`). A lost, stale or corrupt
+index file therefore costs time, never correctness.
+
+The file is written to a temporary name and moved into place with
+:func:`os.replace`, so a reader sees the old or the new index, never half
+of one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from typing import Callable
+
+import numpy as np
+
+__all__ = ["VectorIndex"]
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _new(ndim: int, dtype: str):
+    from usearch.index import Index
+
+    return Index(ndim=ndim, metric="cos", dtype=dtype)
+
+
+class VectorIndex:
+    """A usearch HNSW index (cosine metric) over claim vectors.
+
+    Parameters
+    ----------
+    ndim : int
+        Width of the vectors.
+    dtype : str
+        Storage type of the index (``"f16"`` halves the file against
+        ``"f32"``; the index only proposes neighbours, exact similarities
+        are computed again from the float32 vectors of the database).
+    """
+
+    def __init__(self, ndim: int, dtype: str = "f16", _index=None):
+        self.ndim = int(ndim)
+        self.dtype = dtype
+        self._index = _index if _index is not None else _new(self.ndim, dtype)
+        self.view = False
+
+    @classmethod
+    def load(cls, path: str, ndim: int, *, dtype: str = "f16", view: bool = False) -> "VectorIndex":
+        """Read the index at ``path``; a missing, unreadable or mismatched file gives an empty index.
+
+        With ``view=True`` the file is memory-mapped (fast, read-only).
+        """
+        from usearch.index import Index
+
+        idx = None
+        if os.path.exists(path):
+            try:
+                idx = Index.restore(path, view=view)
+            except Exception:  # noqa: BLE001 - a corrupt index is rebuilt from the database
+                idx = None
+            if idx is not None and idx.ndim != ndim:
+                idx = None
+        out = cls(ndim, dtype, idx)
+        out.view = view and idx is not None
+        return out
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def keys(self) -> np.ndarray:
+        """Keys in the index, shape (n,), int64."""
+        if len(self._index) == 0:
+            return np.zeros(0, dtype=np.int64)
+        return np.asarray(self._index.keys, dtype=np.uint64).astype(np.int64)
+
+    def diff(self, db_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(missing, extra)``: keys only in the database, keys only in the index."""
+        mine = self.keys()
+        db_keys = np.asarray(db_keys, dtype=np.int64)
+        return np.setdiff1d(db_keys, mine), np.setdiff1d(mine, db_keys)
+
+    def sync(self, db_keys: np.ndarray, fetch: Callable[[np.ndarray], np.ndarray]) -> tuple[int, int]:
+        """Make the index hold exactly ``db_keys``.
+
+        Parameters
+        ----------
+        db_keys : ndarray of shape (n,)
+            Every claim key of the database.
+        fetch : callable
+            ``fetch(keys) -> ndarray of shape (len(keys), ndim)``: the vectors of keys to add.
+
+        Returns
+        -------
+        added, removed : int
+        """
+        missing, extra = self.diff(db_keys)
+        if (len(missing) or len(extra)) and self.view:
+            raise RuntimeError("a memory-mapped index is read-only; load it with view=False to sync")
+        if len(extra):
+            self._index.remove(extra.astype(np.uint64))
+        if len(missing):
+            vecs = np.ascontiguousarray(fetch(missing), dtype=np.float32)
+            self._index.add(missing.astype(np.uint64), vecs)
+        return len(missing), len(extra)
+
+    def search(self, queries: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """The ``count`` nearest keys of each query.
+
+        Parameters
+        ----------
+        queries : ndarray of shape (n_queries, ndim)
+        count : int
+
+        Returns
+        -------
+        keys : ndarray of shape (n_queries, count), int64
+            ``-1`` where fewer than ``count`` neighbours exist.
+        sims : ndarray of shape (n_queries, count), float32
+            Cosine similarity (``-inf`` where ``keys`` is ``-1``).
+        """
+        n = queries.shape[0]
+        count = max(1, min(int(count), len(self._index)))
+        if n == 0 or len(self._index) == 0:
+            return np.full((n, 0), -1, dtype=np.int64), np.zeros((n, 0), dtype=np.float32)
+        self._index.expansion_search = max(64, 2 * count)
+        m = self._index.search(np.ascontiguousarray(queries, dtype=np.float32), count)
+        keys = np.asarray(m.keys).reshape(n, -1)
+        dist = np.asarray(m.distances, dtype=np.float32).reshape(n, -1)
+        counts = np.asarray(m.counts).reshape(n)
+        valid = np.arange(keys.shape[1])[None, :] < counts[:, None]
+        out_keys = np.where(valid, keys.astype(np.uint64).astype(np.int64), -1)
+        sims = np.where(valid, 1.0 - dist, -np.inf).astype(np.float32)
+        return out_keys, sims
+
+    def save(self, path: str) -> None:
+        """Write the index atomically: a temporary file in the same folder, then :func:`os.replace`."""
+        folder = os.path.dirname(os.path.abspath(path))
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".usearch", dir=folder)
+        os.close(fd)
+        try:
+            os.chmod(tmp, 0o666 & ~_umask())
+            self._index.save(tmp)
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+
