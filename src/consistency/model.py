@@ -156,6 +156,9 @@ class Group:
     fact: str  # human label, e.g. "Schiffscontainer (count)"
     key: str  # normalised key used in fingerprints, e.g. "count:container"
     similarity: float = 1.0  # smallest similarity on the alignment edges
+    #: claim pairs joined by strong evidence (statement groups): only these
+    #: can make a negation, antonym or entity contradiction
+    strong: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

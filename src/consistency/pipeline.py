@@ -86,8 +86,7 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
     else:
         X = np.zeros((0, 1), dtype=np.float32)
     tick("aligning", 0, len(claims))
-    groups = align(claims, X, AlignSettings(settings.value_threshold, settings.statement_threshold,
-                                            settings.phrase_threshold))
+    groups = align(claims, X, AlignSettings.from_settings(settings))
     ids = {a.path: a.id for a in articles}
     findings = judge_all(groups, claims, ids, JudgeSettings(settings.exact_tolerance))
     if nli is not None:

@@ -26,6 +26,9 @@ class Settings:
     value_threshold : float
         Cosine similarity (of number-masked statements) from which two
         statements' values may be the same fact.
+    unit_threshold : float
+        Lower similarity that suffices when both values count the same
+        named thing ("Container" / "containers").
     statement_threshold : float
         Cosine similarity from which two statements without values are the
         same statement on similarity alone.
@@ -55,6 +58,7 @@ class Settings:
 
     model: Optional[str] = None
     value_threshold: float = 0.55
+    unit_threshold: float = 0.35
     statement_threshold: float = 0.8
     phrase_threshold: float = 0.25
     tolerance: float = 0.1
@@ -68,7 +72,7 @@ class Settings:
     ignore: tuple = ()
 
     def __post_init__(self):
-        for key in ("value_threshold", "statement_threshold", "phrase_threshold"):
+        for key in ("value_threshold", "unit_threshold", "statement_threshold", "phrase_threshold"):
             v = getattr(self, key)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not -1.0 <= v <= 1.0:
                 raise SettingsError(f"{key} must be a number in [-1, 1], got {v!r}")

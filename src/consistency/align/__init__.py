@@ -1,7 +1,9 @@
 """Stage 5 — align: claims and their embeddings in, :class:`~consistency.model.Group` out.
 
 The bi-encoder proposes: statements from different articles whose masked
-embeddings are similar (:func:`similar_pairs`). Rules decide: two values
+embeddings are similar (:func:`similar_pairs`): ``value_threshold`` in
+general, the lower ``unit_threshold`` when both values count the same named
+thing ("Container" and "containers"). Rules decide: two values
 join only if they are the same kind of fact (a point in time, a duration,
 money in one currency, a percentage, a count) *and* their counted nouns fit
 ("10.000 Soldaten" never joins "10.000 Container"). Within a pair of
@@ -24,7 +26,7 @@ import numpy as np
 from ..extract.units import units_compatible
 from ..model import Claim, Group, Mention, Quantity
 from .neighbours import ANN_MIN_ROWS, similar_pairs
-from .phrases import distinctive_trigrams, same_words_but_names
+from .phrases import distinctive_phrases, same_words_but_names
 
 __all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS"]
 
@@ -34,9 +36,17 @@ class AlignSettings:
     """Thresholds of the alignment stage (cosine similarity of masked statements)."""
 
     value_threshold: float = 0.55
+    unit_threshold: float = 0.35
     statement_threshold: float = 0.8
     phrase_threshold: float = 0.25
     method: str = "auto"
+
+    @classmethod
+    def from_settings(cls, settings) -> "AlignSettings":
+        """The alignment part of a :class:`consistency.Settings`."""
+        return cls(value_threshold=settings.value_threshold, unit_threshold=settings.unit_threshold,
+                   statement_threshold=settings.statement_threshold,
+                   phrase_threshold=settings.phrase_threshold)
 
 
 def family(q: Quantity) -> str:
@@ -69,6 +79,20 @@ def values_match(a: Quantity, b: Quantity) -> bool:
     if fa in ("count", "ordinal"):
         return units_compatible(a.unit_key, b.unit_key)
     return True
+
+
+def _phrase_evidence(shared: set, sim: float) -> bool:
+    """Strong evidence of one statement: two shared distinctive phrases, or
+    one with a moderate similarity (0.45). One phrase and a low similarity
+    (``phrase_threshold``) is enough to group statements that agree, not to
+    call them contradictory."""
+    return len(shared) >= 2 or (len(shared) == 1 and sim >= 0.45)
+
+
+def _same_counted_noun(a: Quantity, b: Quantity) -> bool:
+    """Both values count the same named thing ("Container" and "containers")."""
+    return (a.kind in ("count", "money", "ordinal") and a.unit_key is not None
+            and a.unit_key == b.unit_key and a.kind == b.kind)
 
 
 def _fit(a: Quantity, b: Quantity) -> tuple:
@@ -139,20 +163,23 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
         return []
     articles = {a: i for i, a in enumerate(dict.fromkeys(c.article for c in claims))}
     art = np.array([articles[c.article] for c in claims])
-    low = min(settings.value_threshold, settings.statement_threshold, settings.phrase_threshold)
+    low = min(settings.value_threshold, settings.unit_threshold, settings.statement_threshold,
+              settings.phrase_threshold)
     ii, jj, ss = similar_pairs(X, art, low, method=settings.method)
-    phrases = distinctive_trigrams([c.sentence.clean for c in claims])
+    phrases = distinctive_phrases([c.sentence.clean for c in claims])
 
     mentions = [Mention(ci, vi) for ci, c in enumerate(claims) for vi in range(len(c.values))]
     uf = _UnionFind(mentions)
     edge_sim: dict[Mention, float] = {}
     st_uf = _UnionFind(range(n))
+    strong: set[tuple[int, int]] = set()
     st_sim: dict[int, float] = {}
     for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist()):
         ci, cj = claims[i], claims[j]
-        if s >= settings.value_threshold and ci.values and cj.values:
+        if ci.values and cj.values and s >= min(settings.value_threshold, settings.unit_threshold):
             cands = [(_fit(a, b), ai, bj) for ai, a in enumerate(ci.values)
-                     for bj, b in enumerate(cj.values) if values_match(a, b)]
+                     for bj, b in enumerate(cj.values) if values_match(a, b)
+                     and (s >= settings.value_threshold or _same_counted_noun(a, b))]
             used_a, used_b = set(), set()
             for _, ai, bj in sorted(cands):
                 if ai in used_a or bj in used_b:
@@ -163,10 +190,12 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
                 uf.union(ma, mb)
                 for m in (ma, mb):
                     edge_sim[m] = max(edge_sim.get(m, 0.0), s)
-        same_statement = s >= settings.statement_threshold or (
-            s >= settings.phrase_threshold and bool(phrases[i] & phrases[j])) or (
+        shared = phrases[i] & phrases[j]
+        strong_edge = s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
             s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean))
-        if same_statement:
+        if strong_edge:
+            strong.add((i, j))
+        if strong_edge or (s >= settings.phrase_threshold and shared):
             st_uf.union(i, j)
             st_sim[i] = max(st_sim.get(i, 0.0), s)
             st_sim[j] = max(st_sim.get(j, 0.0), s)
@@ -190,8 +219,10 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
             continue
         members.sort()
         sim = min(st_sim[i] for i in members)
+        inside = set(members)
         groups.append(Group(kind="statement", mentions=tuple(Mention(i) for i in members),
                             fact=f"statement: {_gist(claims[members[0]].sentence.clean)}",
-                            key="statement", similarity=sim))
+                            key="statement", similarity=sim,
+                            strong=tuple(sorted(p for p in strong if p[0] in inside))))
     groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))
     return groups

@@ -2,11 +2,12 @@
 
 Articles about one event are all close in embedding space, so similarity
 alone cannot tell "the same statement" from "the same topic". Two
-statements that share a distinctive word trigram ("im Falle eines
-Angriffs") report the same thing. A trigram is distinctive when it holds at
-least two content words and none of its words is frequent in the batch
-(entity names such as "Russland und Nordkorea" occur everywhere and say
-nothing about which statement it is). Words are compared on a five-letter
+statements that share a distinctive phrase ("im Falle eines Angriffs" ->
+"Falle … Angriffs"; "Artilleriegranaten aus Nordkorea erhalten" ->
+"Artilleriegranaten … erhalten") report the same thing. A phrase is a pair
+of consecutive content words, function words and entity names skipped
+(names say whom a statement is about, not which statement it is), both of
+which are rare in the batch. Words are compared on a five-letter
 prefix, which is a crude but language-neutral stemmer for German and
 English inflection.
 """
@@ -17,7 +18,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-__all__ = ["distinctive_trigrams", "same_words_but_names"]
+__all__ = ["distinctive_phrases", "same_words_but_names"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 _STOP = set(
@@ -25,7 +26,8 @@ _STOP = set(
     "von vom für über unter bei nach aus sich ist sind war wird wurde werden hat haben sein seine "
     "dass als auch nicht noch nur wie so es er sie wir ihr ihre sowie "
     "the a an of to in on at for with by from and or is are was were has have had be been that this "
-    "it he she they we its their as not also only beide lände diese diese jetzt immer weite ander both other these those there".split()
+    "it he she they we its their as not also only beide lände diese jetzt immer weite ander both other these those there "
+    "xname".split()
 )
 
 
@@ -33,8 +35,10 @@ def _stems(text: str) -> list[str]:
     return [w.lower()[:5] for w in _WORD.findall(text)]
 
 
-def distinctive_trigrams(texts: Sequence[str], max_df: float = 0.1, min_df_count: int = 3) -> list[set]:
-    """Return, for each text, its set of distinctive word trigrams.
+def distinctive_phrases(texts: Sequence[str], max_df: float = 0.1, min_df_count: int = 8) -> list[set]:
+    """Return, for each text, its set of distinctive phrases: pairs of
+    consecutive content words (function words and names skipped), both rare
+    in the batch.
 
     Parameters
     ----------
@@ -44,19 +48,23 @@ def distinctive_trigrams(texts: Sequence[str], max_df: float = 0.1, min_df_count
         than ``min_df_count`` texts) is too common to make a trigram
         distinctive.
     """
-    stems = [_stems(t) for t in texts]
-    df = Counter(s for ws in stems for s in set(ws))
+    stems = [[w for w in _stems(_without_names(t)) if len(w) >= 4 and w not in _STOP] for t in texts]
+    df = Counter(w for ws in stems for w in set(ws))
     limit = max(min_df_count, max_df * len(texts))
     out = []
     for ws in stems:
-        grams = set()
-        for i in range(len(ws) - 2):
-            g = ws[i:i + 3]
-            content = [w for w in g if len(w) >= 4 and w not in _STOP]
-            if len(content) >= 2 and all(df[w] <= limit for w in content):
-                grams.add(tuple(g))
-        out.append(grams)
+        out.append({(x, y) for x, y in zip(ws, ws[1:]) if x != y and df[x] <= limit and df[y] <= limit})
     return out
+
+
+def _without_names(text: str) -> str:
+    """``text`` with known entity names blanked: a name says whom a statement
+    is about, not which statement it is."""
+    from ..extract.entities import find_entities
+
+    for e in sorted(find_entities(text), key=lambda e: -e.start):
+        text = text[:e.start] + " xname " + text[e.end:]
+    return text
 
 
 def _content_words(text: str) -> set[str]:
@@ -72,14 +80,7 @@ def same_words_but_names(a: str, b: str, min_jaccard: float = 0.75) -> bool:
     and "... in Moskau unterzeichnet" qualify; the entity judge then sees
     the different city.
     """
-    from ..extract.entities import find_entities
-
-    def strip(t: str) -> set[str]:
-        for e in sorted(find_entities(t), key=lambda e: -e.start):
-            t = t[:e.start] + " " + t[e.end:]
-        return _content_words(t)
-
-    wa, wb = strip(a), strip(b)
+    wa, wb = _content_words(_without_names(a)), _content_words(_without_names(b))
     if len(wa) < 2 or len(wb) < 2:
         return False
     return len(wa & wb) / len(wa | wb) >= min_jaccard

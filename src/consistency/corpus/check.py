@@ -59,6 +59,10 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
     if not isinstance(k, int) or isinstance(k, bool) or k < 1:
         raise ValueError(f"k (neighbours) must be a positive integer, got {k!r}")
     tick = progress or (lambda stage, done, total: None)
+    nli = None
+    if settings.nli_model:
+        from ..judge.nli import load_nli
+        nli = load_nli(settings.nli_model)  # before the slow stages: a bad model fails fast
     tick("segmenting", 0, len(articles))
     claims = claims_of(articles, settings)
     n_new = len(claims)
@@ -75,11 +79,13 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
     all_claims = list(claims) + list(found.claims)
     Xall = np.vstack([X, found.vectors]) if len(found.claims) else X
     tick("aligning", 0, len(all_claims))
-    groups = align(all_claims, Xall, AlignSettings(settings.value_threshold, settings.statement_threshold,
-                                                   settings.phrase_threshold))
+    groups = align(all_claims, Xall, AlignSettings.from_settings(settings))
     groups = [g for g in groups if any(m.claim < n_new for m in g.mentions)]
     ids = {**found.ids, **{a.path: a.id for a in articles}}
     findings = judge_all(groups, all_claims, ids, JudgeSettings(settings.exact_tolerance))
+    if nli is not None:
+        from ..judge.nli import annotate
+        findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
     counts: dict[str, int] = {}
     for c in claims:
         counts[c.article] = counts.get(c.article, 0) + 1
@@ -97,4 +103,5 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
                             "corpus_articles": stats["articles"],
                             "corpus_statements": stats["statements"],
                             "corpus_statements_compared": len(found.claims),
-                            "neighbours": k})
+                            "neighbours": k},
+                  texts={a.path: a.text for a in articles if not a.error})

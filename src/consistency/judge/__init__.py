@@ -28,7 +28,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group, Quantity, StatementRef
-from .stances import ANTONYMS, STANCE_TYPES, stances
+from .stances import ANTONYMS, STANCE_TYPES, opposed, stances
 
 __all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "JudgeSettings"]
 
@@ -247,15 +247,35 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
     st = [stances(c) for c in members]
     plain = [i for i, c in enumerate(members) if not c.hedged]
     verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
+    index = {m.claim: k for k, m in enumerate(group.mentions)}
+    strong = [(index[a], index[b]) for a, b in group.strong if a in index and b in index]
     for typ in STANCE_TYPES:
-        values = {st[i][typ] for i in plain if st[i][typ] is not None}
-        arts = {members[i].article for i in plain if st[i][typ] is not None}
+        # a contradiction needs two plain statements, joined by strong evidence,
+        # from two articles, that take different stances
+        clash = [(a, b) for a, b in strong if a in plain and b in plain
+                 and opposed(typ, st[a][typ], st[b][typ]) and members[a].article != members[b].article]
+        if not clash:
+            values, arts = set(), set()
+        else:
+            values = {st[i][typ] for i in plain if st[i][typ] is not None}
+            arts = {members[i].article for i in plain if st[i][typ] is not None}
         if typ == "entity" and len(values) >= 2:
             # the same statement about another place or person: only when the
             # statements also share that type's slot on both sides
             types = {v.split(":")[0] for v in values}
             if len(types) != 1:
                 continue
+        if clash and typ == "antonym":
+            # positions by the side taken on the antonym pair that clashes
+            a0, b0 = clash[0]
+            da = dict(x.split(":") for x in st[a0][typ].split())
+            db = dict(x.split(":") for x in st[b0][typ].split())
+            key = next(k for k in da.keys() & db.keys() if da[k] != db[k])
+            for i in range(len(st)):
+                sides = dict(x.split(":") for x in (st[i][typ] or "").split())
+                st[i] = {**st[i], typ: f"{key}:{sides[key]}" if key in sides else None}
+            values = {st[i][typ] for i in plain if st[i][typ] is not None}
+            arts = {members[i].article for i in plain if st[i][typ] is not None}
         if len(values) >= 2 and len(arts) >= 2:
             order = sorted(values, key=lambda v: min(i for i in plain if st[i][typ] == v))
             verdict, kind = "contradict", typ
@@ -271,8 +291,10 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
             break
         all_values = {s[typ] for s in st if s[typ] is not None}
         if typ == "negation" and len(all_values) >= 2:
-            reason, kind = "denial only in hedged statements", "negation"
-            verdict = "unverifiable"
+            plain_values = {st[i][typ] for i in plain}
+            reason = ("denial only in hedged statements" if len(plain_values) < 2 else
+                      "opposite polarity, but the statements are only loosely aligned")
+            kind, verdict = "negation", "unverifiable"
             pos = [0 if s["negation"] == "affirms" else 1 for s in st]
     refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
     parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"

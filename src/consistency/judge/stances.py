@@ -15,7 +15,7 @@ from typing import Optional
 from ..extract.entities import ENTITIES
 from ..model import Claim
 
-__all__ = ["stances", "ANTONYMS", "STANCE_TYPES"]
+__all__ = ["stances", "opposed", "ANTONYMS", "STANCE_TYPES"]
 
 STANCE_TYPES = ("negation", "antonym", "entity")
 
@@ -42,21 +42,38 @@ _TYPE = {name: typ for name, (typ, _) in ENTITIES.items()}
 def stances(claim: Claim) -> dict[str, Optional[str]]:
     """The claim's stance for each type in :data:`STANCE_TYPES`.
 
-    ``antonym`` is ``"k:a"`` or ``"k:b"`` for antonym pair ``k`` (only when
-    one side, not both, is present); ``entity`` is ``"city:Moscow"`` or
+    ``antonym`` lists ``"k:a"`` or ``"k:b"`` for each antonym pair ``k`` of
+    which one side, not both, is present; ``entity`` is ``"city:Moscow"`` or
     ``"person:..."`` when the claim names exactly one city (or person).
     """
     text = claim.sentence.clean
     out: dict[str, Optional[str]] = {"negation": "denies" if claim.negated else "affirms",
                                      "antonym": None, "entity": None}
+    sides = []
     for k, (ra, rb) in enumerate(_ANT_RE):
         ha, hb = bool(ra.search(text)), bool(rb.search(text))
         if ha != hb:
-            out["antonym"] = f"{k}:{'a' if ha else 'b'}"
-            break
+            sides.append(f"{k}:{'a' if ha else 'b'}")
+    out["antonym"] = " ".join(sides) or None
     for typ in ("city", "person"):
         names = [e for e in claim.entities if _TYPE.get(e) == typ]
         if len(names) == 1:
             out["entity"] = f"{typ}:{names[0]}"
             break
     return out
+
+
+def opposed(typ: str, x: Optional[str], y: Optional[str]) -> bool:
+    """Do two stances of type ``typ`` contradict each other?
+
+    Negation: one affirms, one denies. Antonym: the two sides of one
+    antonym pair. Entity: two different names of the same type.
+    """
+    if x is None or y is None or x == y:
+        return False
+    if typ == "antonym":
+        a, b = dict(s.split(":") for s in x.split()), dict(s.split(":") for s in y.split())
+        return any(a[k] != b[k] for k in a.keys() & b.keys())
+    if typ == "entity":
+        return x.split(":", 1)[0] == y.split(":", 1)[0]
+    return True
