@@ -27,7 +27,8 @@ _NOT_NEGATING = re.compile(r"\b(?:nicht\s+nur|not\s+only|nicht\s+zu\s+unterschä
 
 _ATTR = [
     re.compile(r"\b(?i:laut|gemäß|zufolge)\s+(?P<who>(?:de[rmns]\s+|die\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3})"),
-    re.compile(r"\b(?i:nach)\s+(?:Angaben|Schätzungen|Informationen)\s+(?P<who>(?:de[rs]\s+|von\s+)?[\wÄÖÜäöüß-]+(?:\s+[\wÄÖÜäöüß-]+){0,2})"),
+    re.compile(r"\b(?i:nach)\s+(?:Angaben|Schätzungen|Informationen)\s+(?P<who>(?:de[rs]\s+|von\s+)?"
+               r"(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)"),
     re.compile(r"\b(?i:according)\s+to\s+(?P<who>(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"),
     re.compile(r"(?P<who>(?:US-|U\.S\.\s)?[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){0,2})\s+(?:sagte|sagten|sagen|sagt|erklärte|erklärten|betonte|teilte|meldete|berichtete|berichteten|said|say|says|stated|reported|told)\b"),
     re.compile(r"\b(?:sagte|sagten|erklärte|erklärten|teilte|meldete|said|stated)\s+(?P<who>(?:der|die|das|the)\s+"

@@ -234,7 +234,8 @@ def _value_message(verdict: str, reason: Optional[str], refs: Sequence[Statement
     seen: dict[tuple, list[str]] = {}
     for r in refs:
         seen.setdefault((r.position, format_value(r.values[0])), []).append(_short(r.article))
-    said = "; ".join(f"{', '.join(dict.fromkeys(arts))} says {val}" for (_, val), arts in seen.items())
+    said = "; ".join(f"{', '.join(dict.fromkeys(arts))} {'say' if len(set(arts)) > 1 else 'says'} {val}"
+                     for (_, val), arts in seen.items())
     if verdict == "agree":
         return f"{len({r.article for r in refs})} articles agree: {said}"
     if verdict == "contradict":
