@@ -27,7 +27,18 @@ CONTRADICTIONS = {
     "date_en": ("date", {"a.md": "June 19", "b.txt": "June 21"}),
     "denial_de": ("negation", {"a.txt": "+", "b.txt": "-"}),
     "denial_en": ("negation", {"a.txt": "+", "b.txt": "-"}),
+    # across languages: a German article against an English one
+    "count_de_en": ("numeric", {"a.txt": "mehr als 10.000", "b.txt": "about 6,700"}),
+    "denial_de_en": ("negation", {"a.txt": "+", "b.txt": "-"}),
 }
+#: Planted contradictions the pipeline does not find yet (strict xfail: remove when fixed).
+KNOWN_GAPS: dict[str, str] = {}
+
+
+def cases(names):
+    """``names`` sorted, the known gaps marked as strict xfail."""
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n])) if n in KNOWN_GAPS else n
+            for n in sorted(names)]
 #: Files whose statements must share one position (they say the same thing).
 SAME_POSITION = {"count_de": ("a.txt", "c.txt")}
 
@@ -45,24 +56,28 @@ _reports: dict = {}
 
 
 @pytest.fixture
-def report_of(embedder):
+def cached(embedder):
+    """The session's model behind the product's disk cache (a temporary folder, see conftest)."""
+    from consistency.embed import CachedEmbedder
+
+    return CachedEmbedder(embedder)
+
+
+@pytest.fixture
+def report_of(cached):
     """The report on one batch folder, computed once per session."""
 
     def get(name: str):
         if name not in _reports:
-            _reports[name] = check([str(BATCHES / name)], Settings(cache_dir=""), embedder=embedder)
+            _reports[name] = check([str(BATCHES / name)], Settings(), embedder=cached)
         return _reports[name]
 
     return get
 
 
-def short(path: str) -> str:
-    """"tests/data/batches/x/b.jsonl:2" -> "b.jsonl:2"."""
-    return Path(path).name
-
-
 def statement_of(finding, file: str):
-    return [s for s in finding.statements if short(s.article) == file]
+    """The statements of ``finding`` from ``file`` ("a.txt", or "count_de/a.txt")."""
+    return [s for s in finding.statements if ("/" + Path(s.article).as_posix()).endswith("/" + file)]
 
 
 def matches(finding, kind: str, expected: dict) -> int:
@@ -101,7 +116,7 @@ def test_batches_are_small_news_articles():
         assert {a.language for a in arts} <= {"de", "en"}
 
 
-@pytest.mark.parametrize("name", sorted(CONTRADICTIONS))
+@pytest.mark.parametrize("name", cases(CONTRADICTIONS))
 def test_planted_contradiction_is_found(report_of, name):
     kind, expected = CONTRADICTIONS[name]
     report = report_of(name)
@@ -117,15 +132,7 @@ def test_planted_contradiction_is_found(report_of, name):
     assert all(s.line >= 1 and s.text for s in f.statements)
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("count_en", marks=pytest.mark.xfail(strict=True, reason=(
-        "judge/stances: 'Regional officials said 12 people were killed ...' vs 'Police ... confirmed that 15 "
-        "people were killed ...' gives a second contradiction 'same statement, opposite antonym: a.txt says "
-        "“killed”; b.html says “confirmed”': stances() keeps the first antonym pair found in each sentence "
-        "(pair 'confirmed/denied' in b, pair 'alive/killed' in a) and stances of two different pairs are "
-        "compared as opposite"))),
-    *[n for n in sorted(CONTRADICTIONS) if n != "count_en"],
-])
+@pytest.mark.parametrize("name", sorted(CONTRADICTIONS))
 def test_nothing_else_is_a_contradiction(report_of, name):
     report = report_of(name)
     kind, expected = CONTRADICTIONS[name]
@@ -133,13 +140,7 @@ def test_nothing_else_is_a_contradiction(report_of, name):
     assert others == []
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param("count_de", marks=pytest.mark.xfail(strict=True, reason=(
-        "align: a.txt 'US-Beamte sagen, dass seit August mehr als # Container mit Artilleriegranaten und "
-        "Raketen nach Russland geschickt wurden.' has cosine 0.40 (b.txt) and 0.44 (c.txt) with the other "
-        "container statements, below value_threshold 0.55, so it stays a single-source fact"))),
-    *[n for n in sorted(CONTRADICTIONS) if n != "count_de"],
-])
+@pytest.mark.parametrize("name", cases(CONTRADICTIONS))
 def test_planted_contradiction_quotes_every_article(report_of, name):
     """Every article that states the fact is in the finding, with its value, on the right line."""
     kind, expected = CONTRADICTIONS[name]
@@ -172,11 +173,7 @@ def test_same_number_for_different_things_is_two_facts(report_of, name, units):
 
 
 @pytest.mark.parametrize("name,raws", [
-    pytest.param("trap_hedge_de", {"mehr als 10.000", "rund 12.000"}, marks=pytest.mark.xfail(strict=True, reason=(
-        "align: 'US-Beamte sagen, dass mehr als # Container mit Munition nach Russland geschickt wurden.' vs "
-        "'Nordkorea hat nach Angaben aus Seoul rund # Container mit Munition nach Russland geschickt.' have "
-        "cosine just under value_threshold 0.55, so the compatible values are two single-source facts, "
-        "not one agreement"))),
+    ("trap_hedge_de", {"mehr als 10.000", "rund 12.000"}),
     ("trap_hedge_en", {"more than 300", "nearly 350"}),
 ])
 def test_compatible_hedges_agree(report_of, name, raws):
@@ -195,15 +192,14 @@ def test_hedged_statement_against_denial_is_at_most_unverifiable(report_of, name
             assert f.verdict == "unverifiable" and f.reason and "hedged" in f.reason
 
 
-def test_all_batches_together_still_find_every_planted_contradiction(embedder):
+def test_all_batches_together_still_find_every_planted_contradiction(cached):
     """In one large batch, facts of other folders must not swallow the planted ones."""
-    report = check([str(BATCHES)], Settings(cache_dir=""), embedder=embedder)
-    assert len(report.articles) == sum(len(list((BATCHES / n).iterdir())) + (n == "trap_hedged_denial_en")
-                                       for n in {*CONTRADICTIONS, *TRAPS})
+    report = check([str(BATCHES)], Settings(), embedder=cached)
+    assert len(report.articles) >= 2 * len(CONTRADICTIONS) + 2 * len(TRAPS)
+    assert all(a.error is None for a in report.articles)
     for name, (kind, expected) in CONTRADICTIONS.items():
+        if name in KNOWN_GAPS:
+            continue
         scoped = {f"{name}/{file}": want for file, want in expected.items()}
-        hit = [f for f in report.findings if f.verdict == "contradict" and f.kind == kind
-               and sum(any(s.article.replace("\\", "/").endswith(k) and (
-                   s.negated == (w == "-") if w in "+-" else any(v.raw == w for v in s.values))
-                   for s in f.statements) for k, w in scoped.items()) >= 2]
+        hit = [f for f in report.findings if f.verdict == "contradict" and matches(f, kind, scoped) >= 2]
         assert hit, f"{name}: planted {kind} contradiction lost in the combined batch"

@@ -1,4 +1,9 @@
-"""The facts of the five seed articles (fixtures/), located and parsed (issue 2, "Done means")."""
+"""The facts of the five seed articles (fixtures/), located and parsed (issue 2, "Done means").
+
+The report is computed with the session's model behind the product's disk
+cache (a temporary folder, see conftest), which the CLI run of
+tests/cli/test_check.py shares: the seeds are embedded once for both.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,18 @@ from pathlib import Path
 
 import pytest
 
-from consistency import Settings
+from consistency import Settings, check
 from consistency.read import read_paths
 from consistency.report import report_dict
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def seed_report(embedder):
+    from consistency.embed import CachedEmbedder
+
+    return check([str(FIXTURES)], Settings(), embedder=CachedEmbedder(embedder))
 
 
 def statements(report, prefix: str, line: int):
@@ -51,14 +63,14 @@ def test_treaty_of_1961(seed_report):
 
 
 def test_more_than_10000_containers(seed_report):
-    f, s, v = value(seed_report, "001", 35, "mehr als 10.000")
+    f, _, v = value(seed_report, "001", 35, "mehr als 10.000")
     assert (v.kind, v.low, v.high, v.unit, v.unit_key, v.hedge) == \
         ("count", 10000, float("inf"), "Schiffscontainer", "container", "lower")
     assert f.kind == "numeric"
 
 
 def test_more_than_350000_casualties(seed_report):
-    f, s, v = value(seed_report, "001", 23, "über 350.000")
+    _, _, v = value(seed_report, "001", 23, "über 350.000")
     assert (v.kind, v.low, v.high, v.hedge) == ("count", 350000, float("inf"), "lower")
     assert v.unit == "Todesopfer"
 

@@ -82,6 +82,8 @@ class Resolved:
         src = self.sources.get(key, "default")
         if src.startswith("file:"):
             path, _, written = src[5:].rpartition(":")
+            rel = os.path.relpath(path)
+            path = rel if not rel.startswith("..") else path
             table = "[tool.consistency] " if os.path.basename(path) == "pyproject.toml" else ""
             return f"{path} {table}{written}"
         return src

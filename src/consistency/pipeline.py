@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 
 from .align import AlignSettings, align
-from .embed import CachedEmbedder, Embedder, embed_claims, load_embedder
+from .embed import CachedEmbedder, Embedder, embed_affirmed, embed_claims, load_embedder
 from .extract import extract_claims
 from .extract.dates import find_publication_date
 from .judge import JudgeSettings, judge_all
@@ -83,10 +83,11 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
             parts.append(embed_claims(claims[i:i + _EMBED_CHUNK], embedder))
             tick("embedding", min(i + _EMBED_CHUNK, len(claims)), len(claims))
         X = np.vstack(parts)
+        Xa = embed_affirmed(claims, X, embedder)
     else:
-        X = np.zeros((0, 1), dtype=np.float32)
+        X = Xa = np.zeros((0, 1), dtype=np.float32)
     tick("aligning", 0, len(claims))
-    groups = align(claims, X, AlignSettings.from_settings(settings))
+    groups = align(claims, X, AlignSettings.from_settings(settings), affirmed=Xa)
     ids = {a.path: a.id for a in articles}
     findings = judge_all(groups, claims, ids, JudgeSettings(settings.exact_tolerance))
     if nli is not None:

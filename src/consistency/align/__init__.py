@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 import numpy as np
 
@@ -140,7 +140,8 @@ def _label(mentions: Sequence[Mention], claims: Sequence[Claim]) -> tuple[str, s
     return label, f"{kind}:{key_unit}"
 
 
-def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = AlignSettings()) -> list[Group]:
+def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = AlignSettings(),
+          affirmed: Optional[np.ndarray] = None) -> list[Group]:
     """Group the mentions that report the same fact across articles.
 
     Parameters
@@ -148,6 +149,12 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
     claims : sequence of Claim
     X : ndarray of shape (n_claims, dim)
         Embeddings of the claims (L2-normalised).
+    affirmed : ndarray of shape (n_claims, dim), optional
+        The same with negated claims embedded without their negation words
+        (:func:`consistency.embed.embed_affirmed`). A denial and an
+        affirmation whose affirmed texts reach ``statement_threshold`` are
+        strongly linked: once the denial is set aside they say the same
+        thing, in whatever language.
 
     Returns
     -------
@@ -192,7 +199,9 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
                     edge_sim[m] = max(edge_sim.get(m, 0.0), s)
         shared = phrases[i] & phrases[j]
         strong_edge = s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
-            s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean))
+            s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)) or (
+            affirmed is not None and ci.negated != cj.negated
+            and float(affirmed[i] @ affirmed[j]) >= settings.statement_threshold)
         if strong_edge:
             strong.add((i, j))
         if strong_edge or (s >= settings.phrase_threshold and shared):

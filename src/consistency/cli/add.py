@@ -23,6 +23,9 @@ def register(sub) -> None:
     c.add_argument("paths", nargs="*", metavar="PATH")
     c.add_argument("--remove", action="store_true",
                    help="remove the articles at these paths (files or folders) from the corpus instead")
+    c.add_argument("--prune", action="store_true",
+                   help="also remove stored articles whose file no longer exists (and JSONL records "
+                        "no longer in their file)")
     c.add_argument("--refresh", action="store_true",
                    help="extract the facts of every stored article again (after upgrading consistency); "
                         "vectors of unchanged statements are kept")
@@ -47,6 +50,7 @@ def run(args) -> int:
                 articles = [a for a in read_paths(args.paths, max_bytes=s.max_bytes)
                             if not is_ignored(a.path, s.ignore, resolved.root)]
             result = corpus.refresh(s) if args.refresh else corpus.add(articles, s)
+            pruned = corpus.prune(articles) if args.prune else 0
             stats = corpus.stats()
     except CorpusError as exc:
         print(f"consistency: error: {exc}", file=sys.stderr)
@@ -54,6 +58,7 @@ def run(args) -> int:
     for err in result.errors:
         print(f"consistency: error: {err}", file=sys.stderr)
     print(f"consistency: {s.corpus}: {len(result.added)} added, {len(result.updated)} updated, "
-          f"{len(result.unchanged)} unchanged ({result.embedded} statements embedded, {result.reused} reused); "
+          f"{len(result.unchanged)} unchanged{f', {pruned} pruned' if pruned else ''} "
+          f"({result.embedded} statements embedded, {result.reused} reused); "
           f"corpus: {stats['articles']} articles, {stats['statements']} statements", file=sys.stderr)
     return EXIT_ERROR if result.errors else EXIT_OK

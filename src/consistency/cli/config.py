@@ -96,8 +96,8 @@ def register(sub) -> None:
     add_settings_arguments(c)
 
 
-def _show(value) -> str:
-    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+def _show(value, key: str = "") -> str:
+    if key == "published" or (isinstance(value, tuple) and value and isinstance(value[0], tuple)):
         return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in value) + "}"
     if isinstance(value, tuple):
         return repr(list(value))
@@ -121,8 +121,8 @@ def run(args) -> int:
         return EXIT_OK
     where = os.path.relpath(r.config_file) if r.config_file else "none found (defaults and flags only)"
     out = [f"# settings file: {where}"]
-    width = max(len(k) + len(_show(v)) for k, v, _, _ in rows) + 3
+    width = max(len(k) + len(_show(v, k)) for k, v, _, _ in rows) + 3
     for key, value, _, described in rows:
-        out.append(f"{(key + ' = ' + _show(value)).ljust(width)}  # {described}")
+        out.append(f"{(key + ' = ' + _show(value, key)).ljust(width)}  # {described}")
     sys.stdout.write("\n".join(out) + "\n")
     return EXIT_OK

@@ -31,7 +31,7 @@ from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, write_output
 __all__ = ["register", "run", "TUNE_GRID"]
 
 #: Settings tried by ``--tune`` (value, statement, phrase thresholds).
-TUNE_GRID = [(v, s, p) for v in (0.45, 0.55, 0.65) for s in (0.7, 0.75, 0.8, 0.85) for p in (0.3, 0.35, 0.45)]
+TUNE_GRID = [(v, s, p) for v in (0.35, 0.45, 0.55, 0.65) for s in (0.6, 0.7, 0.8, 0.9) for p in (0.25, 0.35, 0.45)]
 
 
 def _csv(value: str) -> tuple[str, ...]:

@@ -136,9 +136,17 @@ class VectorIndex:
             return np.full((n, 0), -1, dtype=np.int64), np.zeros((n, 0), dtype=np.float32)
         self._index.expansion_search = max(64, 2 * count)
         m = self._index.search(np.ascontiguousarray(queries, dtype=np.float32), count)
-        keys = np.asarray(m.keys).reshape(n, -1)
-        dist = np.asarray(m.distances, dtype=np.float32).reshape(n, -1)
-        counts = np.asarray(m.counts).reshape(n)
+        if hasattr(m, "counts"):  # BatchMatches
+            keys = np.asarray(m.keys).reshape(n, -1)
+            dist = np.asarray(m.distances, dtype=np.float32).reshape(n, -1)
+            counts = np.asarray(m.counts).reshape(n)
+        else:  # one query: Matches, already cut to what was found
+            found = np.asarray(m.keys).reshape(-1)
+            keys = np.zeros((1, count), dtype=np.uint64)
+            dist = np.zeros((1, count), dtype=np.float32)
+            keys[0, :len(found)] = found
+            dist[0, :len(found)] = np.asarray(m.distances, dtype=np.float32).reshape(-1)
+            counts = np.array([len(found)])
         valid = np.arange(keys.shape[1])[None, :] < counts[:, None]
         out_keys = np.where(valid, keys.astype(np.uint64).astype(np.int64), -1)
         sims = np.where(valid, 1.0 - dist, -np.inf).astype(np.float32)

@@ -4,7 +4,7 @@ Layout (schema version :data:`SCHEMA_VERSION`)::
 
     meta(key, value)                  schema_version, model, dim
     articles(key, path, id, hash, params, text, title, source, published, language, record_line)
-    claims(key, article, position, n_values, claim, vec)
+    claims(key, article, position, n_values, claim, text_key, vec)
 
 ``articles.key`` is the article's identity: its path relative to the
 corpus root (the folder of the settings file, else the working folder),
@@ -13,7 +13,9 @@ above it does not change it). ``hash`` is the SHA-256 of the text and
 ``params`` the extraction settings: an article whose text and params are
 unchanged is skipped, a changed one has its claims replaced. ``claims.claim``
 is the JSON of the frozen :class:`~consistency.model.Claim`
-(:mod:`.serial`); ``claims.vec`` its embedding (float32). ``claims.key``
+(:mod:`.serial`); ``claims.vec`` its embedding (float32), and
+``text_key`` a hash of the embedded (number-masked) text: a statement whose
+text is already in the corpus, in any article, reuses its vector. ``claims.key``
 is a 63-bit hash of (article key, text hash, position, embedded text):
 also the key in the usearch index (:mod:`.index`).
 
@@ -73,9 +75,11 @@ CREATE TABLE claims (
     position INTEGER NOT NULL,
     n_values INTEGER NOT NULL,
     claim TEXT NOT NULL,
+    text_key TEXT NOT NULL,
     vec BLOB NOT NULL
 );
 CREATE INDEX claims_article ON claims(article);
+CREATE INDEX claims_text ON claims(text_key);
 """
 
 
@@ -92,7 +96,7 @@ class AddResult:
     unchanged: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()
     embedded: int = 0  # statements embedded
-    reused: int = 0  # statements whose vector was reused from the old version of an article
+    reused: int = 0  # statements whose vector was already in the corpus (same number-masked text)
 
 
 @dataclass(frozen=True)
@@ -137,6 +141,11 @@ def _stored_path(article: Article, root: str) -> str:
         file = article.path.rsplit(":", 1)[0]
         return f"{_relative(file, root)}:{article.record_line}"
     return _relative(article.path, root)
+
+
+def _text_key(masked: str) -> str:
+    """Key of an embedded (number-masked) text: statements with equal keys share a vector."""
+    return hashlib.sha256(masked.encode("utf-8")).hexdigest()[:32]
 
 
 def text_hash(text: str) -> str:
@@ -361,8 +370,8 @@ class Corpus:
 
         # Extract and embed outside the write lock.
         per_article = {k: claims_of([a], settings) for k, (a, _, _) in todo.items()}
-        old = self._old_vectors([k for k in todo if k in known])
         texts = {k: [mask_numbers(c.sentence.clean) for c in cs] for k, cs in per_article.items()}
+        old = self._stored_vectors({t for ts in texts.values() for t in ts})
         need, seen = [], set()
         for k, cs in per_article.items():
             for c, t in zip(cs, texts[k]):
@@ -407,8 +416,9 @@ class Corpus:
                     ck = claim_key(key, digest, pos, t)
                     v = vectors[t]
                     new_vecs[ck] = v
-                    rows.append((ck, key, pos, len(c.values), claim_to_json(c), v.astype(np.float32).tobytes()))
-                con.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?)", rows)
+                    rows.append((ck, key, pos, len(c.values), claim_to_json(c), _text_key(t),
+                                 v.astype(np.float32).tobytes()))
+                con.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?)", rows)
             self._save_index(new_vecs)
         reused = sum(1 for k in per_article for t in texts[k] if t in old)
         return AddResult(added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged + same),
@@ -432,6 +442,26 @@ class Corpus:
             self._save_index({})
         return len(keys)
 
+    def prune(self, present: Sequence[Article] = ()) -> int:
+        """Remove stored articles whose file no longer exists, and stored records of the
+        JSONL files among ``present`` that are no longer in them; returns how many."""
+        keys = [r[0] for r in self._con.execute("SELECT key FROM articles")]
+        here = {article_key(a, self.root) for a in present if not a.error}
+        files = {k.rsplit("#", 1)[0] for k in here if "#" in k}
+        gone = []
+        for k in keys:
+            file = k.rsplit("#", 1)[0] if "#" in k and k.rsplit("#", 1)[0].lower().endswith(".jsonl") else k
+            path = file if os.path.isabs(file) else os.path.join(self.root, file)
+            if not os.path.exists(path) or (file in files and k not in here):
+                gone.append(k)
+        if gone:
+            with self._write() as con:
+                for k in gone:
+                    con.execute("DELETE FROM claims WHERE article = ?", (k,))
+                    con.execute("DELETE FROM articles WHERE key = ?", (k,))
+                self._save_index({})
+        return len(gone)
+
     def _article(self, row) -> Article:
         key, path, ident, text, title, source, published, language, record_line = row
         return Article(path=path, id=ident, text=text, view=clean_view(text), title=title, source=source,
@@ -446,15 +476,16 @@ class Corpus:
             out.update({k: (h, p) for k, h, p in self._con.execute(q, chunk)})
         return out
 
-    def _old_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        """Vectors of the stored statements of these articles, by number-masked text."""
+    def _stored_vectors(self, texts) -> dict[str, np.ndarray]:
+        """Vectors already in the corpus for these number-masked texts (any article)."""
+        by_key = {_text_key(t): t for t in texts}
+        keys = list(by_key)
         out: dict[str, np.ndarray] = {}
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            q = f"SELECT claim, vec FROM claims WHERE article IN ({','.join('?' * len(chunk))})"
-            for js, blob in self._con.execute(q, chunk):
-                c = claim_from_json(js)
-                out[mask_numbers(c.sentence.clean)] = np.frombuffer(blob, dtype=np.float32).copy()
+            q = f"SELECT text_key, vec FROM claims WHERE text_key IN ({','.join('?' * len(chunk))})"
+            for tk, blob in self._con.execute(q, chunk):
+                out[by_key[tk]] = np.frombuffer(blob, dtype=np.float32).copy()
         return out
 
     def _db_keys(self) -> np.ndarray:

@@ -118,7 +118,8 @@ def read_clusters(data_dir: str, split: str = "dev", limit: Optional[int] = None
 _WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _WORD_VALUE = {w: i for i, w in enumerate(_WORDS)}
-_NUM = re.compile(r"(?<![\w$.,:/-])(\d{1,3}|" + "|".join(_WORDS[1:]) + r")(?![\w%:/-]|[.,]\d) ([A-Za-z][a-z]+)", re.I)
+_NUM = re.compile(r"(?<![\w$.,:/-])(\d{1,3}|(?i:" + "|".join(_WORDS[1:]) + r"))(?![\w%:/-]|[.,]\d) ([a-z]+)")
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _ONE_NOUNS = {"person", "man", "woman", "victim", "child", "teen", "boy", "girl", "officer", "suspect", "dead"}
 _SKIP_NEXT = {"of", "and", "or", "to", "in", "on", "at", "for", "p", "a", "am", "pm", "years", "year", "months",
               "month", "days", "day", "hours", "hour", "minutes", "weeks", "week", "times", "percent", "feet",
@@ -168,8 +169,9 @@ def _count_mentions(sents):
                     continue
                 if tok.lower() == "one" and nxt not in _ONE_NOUNS:
                     continue
-                if tok.isdigit() and text[m.start(1) - 1: m.start(1)] == "#":
-                    continue
+                if tok.isdigit() and (text[m.start(1) - 1: m.start(1)] == "#"
+                                      or _MONTH_BEFORE.search(text[:m.start(1)])):
+                    continue  # "#3", "May 31": not a count
                 out.append((path, s, e, s + m.start(1), s + m.end(1), v, nxt.rstrip("s"), cas))
     return out
 

@@ -200,7 +200,7 @@ def _gold_class(spec: PairSpec, label: str) -> str:
 
 def evaluate_pairs(pairs: Sequence[Pair], spec: PairSpec, settings: Settings = Settings(), *,
                    embedder=None, language: Optional[str] = None, path: str = "pairs",
-                   progress: Optional[Progress] = None) -> PairsResult:
+                   prefetch: bool = True, progress: Optional[Progress] = None) -> PairsResult:
     """Check every pair as a two-article batch and score "contradict" against the label.
 
     Parameters
@@ -219,7 +219,7 @@ def evaluate_pairs(pairs: Sequence[Pair], spec: PairSpec, settings: Settings = S
     batches = [[article_from_text(f"{stem}#{p.id}/text", p.text, language=language),
                 article_from_text(f"{stem}#{p.id}/hypothesis", p.hypothesis, language=language)]
                for p in pairs]
-    reports = check_batches(batches, settings, embedder=embedder, progress=progress)
+    reports = check_batches(batches, settings, embedder=embedder, prefetch=prefetch, progress=progress)
     outcomes = []
     tp = pred = gold = 0
     ent_total = ent_fp = 0
@@ -262,5 +262,5 @@ def tune_pairs(pairs: Sequence[Pair], spec: PairSpec, grid: Sequence[Settings], 
         In the order of ``grid``; pick the best by dev F1 and report it on test.
     """
     memo = embedder if isinstance(embedder, MemoEmbedder) else MemoEmbedder(embedder)
-    return [evaluate_pairs(pairs, spec, s, embedder=memo, language=language, path=path, progress=progress)
-            for s in grid]
+    return [evaluate_pairs(pairs, spec, s, embedder=memo, language=language, path=path, prefetch=i == 0,
+                           progress=progress) for i, s in enumerate(grid)]

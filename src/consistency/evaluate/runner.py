@@ -86,7 +86,7 @@ def embedding_texts(articles: Sequence[Article], settings: Settings) -> list[str
 
 
 def check_batches(batches: Sequence[Sequence[Article]], settings: Settings = Settings(), *,
-                  embedder: Optional[Embedder] = None,
+                  embedder: Optional[Embedder] = None, prefetch: bool = True,
                   progress: Optional[Progress] = None) -> list[Report]:
     """Check each batch of articles on its own, embedding all of them up front.
 
@@ -96,6 +96,9 @@ def check_batches(batches: Sequence[Sequence[Article]], settings: Settings = Set
     settings : Settings
     embedder : Embedder, optional
         Loaded engine; by default the settings' model (with its disk cache).
+    prefetch : bool
+        Collect and embed every text up front (one extraction pass more);
+        ``False`` when a :class:`MemoEmbedder` already holds them.
 
     Returns
     -------
@@ -104,12 +107,13 @@ def check_batches(batches: Sequence[Sequence[Article]], settings: Settings = Set
     """
     tick = progress or (lambda stage, done, total: None)
     memo = embedder if isinstance(embedder, MemoEmbedder) else MemoEmbedder(embedder or get_embedder(settings))
-    texts: list[str] = []
-    for i, arts in enumerate(batches):
-        texts.extend(embedding_texts(arts, settings))
-        if (i + 1) % 200 == 0:
-            tick("extracting", i + 1, len(batches))
-    memo.prefetch(texts, progress=tick)
+    if prefetch:
+        texts: list[str] = []
+        for i, arts in enumerate(batches):
+            texts.extend(embedding_texts(arts, settings))
+            if (i + 1) % 200 == 0:
+                tick("extracting", i + 1, len(batches))
+        memo.prefetch(texts, progress=tick)
     reports = []
     for i, arts in enumerate(batches):
         reports.append(check_articles(arts, settings, embedder=memo))

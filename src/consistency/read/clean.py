@@ -26,12 +26,12 @@ _BLOCKS = re.compile(
 )
 _ATTR = r"""[\w:.@-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]*))?"""
 # A complete tag, possibly with a space after "<" ("< stark>", "< /p>").
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w:-]*(?:\s+" + _ATTR + r")*\s*/?\s*>")
+_TAG = re.compile(r"<[ \t]*(?:/[ \t]*)?[A-Za-z][\w:-]*(?:\s+" + _ATTR + r")*\s*(?:/\s*)?>")
 # A tag that never closes: mask its name and the attributes that look like
 # attributes (``<p _ngcontent-sc101 class=``), keep the prose after it.
-_OPEN_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w:-]*(?:\s+[\w:.@-]+(?:=(?:\"[^\"]*\"|'[^']*'))?(?=[\s>]))*(?:\s+[\w:.@-]+=)?")
+_OPEN_TAG = re.compile(r"<[ \t]*(?:/[ \t]*)?[A-Za-z][\w:-]*(?:\s+[\w:.@-]+(?:=(?:\"[^\"]*\"|'[^']*'))?(?=[\s>]))*(?:\s+[\w:.@-]+=)?")
 _STRAY = re.compile(
-    r"""\s*/>|(?<=\s)/?[a-z]{1,10}>(?=\s|$)|\b[\w:-]+="[^"\n]*"|\b_ngcontent-[\w-]+|"""
+    r"""(?<!\s)\s*/>|(?<!\S)/?[a-z]{1,10}>(?=\s|$)|\b[\w:-]+="[^"\n]*"|\b_ngcontent-[\w-]+|"""
     r"""(?<![\w])(?:href|src|srcset|class|style|alt|title)=[^\s>]+"""
 )
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -75,13 +75,56 @@ BOILERPLATE_LINES = [
     r"(?:advertisement|anzeige|werbung)",
     r"(?:all rights reserved|alle rechte vorbehalten).*",
 ]
-_BOILER = re.compile(r"^\s*(?:" + "|".join(BOILERPLATE_LINES) + r")\s*$", re.I | re.M)
+# Matched against one stripped line at a time (a regex with "^\s*...\s*$"
+# would run across the newlines of a masked block and backtrack).
+_BOILER = re.compile(r"(?:" + "|".join(BOILERPLATE_LINES) + r")", re.I)
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
+def _blanks(segment: str) -> str:
+    """``segment`` with every character but newlines turned into a space."""
+    return "\n".join(" " * len(part) for part in segment.split("\n"))
+
+
+def _replace(view: str, edits) -> str:
+    """Apply ``(start, end, replacement)`` edits (sorted, disjoint, same lengths)."""
+    out, last = [], 0
+    for start, end, new in edits:
+        out.append(view[last:start])
+        out.append(new)
+        last = end
+    out.append(view[last:])
+    return "".join(out)
+
+
+#: Needles that every match of a pattern contains. Such patterns are matched
+#: line by line, on the lines holding a needle only: they try several
+#: alternatives at every position, which is slow on the megabytes of blanks
+#: that a masked inline image or script leaves behind.
+_STRAY_NEEDLES = ("=", ">", "_ngcontent-")
+_URL_NEEDLES = ("://", "www.", "WWW.")
+
+
+def _spans(pattern: re.Pattern, view: str, needles=None) -> list[tuple[int, int, str]]:
+    """``(start, end, text)`` of the non-empty matches of ``pattern`` in ``view``."""
+    if needles is None:
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(view) if m.end() > m.start()]
+    out, pos = [], 0
+    for line in view.split("\n"):
+        if any(n in line for n in needles):
+            out.extend((m.start() + pos, m.end() + pos, m.group()) for m in pattern.finditer(line)
+                       if m.end() > m.start())
+        pos += len(line) + 1
+    return out
+
+
+def _boilerplate_lines(view: str):
+    """``(start, end)`` of each line that is boilerplate as a whole."""
+    pos = 0
+    for line in view.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) <= 200 and _BOILER.fullmatch(stripped):
+            yield pos, pos + len(line)
+        pos += len(line) + 1
 
 
 def clean_view(text: str, *, markdown: bool = False) -> str:
@@ -101,23 +144,19 @@ def clean_view(text: str, *, markdown: bool = False) -> str:
         spaces, and HTML entities are replaced by their character followed
         by padding spaces.
     """
-    chars = list(text)
-    patterns = (_BLOCKS, _TAG, _OPEN_TAG, _STRAY) + ((_MARKDOWN,) if markdown else ()) + (_URL,)
-    for pattern in patterns:
-        view = "".join(chars)
-        for m in pattern.finditer(view):
-            if m.end() > m.start():
-                _blank(chars, m.start(), m.end())
-    view = "".join(chars)
+    view = text
+    patterns = [(_BLOCKS, None), (_TAG, None), (_OPEN_TAG, None), (_STRAY, _STRAY_NEEDLES)]
+    patterns += [(_MARKDOWN, None)] if markdown else []
+    patterns += [(_URL, _URL_NEEDLES)]
+    for pattern, needles in patterns:
+        view = _replace(view, [(a, b, _blanks(t)) for a, b, t in _spans(pattern, view, needles)])
+    edits = []
     for m in _ENTITY.finditer(view):
         char = html.unescape(m.group())
         if len(char) == 1 and char != m.group():
-            chars[m.start()] = " " if char.isspace() else char
-            _blank(chars, m.start() + 1, m.end())
-    view = "".join(chars)
-    for m in _BOILER.finditer(view):
-        _blank(chars, m.start(), m.end())
-    return "".join(chars)
+            edits.append((m.start(), m.end(), (" " if char.isspace() else char) + " " * (m.end() - m.start() - 1)))
+    view = _replace(view, edits)
+    return _replace(view, [(a, b, " " * (b - a)) for a, b in _boilerplate_lines(view)])
 
 
 def readable(text: str, view: str, start: int = 0, end: int | None = None) -> str:

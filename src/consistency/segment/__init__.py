@@ -24,6 +24,8 @@ _BULLET = re.compile(r"^\s*(?:[-*•·–]|\d+[.)])\s+")
 _WORDY = re.compile(r"[^\W\d_]{2,}")
 # A quotation mark followed by a blank closes the previous sentence's quote
 # (pysbd puts the "”" of ``… haben.” Russland …`` at the start of the next).
+#: A line ending in one of these is not hard-wrapped.
+_CLOSERS = ".!?:;\"“”»«)"
 _CLOSING_QUOTE = re.compile(r"""^[”“"»«’‘'](?=\s)""")
 MAX_SENTENCE_CHARS = 1000
 
@@ -55,8 +57,8 @@ def _blocks(view: str):
         if start is None:
             start = a
         nxt = view[lines[i + 1][0]:lines[i + 1][1]].lstrip() if i + 1 < len(lines) else ""
-        wrapped = (len(text.strip()) > 50 and not re.search(r"[.!?:;\"“”»«)]\s*$", text)
-                   and nxt[:1].islower())
+        stripped = text.strip()
+        wrapped = len(stripped) > 50 and stripped[-1] not in _CLOSERS and nxt[:1].islower()
         if not wrapped:
             yield start, b
             start = None
