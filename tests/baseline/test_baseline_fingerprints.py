@@ -46,7 +46,7 @@ def project(tmp_path, monkeypatch, capsys):
 
 
 def _ids(capsys, *extra) -> dict[str, str]:
-    code, out, _ = _run(capsys, "check", "--corpus", "c.sqlite", "new/passau.txt", "-f", "json", *extra)
+    _, out, _ = _run(capsys, "check", "--corpus", "c.sqlite", "new/passau.txt", "-f", "json", *extra)
     return {f["id"]: f["kind"] for f in json.loads(out)["findings"] if f["verdict"] == "contradict"}
 
 

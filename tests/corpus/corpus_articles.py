@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 FLOOD = ("Hochwasser in Passau\n\n"
          "Bei dem Hochwasser in Passau wurden am Montag 120 Häuser überflutet. "
          "Die Feuerwehr war mit 300 Einsatzkräften vor Ort.\n")

@@ -275,3 +275,23 @@ def test_vectors_are_stored_as_embedded(tmp_path, corpus_files, embedder):
     X = embed_claims(claims, embedder)
     stored = np.vstack([np.frombuffer(r[1], dtype=np.float32) for r in rows])
     assert np.allclose(stored, X, atol=1e-6)
+
+
+def test_refresh_extracts_again_without_embedding(tmp_path, corpus_files, counting):
+    db = str(tmp_path / "c.sqlite")
+    with Corpus(db, create=True, root=str(tmp_path)) as corpus:
+        corpus.add(read_paths([str(corpus_files)]), S, embedder=counting)
+        embedded = len(counting.texts)
+        keys = _db_keys(db)
+    con = sqlite3.connect(db)  # as if an older extractor had found no values
+    con.execute("UPDATE claims SET claim = json_set(claim, '$.values', json('[]')), n_values = 0")
+    con.commit()
+    con.close()
+    with Corpus(db, root=str(tmp_path)) as corpus:
+        res = corpus.refresh(S, embedder=counting)
+        assert len(res.updated) == 3 and res.embedded == 0 and len(counting.texts) == embedded
+        assert _db_keys(db) == keys
+    con = sqlite3.connect(db)
+    n_values = con.execute("SELECT sum(n_values) FROM claims").fetchone()[0]
+    con.close()
+    assert n_values > 0

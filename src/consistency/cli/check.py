@@ -14,7 +14,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional, Sequence
 
-from ..baseline import BaselineError, failing, load as load_baseline, split
+from ..baseline import BaselineError, failing, split
+from ..baseline import load as load_baseline
 from ..config import Resolved, is_ignored
 from ..corpus import DEFAULT_NEIGHBOURS, Corpus, CorpusError, check_with_corpus
 from ..model import Report

@@ -16,7 +16,7 @@ without embedding the corpus again (:mod:`.check`).
 from .check import DEFAULT_NEIGHBOURS, check_with_corpus
 from .index import VectorIndex
 from .serial import claim_from_json, claim_to_json
-from .store import (MIGRATIONS, SCHEMA_VERSION, AddResult, Corpus, CorpusClaims, CorpusError, article_key)
+from .store import MIGRATIONS, SCHEMA_VERSION, AddResult, Corpus, CorpusClaims, CorpusError, article_key
 
 __all__ = ["Corpus", "CorpusError", "AddResult", "CorpusClaims", "check_with_corpus", "DEFAULT_NEIGHBOURS",
            "VectorIndex", "SCHEMA_VERSION", "MIGRATIONS", "article_key", "claim_to_json", "claim_from_json"]

@@ -463,7 +463,7 @@ class Corpus:
         return len(gone)
 
     def _article(self, row) -> Article:
-        key, path, ident, text, title, source, published, language, record_line = row
+        _key, path, ident, text, title, source, published, language, record_line = row
         return Article(path=path, id=ident, text=text, view=clean_view(text), title=title, source=source,
                        published=date.fromisoformat(published) if published else None,
                        language=language, record_line=record_line)

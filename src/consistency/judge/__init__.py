@@ -356,14 +356,17 @@ def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dic
                 and all(claims[m.claim].values for m in g.mentions)):
             continue  # its values are judged in their own findings
         findings.append(f)
+    # Equal fingerprints (the same values stated twice) get suffixes in an
+    # order that does not depend on where the statements stand in the files.
+    rename: dict[int, str] = {}
+    by_id: dict[str, list[int]] = {}
+    for k, f in enumerate(findings):
+        by_id.setdefault(f.id, []).append(k)
+    for fid, ks in by_id.items():
+        ks.sort(key=lambda k: (sorted(_digest(s.text) for s in findings[k].statements), findings[k].fact))
+        for n, k in enumerate(ks[1:], start=2):
+            rename[k] = f"{fid}-{n}"
+    findings = [Finding(**{**f.__dict__, "id": rename[k]}) if k in rename else f for k, f in enumerate(findings)]
     findings.sort(key=lambda f: (_ORDER[f.verdict], f.statements[0].article, f.statements[0].start, f.fact))
-    seen: dict[str, int] = {}
-    out = []
-    for f in findings:
-        if f.id in seen:
-            seen[f.id] += 1
-            f = Finding(**{**f.__dict__, "id": f"{f.id}-{seen[f.id]}"})
-        else:
-            seen[f.id] = 1
-        out.append(f)
+    out = findings
     return out
