@@ -22,7 +22,8 @@ __all__ = ["register", "run", "add_settings_arguments", "resolve_args", "FLAG_NA
 
 #: Setting key -> the flag that sets it.
 FLAG_NAMES = {
-    "model": "--model", "value_threshold": "--value-threshold", "statement_threshold": "--statement-threshold",
+    "model": "--model", "value_threshold": "--value-threshold", "unit_threshold": "--unit-threshold",
+    "statement_threshold": "--statement-threshold",
     "phrase_threshold": "--phrase-threshold", "tolerance": "--tolerance", "exact_tolerance": "--exact-tolerance",
     "cache_dir": "--cache-dir", "max_bytes": "--max-bytes", "published": "--published",
     "nli_model": "--nli-model", "corpus": "--corpus", "fail_on": "--fail-on", "ignore": "--ignore",
@@ -37,9 +38,14 @@ def add_settings_arguments(p, *, baseline: bool = True) -> None:
                    help="settings file (default: nearest consistency.toml or pyproject.toml [tool.consistency])")
     g.add_argument("--model", "-m", help="embedding model: use-multilingual (default), minilm, tfidf, "
                                            "a sentence-transformers name or a local path")
-    g.add_argument("--value-threshold", type=float, metavar="X")
-    g.add_argument("--statement-threshold", type=float, metavar="X")
-    g.add_argument("--phrase-threshold", type=float, metavar="X")
+    g.add_argument("--value-threshold", type=float, metavar="X",
+                   help="similarity from which two statements' values may be one fact (default: 0.55)")
+    g.add_argument("--unit-threshold", type=float, metavar="X",
+                   help="the same when both count the same named thing (default: 0.35)")
+    g.add_argument("--statement-threshold", type=float, metavar="X",
+                   help="similarity from which two statements are one on similarity alone (default: 0.8)")
+    g.add_argument("--phrase-threshold", type=float, metavar="X",
+                   help="similarity that groups statements sharing a distinctive phrase (default: 0.25)")
     g.add_argument("--tolerance", type=float, metavar="X", help="relative band of 'about'/'rund'/'nearly'")
     g.add_argument("--exact-tolerance", type=float, metavar="X")
     g.add_argument("--published", action="append", metavar="FILE=DATE",
