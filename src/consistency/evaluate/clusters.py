@@ -16,8 +16,10 @@ Three measurements per cluster:
    killed") is a shared count; it is *aligned and agreed* when both mentions
    are in one ``agree`` finding.
 3. **Planted contradictions**: in a copy of one article (in memory, never on
-   disk) one value is changed: a count that another article of the cluster
-   states too ("two people" -> "five people", "3 dead" -> "6 dead"), a date
+   disk) one value is changed: a count of people or shots (the number is
+   followed by a word such as "people", "victims", "others", "dead",
+   "wounded", "shots") that another article of the cluster states in the
+   same words ("two people" -> "five people", "3 dead" -> "6 dead"), a date
    that another article states too ("March 1" -> "March 6"), or a negation
    inserted into a sentence that another article states nearly word for word
    ("was arrested" -> "was not arrested"). It is *found* when a
@@ -121,9 +123,14 @@ _WORD_VALUE = {w: i for i, w in enumerate(_WORDS)}
 _NUM = re.compile(r"(?<![\w$.,:/-])(\d{1,3}|(?i:" + "|".join(_WORDS[1:]) + r"))(?![\w%:/-]|[.,]\d) ([a-z]+)")
 _MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$")
 _ONE_NOUNS = {"person", "man", "woman", "victim", "child", "teen", "boy", "girl", "officer", "suspect", "dead"}
-_SKIP_NEXT = {"of", "and", "or", "to", "in", "on", "at", "for", "p", "a", "am", "pm", "years", "year", "months",
-              "month", "days", "day", "hours", "hour", "minutes", "weeks", "week", "times", "percent", "feet",
-              "miles", "mph", "inch", "inches", "th", "st", "nd", "rd", "degrees", "seconds", "the"}
+#: Words after a number that make it a count of people or shots (not an address, a time, a call).
+_COUNTED = {"people", "persons", "person", "men", "man", "women", "woman", "children", "child", "kids", "kid",
+            "teens", "teen", "teenagers", "teenager", "victims", "victim", "others", "other", "officers", "officer",
+            "deputies", "deputy", "suspects", "suspect", "adults", "adult", "boys", "boy", "girls", "girl",
+            "students", "student", "dead", "injured", "wounded", "killed", "hurt", "gunmen", "agents", "bystanders",
+            "brothers", "sisters", "sons", "daughters", "relatives", "residents", "employees", "workers",
+            "hostages", "shots", "rounds", "bullets", "counts", "more", "additional", "juveniles",
+            "males", "females", "individuals", "patients", "passengers", "customers", "guests", "friends"}
 _CASUALTY = re.compile(r"\b(?:kill\w*|dead|death\w*|died|dies|injur\w*|wound\w*|shot|hurt|victims?|hospitali[sz]ed|"
                        r"fatal\w*|lives)\b", re.I)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
@@ -165,7 +172,7 @@ def _count_mentions(sents):
             for m in _NUM.finditer(text):
                 tok, nxt = m.group(1), m.group(2).lower()
                 v = _number_value(tok)
-                if v is None or v == 0 or nxt in _SKIP_NEXT:
+                if v is None or v == 0 or nxt not in _COUNTED:
                     continue
                 if tok.lower() == "one" and nxt not in _ONE_NOUNS:
                     continue
