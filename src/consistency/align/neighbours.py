@@ -1,9 +1,11 @@
 """Candidate pairs by cosine similarity: arrays in, indices out.
 
-:func:`similar_pairs` is exact and works in row blocks, so memory stays at
-``block * n`` floats; for large inputs it switches to an approximate
-nearest-neighbour index (usearch, HNSW) and only looks at the ``k`` nearest
-neighbours of each row, so time grows as ``n log n`` instead of ``n**2``.
+:func:`similar_pairs` keeps, for each row, at most its ``k`` most similar
+rows above the threshold (so a batch of one event, where everything is a
+little similar to everything, yields ``n * k`` pairs, not ``n**2``). Below
+``ANN_MIN_ROWS`` rows it is exact and works in row blocks (memory
+``block * n`` floats); from there on it uses an approximate
+nearest-neighbour index (usearch, HNSW), whose time grows as ``n log n``.
 """
 
 from __future__ import annotations
@@ -16,20 +18,31 @@ __all__ = ["similar_pairs", "ANN_MIN_ROWS"]
 ANN_MIN_ROWS = 20000
 
 
-def _exact(X: np.ndarray, groups: np.ndarray, threshold: float, block: int = 1024):
+def _exact(X: np.ndarray, groups: np.ndarray, threshold: float, k: int, block: int = 1024):
     n = X.shape[0]
     out_i, out_j, out_s = [], [], []
     for a in range(0, n, block):
         S = X[a:a + block] @ X.T  # (block, n)
         rows = np.arange(a, min(a + block, n))
         S[np.arange(len(rows)), rows] = -1.0
+        S[groups[rows][:, None] == groups[None, :]] = -1.0  # never pair one article with itself
+        if k < n - 1:
+            # the k most similar rows of each row: pairs stay O(n k), not O(n^2)
+            top = np.argpartition(-S, k, axis=1)[:, :k]
+            keep = np.zeros_like(S, dtype=bool)
+            np.put_along_axis(keep, top, True, axis=1)
+            S = np.where(keep, S, -1.0)
         ii, jj = np.nonzero(S >= threshold)
+        ss = S[ii, jj]
         ii = ii + a
-        keep = (ii < jj) & (groups[ii] != groups[jj])
-        out_i.append(ii[keep])
-        out_j.append(jj[keep])
-        out_s.append(S[ii[keep] - a, jj[keep]])
-    return np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+        out_i.append(np.minimum(ii, jj))
+        out_j.append(np.maximum(ii, jj))
+        out_s.append(ss)
+    i, j, s = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
+    if len(i) == 0:
+        return i, j, s
+    _, first = np.unique(np.stack([i, j]), axis=1, return_index=True)  # (i, j) found from both ends
+    return i[first], j[first], s[first]
 
 
 def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
@@ -67,7 +80,8 @@ def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method
     threshold : float
     method : {"auto", "exact", "ann"}
     k : int
-        Neighbours per row looked at by the ANN index.
+        Neighbours per row looked at (both methods), so the number of
+        pairs grows as ``n * k``, not ``n ** 2``.
 
     Returns
     -------
@@ -83,6 +97,6 @@ def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method
     if method == "ann" or (method == "auto" and X.shape[0] >= ANN_MIN_ROWS):
         i, j, s = _ann(X, groups, threshold, k)
     else:
-        i, j, s = _exact(X, groups, threshold)
+        i, j, s = _exact(X, groups, threshold, k)
     order = np.lexsort((j, i))
     return i[order].astype(np.int64), j[order].astype(np.int64), s[order].astype(np.float32)
