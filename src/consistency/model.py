@@ -159,6 +159,9 @@ class Group:
     #: claim pairs joined by strong evidence (statement groups): only these
     #: can make a negation, antonym or entity contradiction
     strong: tuple[tuple[int, int], ...] = ()
+    #: claim pairs that say the same once negation words and attribution are
+    #: set aside (affirmed texts similar): only these can make a negation contradiction
+    same: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,7 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
     edge_sim: dict[Mention, float] = {}
     st_uf = _UnionFind(range(n))
     strong: set[tuple[int, int]] = set()
+    same: set[tuple[int, int]] = set()
     st_sim: dict[int, float] = {}
     for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist()):
         ci, cj = claims[i], claims[j]
@@ -198,10 +199,14 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
                 for m in (ma, mb):
                     edge_sim[m] = max(edge_sim.get(m, 0.0), s)
         shared = phrases[i] & phrases[j]
+        same_proposition = ci.negated != cj.negated and (
+            float((affirmed if affirmed is not None else X)[i] @ (affirmed if affirmed is not None else X)[j])
+            >= settings.statement_threshold)
+        if same_proposition:
+            same.add((i, j))
         strong_edge = s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
             s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)) or (
-            affirmed is not None and ci.negated != cj.negated
-            and float(affirmed[i] @ affirmed[j]) >= settings.statement_threshold)
+            same_proposition)
         if strong_edge:
             strong.add((i, j))
         if strong_edge or (s >= settings.phrase_threshold and shared):
@@ -232,6 +237,7 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
         groups.append(Group(kind="statement", mentions=tuple(Mention(i) for i in members),
                             fact=f"statement: {_gist(claims[members[0]].sentence.clean)}",
                             key="statement", similarity=sim,
-                            strong=tuple(sorted(p for p in strong if p[0] in inside))))
+                            strong=tuple(sorted(p for p in strong if p[0] in inside)),
+                            same=tuple(sorted(p for p in same if p[0] in inside))))
     groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))
     return groups

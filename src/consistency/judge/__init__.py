@@ -250,10 +250,13 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
     verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
     index = {m.claim: k for k, m in enumerate(group.mentions)}
     strong = [(index[a], index[b]) for a, b in group.strong if a in index and b in index]
+    same = [(index[a], index[b]) for a, b in group.same if a in index and b in index]
     for typ in STANCE_TYPES:
-        # a contradiction needs two plain statements, joined by strong evidence,
-        # from two articles, that take different stances
-        clash = [(a, b) for a, b in strong if a in plain and b in plain
+        # a contradiction needs two plain statements from two articles that
+        # take different stances and are linked: for a denial, they must say
+        # the same once the denial is set aside; otherwise by strong evidence
+        links = same if typ == "negation" else strong
+        clash = [(a, b) for a, b in links if a in plain and b in plain
                  and opposed(typ, st[a][typ], st[b][typ]) and members[a].article != members[b].article]
         if not clash:
             values, arts = set(), set()
