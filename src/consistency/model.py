@@ -111,6 +111,7 @@ class Quantity:
     hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"
     partial: bool = False
     subject: tuple[str, ...] = ()  # canonical entities of the number's clause ("Russia")
+    role: Optional[str] = None  # what happened to counted people: "killed", "injured", "arrested"
 
 
 @dataclass(frozen=True)

@@ -69,13 +69,17 @@ def values_match(a: Quantity, b: Quantity) -> bool:
 
     Same family of fact; for counts and ordinals, counted nouns that fit;
     and, where both numbers' clauses name entities, at least one in common
-    ("russische Verluste" and "ukrainische Verluste" are two facts).
+    ("russische Verluste" and "ukrainische Verluste" are two facts); for
+    counts of people, the same role where both have one (killed, injured,
+    arrested).
     """
     fa = family(a)
     if fa != family(b):
         return False
     if a.subject and b.subject and not set(a.subject) & set(b.subject):
         return False
+    if a.role and b.role and a.role != b.role:
+        return False  # six killed and fourteen injured are two facts
     if fa in ("count", "ordinal"):
         return units_compatible(a.unit_key, b.unit_key)
     return True

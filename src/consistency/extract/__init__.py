@@ -26,6 +26,35 @@ __all__ = ["extract", "extract_claims", "find_numbers", "find_dates", "find_enti
 _DURATION_UNITS = {"year", "month", "week", "day", "hour"}
 _YEAR_CUE = re.compile(r"(?:\b(?:im|in|seit|von|vom|bis|ab|since|from|until|of|Jahr|year|Anfang|Ende|Mitte|early|late|mid|um|around|vor)\s*)$", re.I)
 _ORDINAL_AFTER = re.compile(r"^\.\s*[^\W\d]")
+# Numbers that are not quantities: clock times, street blocks, "vor 2 Monaten" / "2 months ago",
+# "Image 1 of 9".
+_NOT_QUANTITY_AFTER = re.compile(
+    r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|Uhr|o'clock)(?![\w])|\s+block\b|"
+    r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)", re.I)
+_NOT_QUANTITY_BEFORE = re.compile(r"(?:\b(?:Image|Photo|Bild|Foto|Seite|page|No\.|Nr\.)\s+(?:\d+\s+of\s+)?|\d:)$", re.I)
+#: What happened to the people counted: a count of the killed is not a count of the injured.
+_ROLES = [
+    ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
+                          r"starben|gestorben|ums Leben|Todesopfer)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit|verletzt\w*|verwundet\w*)\b", re.I)),
+    ("arrested", re.compile(r"\b(?:arrest\w*|custody|detained|charged|festgenommen|verhaftet|angeklagt)\b", re.I)),
+]
+_PEOPLE = {"people", "person", "victim", "man", "men", "woman", "women", "child", "children", "teen", "teenager",
+           "student", "officer", "soldier", "civilian", "other", "death", "injured", "casualty", "mensch", None}
+
+
+def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
+    """killed / injured / arrested, from the verbs of the number's clause (counts of people only)."""
+    if unit_key not in _PEOPLE:
+        return None
+    if unit_key == "death":
+        return "killed"
+    if unit_key == "injured":
+        return "injured"
+    ca, cb = _clause(text, start, end)
+    clause = text[ca:cb]
+    found = [name for name, rx in _ROLES if rx.search(clause)]
+    return found[0] if len(found) == 1 else None
 _ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
 _CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
 
@@ -78,6 +107,8 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
     for n in numbers:
         if _overlaps(n.start, n.end, taken):
             continue
+        if _NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_BEFORE.search(text[:n.start]):
+            continue
         ordinal = n.ordinal
         if (lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer
                 and n.end < len(text.rstrip()) - 1):
@@ -114,11 +145,13 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             kind, unit = "duration", noun[0]
         else:
             kind, unit = "count", noun[0] if noun else None
-            if noun is None and n.hedge is None and n.value < 1000 and not n.scaled and not n.words:
+            if (noun is None and n.hedge is None and n.value < 1000 and not n.scaled and not n.words
+                    and _role(text, n.start, n.end, None) is None):
                 continue  # a bare small number ("Channel 24"): no fact to compare
         values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=kind,
                                value=n.value, low=n.low, high=n.high, unit=unit, unit_key=key,
-                               hedge=n.hedge, subject=subject))
+                               hedge=n.hedge, subject=subject,
+                               role=_role(text, n.start, n.end, key) if kind == "count" else None))
     values.sort(key=lambda q: q.start)
     neg = negation_cues(text, lang)
     hedges = hedge_cues(text, lang)
