@@ -86,24 +86,52 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
         Xa = embed_affirmed(claims, X, embedder)
     else:
         X = Xa = np.zeros((0, 1), dtype=np.float32)
-    tick("aligning", 0, len(claims))
-    groups = align(claims, X, AlignSettings.from_settings(settings), affirmed=Xa)
-    ids = {a.path: a.id for a in articles}
-    findings = judge_all(groups, claims, ids, JudgeSettings(settings.exact_tolerance))
+    return judge_claims(articles, claims, claims, X, Xa, settings, model=(embedder.name if embedder else settings.model),
+                        ids={a.path: a.id for a in articles}, nli=nli, tick=tick)
+
+
+def judge_claims(articles: Sequence[Article], new_claims: Sequence[Claim], all_claims: Sequence[Claim],
+                 X: np.ndarray, Xa: np.ndarray, settings: Settings, *, model: Optional[str], ids: dict,
+                 nli=None, tick: Optional[Progress] = None, extra: Optional[dict] = None) -> Report:
+    """Align, judge and report: the part a plain check and a corpus check share.
+
+    Parameters
+    ----------
+    articles : the new articles (listed in the report)
+    new_claims : their claims, the first ``len(new_claims)`` of ``all_claims``
+    all_claims : new claims followed by any corpus claims compared with them
+    X, Xa : ndarray of shape (len(all_claims), dim)
+        Embeddings, and embeddings of the affirmed texts (:func:`consistency.embed.embed_affirmed`).
+    ids : dict
+        Article path -> stable id, for every article of ``all_claims``.
+    extra : dict, optional
+        More entries for ``Report.settings``.
+
+    Only groups with at least one new claim are judged: corpus articles that
+    disagree among themselves are not this batch's findings.
+    """
+    tick = tick or (lambda stage, done, total: None)
+    n_new = len(new_claims)
+    tick("aligning", 0, len(all_claims))
+    groups = align(all_claims, X, AlignSettings.from_settings(settings), affirmed=Xa)
+    if len(all_claims) > n_new:
+        groups = [g for g in groups if any(m.claim < n_new for m in g.mentions)]
+    findings = judge_all(groups, all_claims, ids, JudgeSettings(settings.exact_tolerance))
     if nli is not None:
-        findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in claims})
+        findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
     counts: dict[str, int] = {}
-    for c in claims:
+    for c in new_claims:
         counts[c.article] = counts.get(c.article, 0) + 1
     statuses = tuple(ArticleStatus(path=a.path, id=a.id, sentences=counts.get(a.path, 0),
                                    language=a.language, error=a.error) for a in articles)
-    tick("done", len(claims), len(claims))
-    return Report(articles=statuses, findings=tuple(findings), statements=len(claims),
-                  settings={"model": (embedder.name if embedder else settings.model),
+    tick("done", n_new, n_new)
+    return Report(articles=statuses, findings=tuple(findings), statements=n_new,
+                  settings={"model": model,
                             "value_threshold": settings.value_threshold,
+                            "unit_threshold": settings.unit_threshold,
                             "statement_threshold": settings.statement_threshold,
                             "phrase_threshold": settings.phrase_threshold,
-                            "tolerance": settings.tolerance},
+                            "tolerance": settings.tolerance, **(extra or {})},
                   texts={a.path: a.text for a in articles if not a.error})
 
 

@@ -15,10 +15,9 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from ..align import AlignSettings, align
-from ..embed import Embedder, embed_claims
-from ..judge import JudgeSettings, judge_all
-from ..model import Article, ArticleStatus, Report
+from ..embed import Embedder, embed_affirmed, embed_claims
+from ..model import Article, Report
+from ..pipeline import judge_claims
 from ..settings import Settings
 from .store import Corpus
 
@@ -78,30 +77,9 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
     found = corpus.neighbours(X, k=k, min_sim=low, exclude=articles, value_sim=settings.value_threshold)
     all_claims = list(claims) + list(found.claims)
     Xall = np.vstack([X, found.vectors]) if len(found.claims) else X
-    tick("aligning", 0, len(all_claims))
-    groups = align(all_claims, Xall, AlignSettings.from_settings(settings))
-    groups = [g for g in groups if any(m.claim < n_new for m in g.mentions)]
-    ids = {**found.ids, **{a.path: a.id for a in articles}}
-    findings = judge_all(groups, all_claims, ids, JudgeSettings(settings.exact_tolerance))
-    if nli is not None:
-        from ..judge.nli import annotate
-        findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
-    counts: dict[str, int] = {}
-    for c in claims:
-        counts[c.article] = counts.get(c.article, 0) + 1
-    statuses = tuple(ArticleStatus(path=a.path, id=a.id, sentences=counts.get(a.path, 0),
-                                   language=a.language, error=a.error) for a in articles)
     stats = corpus.stats()
-    tick("done", n_new, n_new)
-    return Report(articles=statuses, findings=tuple(findings), statements=n_new,
-                  settings={"model": embedder.name,
-                            "value_threshold": settings.value_threshold,
-                            "statement_threshold": settings.statement_threshold,
-                            "phrase_threshold": settings.phrase_threshold,
-                            "tolerance": settings.tolerance,
-                            "corpus": corpus.path,
-                            "corpus_articles": stats["articles"],
-                            "corpus_statements": stats["statements"],
-                            "corpus_statements_compared": len(found.claims),
-                            "neighbours": k},
-                  texts={a.path: a.text for a in articles if not a.error})
+    return judge_claims(articles, claims, all_claims, Xall, embed_affirmed(all_claims, Xall, embedder), settings,
+                        model=embedder.name, ids={**found.ids, **{a.path: a.id for a in articles}}, nli=nli,
+                        tick=tick, extra={"corpus": corpus.path, "corpus_articles": stats["articles"],
+                                          "corpus_statements": stats["statements"],
+                                          "corpus_statements_compared": len(found.claims), "neighbours": k})
