@@ -202,7 +202,7 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
         marks: dict[str, float] = {}
         t = time.perf_counter()
         check_articles(arts, settings, embedder=emb,
-                       progress=lambda stage, d, tot: marks.setdefault(stage, time.perf_counter()))
+                       progress=lambda stage, d, tot, marks=marks: marks.setdefault(stage, time.perf_counter()))
         end = time.perf_counter()
         e2e.append(end - t)
         stages.append({"segment_extract": marks["embedding"] - marks["segmenting"],
@@ -214,7 +214,7 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
     for _ in range(repeats):
         for method in ("exact", "ann"):
             t = time.perf_counter()
-            groups = align(claims, X, AlignSettings(method=method))
+            align(claims, X, AlignSettings(method=method))
             align_t[method].append(time.perf_counter() - t)
     n_groups = {m: len(align(claims, X, AlignSettings(method=m))) for m in ("exact", "ann")}
 
