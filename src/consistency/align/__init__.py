@@ -232,16 +232,22 @@ def align(claims: Sequence[Claim], X: np.ndarray, settings: AlignSettings = Alig
     for i in range(n):
         if i in st_sim:
             st_buckets[st_uf.find(i)].append(i)
+    # strong and same pairs by group root, once: both ends of a pair share the root
+    strong_by: dict[int, list] = defaultdict(list)
+    same_by: dict[int, list] = defaultdict(list)
+    for pair in strong:
+        strong_by[st_uf.find(pair[0])].append(pair)
+    for pair in same:
+        same_by[st_uf.find(pair[0])].append(pair)
     for members in st_buckets.values():
         if len({claims[i].article for i in members}) < 2:
             continue
         members.sort()
         sim = min(st_sim[i] for i in members)
-        inside = set(members)
+        root = st_uf.find(members[0])
         groups.append(Group(kind="statement", mentions=tuple(Mention(i) for i in members),
                             fact=f"statement: {_gist(claims[members[0]].sentence.clean)}",
                             key="statement", similarity=sim,
-                            strong=tuple(sorted(p for p in strong if p[0] in inside)),
-                            same=tuple(sorted(p for p in same if p[0] in inside))))
+                            strong=tuple(sorted(strong_by[root])), same=tuple(sorted(same_by[root]))))
     groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))
     return groups
