@@ -21,7 +21,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional
 
+import numpy as np
+
 __all__ = [
+    "Batch",
     "Article",
     "Sentence",
     "Quantity",
@@ -163,6 +166,68 @@ class Group:
     #: claim pairs that say the same once negation words and attribution are
     #: set aside (affirmed texts similar): only these can make a negation contradiction
     same: tuple[tuple[int, int], ...] = ()
+    #: value groups: ``(a, b, p)`` for linked mentions ``mentions[a]``, ``mentions[b]`` with the
+    #: calibrated probability ``p`` that they state the same fact
+    links: tuple[tuple[int, int, float], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Batch:
+    """One prepared batch: what flows through align and judge.
+
+    Built by :func:`consistency.pipeline.prepare` from the claims of the new
+    articles (and, for a corpus check, the stored claims compared with them).
+
+    Attributes
+    ----------
+    claims : tuple of Claim, length n
+        The new claims first, then any corpus claims.
+    X : ndarray of shape (n, dim)
+        Embeddings of the claims (numbers masked, entities canonical), L2-normalised.
+    Xa : ndarray of shape (n, dim)
+        Embeddings of what each claim affirms (negation words and attribution set aside).
+    mentions : tuple of Mention, length m
+        Every value of every claim, in claim order.
+    C : ndarray of shape (m, dim)
+        Embeddings of each value's clause, numbers masked: what the value is a number of.
+    U : ndarray of shape (m, dim)
+        Embeddings of each value's counted noun or unit as written; zero rows where there is none.
+    n_new : int
+        Claims ``[0, n_new)`` belong to the new articles.
+    ids : dict
+        Article path -> stable article id, for every article of ``claims``.
+    published : dict
+        Article path -> publication date, where known.
+    """
+
+    claims: tuple
+    X: np.ndarray
+    Xa: np.ndarray
+    mentions: tuple
+    C: np.ndarray
+    U: np.ndarray
+    n_new: int
+    ids: dict
+    published: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        n, m = len(self.claims), len(self.mentions)
+        for name, arr, rows in (("X", self.X, n), ("Xa", self.Xa, n), ("C", self.C, m), ("U", self.U, m)):
+            if arr.ndim != 2 or arr.shape[0] != rows:
+                raise ValueError(f"Batch.{name} must have shape ({rows}, dim), got {arr.shape}")
+        if not 0 <= self.n_new <= n:
+            raise ValueError(f"Batch.n_new must be in [0, {n}], got {self.n_new}")
+
+    @property
+    def articles(self) -> np.ndarray:
+        """Article index of each claim, shape (n,), numbered in order of first appearance."""
+        order = {a: i for i, a in enumerate(dict.fromkeys(c.article for c in self.claims))}
+        return np.array([order[c.article] for c in self.claims], dtype=np.int64)
+
+    def value(self, k: int) -> "Quantity":
+        """The value of mention ``k``."""
+        mt = self.mentions[k]
+        return self.claims[mt.claim].values[mt.value_index]
 
 
 @dataclass(frozen=True)

@@ -9,17 +9,19 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 
 from .align import AlignSettings, align
+from .align.context import value_context
 from .embed import CachedEmbedder, Embedder, embed_affirmed, embed_claims, load_embedder
 from .extract import extract_claims
 from .extract.dates import find_publication_date
 from .judge import JudgeSettings, judge_all
 from .judge.nli import NliScorer, annotate, load_nli
-from .model import Article, ArticleStatus, Claim, Report
+from .model import Article, ArticleStatus, Batch, Claim, Mention, Report
 from .read import read_paths
 from .segment import segment
 from .settings import Settings
 
-__all__ = ["check", "check_articles", "claims_of", "get_embedder"]
+__all__ = ["check", "check_articles", "claims_of", "get_embedder", "prepare", "judge_batch",
+           "with_publication_dates"]
 
 Progress = Callable[[str, int, int], None]
 _EMBED_CHUNK = 256  # claims embedded per progress tick
@@ -46,20 +48,86 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def claims_of(articles: Sequence[Article], settings: Settings) -> list[Claim]:
-    """Segment and extract every readable article."""
+def with_publication_dates(articles: Sequence[Article], settings: Settings) -> list[Article]:
+    """The articles with their publication date filled in where the settings
+    (``--published``) or a date line near the top of the article tell it."""
     pub = dict(settings.published)
-    claims: list[Claim] = []
+    out = []
     for a in articles:
-        if a.error:
-            continue
-        if a.published is None:
+        if a.published is None and not a.error:
             stated = pub.get(a.path) or pub.get(a.id)
             found = date.fromisoformat(stated) if stated else find_publication_date(a.view or a.text)
             if found is not None:
                 a = replace(a, published=found)
-        claims.extend(extract_claims(a, segment(a), settings.tolerance))
+        out.append(a)
+    return out
+
+
+def claims_of(articles: Sequence[Article], settings: Settings) -> list[Claim]:
+    """Segment and extract every readable article (publication dates resolved first)."""
+    claims: list[Claim] = []
+    for a in with_publication_dates(articles, settings):
+        if not a.error:
+            claims.extend(extract_claims(a, segment(a), settings.tolerance))
     return _dedupe(claims)
+
+
+def _encode(embedder: Embedder, texts: Sequence[str], dim: int) -> np.ndarray:
+    """Embed distinct texts once; rows in the order of ``texts``."""
+    if not texts:
+        return np.zeros((0, dim), dtype=np.float32)
+    uniq = list(dict.fromkeys(texts))
+    V = np.asarray(embedder.encode(uniq), dtype=np.float32)
+    row = {t: i for i, t in enumerate(uniq)}
+    return V[[row[t] for t in texts]]
+
+
+def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int] = None, ids: dict,
+            published: Optional[dict] = None, X: Optional[np.ndarray] = None,
+            tick: Optional[Progress] = None) -> Batch:
+    """Embed what align and judge need, once: the prepared :class:`~consistency.model.Batch`.
+
+    Parameters
+    ----------
+    claims : sequence of Claim
+        New claims first (``n_new`` of them; all by default), then corpus claims.
+    embedder : Embedder
+    ids : dict
+        Article path -> stable id for every article of ``claims``.
+    published : dict, optional
+        Article path -> publication date.
+    X : ndarray of shape (len(claims), dim), optional
+        Claim embeddings already at hand (a corpus stores them); embedded here otherwise.
+        When given, the stored claims' sentences are not embedded again; the clauses and
+        nouns of their values are (through the disk cache, a lookup after the first check).
+    """
+    tick = tick or (lambda stage, done, total: None)
+    claims = tuple(claims)
+    n_new = len(claims) if n_new is None else n_new
+    if X is None:
+        parts = []
+        for i in range(0, len(claims), _EMBED_CHUNK):  # in chunks, so progress can tick
+            parts.append(embed_claims(claims[i:i + _EMBED_CHUNK], embedder))
+            tick("embedding", min(i + _EMBED_CHUNK, len(claims)), len(claims))
+        X = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
+    X = np.asarray(X, dtype=np.float32)
+    dim = X.shape[1] if X.ndim == 2 and X.shape[0] else 1
+    limit = len(claims)
+    Xa = embed_affirmed(claims, X, embedder) if claims else X.copy()
+    mentions = tuple(Mention(ci, vi) for ci, c in enumerate(claims) for vi in range(len(c.values)))
+    fresh = [k for k, m in enumerate(mentions) if m.claim < limit]
+    C = np.zeros((len(mentions), dim), dtype=np.float32)
+    U = np.zeros((len(mentions), dim), dtype=np.float32)
+    if fresh:
+        C[fresh] = _encode(embedder, [value_context(claims[mentions[k].claim],
+                                                    claims[mentions[k].claim].values[mentions[k].value_index])
+                                      for k in fresh], dim)
+        have = [k for k in fresh if claims[mentions[k].claim].values[mentions[k].value_index].unit]
+        if have:
+            U[have] = _encode(embedder, [claims[mentions[k].claim].values[mentions[k].value_index].unit
+                                         for k in have], dim)
+    return Batch(claims=claims, X=X, Xa=Xa, mentions=mentions, C=C, U=U, n_new=n_new, ids=ids,
+                 published=published or {})
 
 
 def check_articles(articles: Sequence[Article], settings: Settings = Settings(), *,
@@ -74,36 +142,26 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
     if nli is None and settings.nli_model:
         nli = load_nli(settings.nli_model)  # before the slow stages: a bad model fails fast
     tick("segmenting", 0, len(articles))
+    articles = with_publication_dates(articles, settings)
     claims = claims_of(articles, settings)
     tick("embedding", 0, len(claims))
     if claims:
         embedder = embedder or get_embedder(settings)
-        parts = []
-        for i in range(0, len(claims), _EMBED_CHUNK):  # in chunks, so progress can tick
-            parts.append(embed_claims(claims[i:i + _EMBED_CHUNK], embedder))
-            tick("embedding", min(i + _EMBED_CHUNK, len(claims)), len(claims))
-        X = np.vstack(parts)
-        Xa = embed_affirmed(claims, X, embedder)
-    else:
-        X = Xa = np.zeros((0, 1), dtype=np.float32)
-    return judge_claims(articles, claims, claims, X, Xa, settings, model=(embedder.name if embedder else settings.model),
-                        ids={a.path: a.id for a in articles}, nli=nli, tick=tick)
+    batch = prepare(claims, embedder, ids={a.path: a.id for a in articles},
+                    published={a.path: a.published for a in articles if a.published}, tick=tick)
+    return judge_batch(articles, batch, settings, model=(embedder.name if embedder else settings.model),
+                       nli=nli, tick=tick)
 
 
-def judge_claims(articles: Sequence[Article], new_claims: Sequence[Claim], all_claims: Sequence[Claim],
-                 X: np.ndarray, Xa: np.ndarray, settings: Settings, *, model: Optional[str], ids: dict,
-                 nli=None, tick: Optional[Progress] = None, extra: Optional[dict] = None) -> Report:
-    """Align, judge and report: the part a plain check and a corpus check share.
+def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *, model: Optional[str],
+                nli=None, tick: Optional[Progress] = None, extra: Optional[dict] = None) -> Report:
+    """Align, judge and report a prepared batch: the part a plain check and a corpus check share.
 
     Parameters
     ----------
     articles : the new articles (listed in the report)
-    new_claims : their claims, the first ``len(new_claims)`` of ``all_claims``
-    all_claims : new claims followed by any corpus claims compared with them
-    X, Xa : ndarray of shape (len(all_claims), dim)
-        Embeddings, and embeddings of the affirmed texts (:func:`consistency.embed.embed_affirmed`).
-    ids : dict
-        Article path -> stable id, for every article of ``all_claims``.
+    batch : Batch
+        The new articles' claims first (``batch.n_new``), then any corpus claims compared with them.
     extra : dict, optional
         More entries for ``Report.settings``.
 
@@ -111,24 +169,26 @@ def judge_claims(articles: Sequence[Article], new_claims: Sequence[Claim], all_c
     disagree among themselves are not this batch's findings.
     """
     tick = tick or (lambda stage, done, total: None)
-    n_new = len(new_claims)
+    n_new = batch.n_new
+    all_claims = batch.claims
     tick("aligning", 0, len(all_claims))
-    groups = align(all_claims, X, AlignSettings.from_settings(settings), affirmed=Xa)
+    groups = align(batch, AlignSettings.from_settings(settings))
     if len(all_claims) > n_new:
         groups = [g for g in groups if any(m.claim < n_new for m in g.mentions)]
-    findings = judge_all(groups, all_claims, ids, JudgeSettings(settings.exact_tolerance))
+    findings = judge_all(groups, all_claims, batch.ids, JudgeSettings(settings.exact_tolerance,
+                                                                      settings.fact_threshold))
     if nli is not None:
         findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
     counts: dict[str, int] = {}
-    for c in new_claims:
+    for c in all_claims[:n_new]:
         counts[c.article] = counts.get(c.article, 0) + 1
     statuses = tuple(ArticleStatus(path=a.path, id=a.id, sentences=counts.get(a.path, 0),
                                    language=a.language, error=a.error) for a in articles)
     tick("done", n_new, n_new)
     return Report(articles=statuses, findings=tuple(findings), statements=n_new,
                   settings={"model": model,
+                            "fact_threshold": settings.fact_threshold,
                             "value_threshold": settings.value_threshold,
-                            "unit_threshold": settings.unit_threshold,
                             "statement_threshold": settings.statement_threshold,
                             "phrase_threshold": settings.phrase_threshold,
                             "tolerance": settings.tolerance, **(extra or {})},

@@ -23,12 +23,14 @@ class Settings:
     model : str or None
         Embedding model: ``use-multilingual`` (default), ``minilm``, ``tfidf``,
         a sentence-transformers model name, or a path to a saved model.
+    fact_threshold : float
+        Calibrated probability (of the fitted fact-identity model) from which
+        two values are one fact; also the average probability a group of
+        values must keep.
     value_threshold : float
         Cosine similarity (of number-masked statements) from which two
-        statements' values may be the same fact.
-    unit_threshold : float
-        Lower similarity that suffices when both values count the same
-        named thing ("Container" / "containers").
+        statements that differ in a name may be the same statement, and from
+        which a corpus statement is fetched as a neighbour.
     statement_threshold : float
         Cosine similarity from which two statements without values are the
         same statement on similarity alone.
@@ -57,8 +59,8 @@ class Settings:
     """
 
     model: Optional[str] = None
+    fact_threshold: float = 0.25
     value_threshold: float = 0.55
-    unit_threshold: float = 0.35
     statement_threshold: float = 0.8
     phrase_threshold: float = 0.25
     tolerance: float = 0.1
@@ -72,10 +74,13 @@ class Settings:
     ignore: tuple = ()
 
     def __post_init__(self):
-        for key in ("value_threshold", "unit_threshold", "statement_threshold", "phrase_threshold"):
+        for key in ("value_threshold", "statement_threshold", "phrase_threshold"):
             v = getattr(self, key)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not -1.0 <= v <= 1.0:
                 raise SettingsError(f"{key} must be a number in [-1, 1], got {v!r}")
+        v = self.fact_threshold
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 < v < 1.0:
+            raise SettingsError(f"fact_threshold must be a probability in (0, 1), got {v!r}")
         for key in ("tolerance", "exact_tolerance"):
             v = getattr(self, key)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 <= v < 1.0:

@@ -55,28 +55,49 @@ def test_compound_and_translation_fit():
     assert values_match(a.values[0], b.values[0])
 
 
-def test_years_in_one_sentence_pair_up_by_value():
+def batch_of(claims, embedder):
+    from consistency.pipeline import prepare
+    return prepare(claims, embedder, ids={c.article: c.article for c in claims})
+
+
+@pytest.mark.slow
+def test_years_in_one_sentence_pair_up_by_value(embedder):
     a, b = claims_of("Der Vertrag von 1961 wurde im Jahr 2000 ersetzt.",
                      "Der Vertrag von 1961 wurde im Jahr 2000 durch ein Abkommen ersetzt.")
-    X = np.ones((2, 4), dtype=np.float32) / 2.0
-    groups = [g for g in align([a, b], X) if g.kind == "value"]
+    groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value"]
     raws = sorted(tuple(sorted({[a, b][m.claim].values[m.value_index].raw for m in g.mentions})) for g in groups)
     assert raws == [("1961",), ("2000",)]
 
 
-def test_unaligned_values_are_single_mention_groups():
+@pytest.mark.slow
+def test_unaligned_values_are_single_mention_groups(embedder):
     a, b = claims_of("Es kamen 100.000 Soldaten.", "Das Wetter war schön.")
-    X = np.eye(2, dtype=np.float32)
-    groups = align([a, b], X)
+    groups = align(batch_of([a, b], embedder))
     assert [(g.kind, len(g.mentions)) for g in groups] == [("value", 1)]
 
 
 @pytest.mark.slow
 def test_cross_lingual_statements_align(embedder):
-    from consistency.embed import embed_claims
     a, = claims_of("US-Beamte sagen, dass mehr als 10.000 Schiffscontainer nach Russland geschickt wurden.")
     b, = claims_of("US officials say more than 10,000 shipping containers were sent to Russia.", lang="en",
                    first=1)
-    X = embed_claims([a, b], embedder)
-    groups = align([a, b], X)
+    groups = align(batch_of([a, b], embedder))
     assert any(g.kind == "value" and len(g.mentions) == 2 for g in groups)
+
+
+@pytest.mark.slow
+def test_a_changed_count_stays_aligned_with_the_original(embedder):
+    """Fact identity never looks at the values: 14 and 21 injured are one fact."""
+    a, b = claims_of("Bei der Explosion im Chemiewerk wurden am Dienstag 14 Menschen verletzt.",
+                     "Bei der Explosion im Chemiewerk sind nach Angaben der Polizei 21 Menschen verletzt worden.")
+    groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value" and len(g.mentions) == 2]
+    assert len(groups) == 1 and groups[0].links and groups[0].links[0][2] >= 0.3
+
+
+@pytest.mark.slow
+def test_background_year_is_not_this_years_fact(embedder):
+    """Last winter's toll and this avalanche's toll are two facts."""
+    a, b = claims_of("Im vergangenen Winter starben in den Alpen elf Menschen bei Lawinenabgängen.",
+                     "Drei Menschen starben bei dem Lawinenabgang am Samstag.")
+    groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value"]
+    assert all(len(g.mentions) == 1 for g in groups)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from consistency.evaluate.clusters import Cluster, ClustersError, found_by, plant, read_clusters
-from consistency.model import Finding, Report, StatementRef
+from consistency.evaluate.clusters import Cluster, ClustersError, found_by, found_strictly, plant, read_clusters
+from consistency.model import Finding, Quantity, Report, StatementRef
 from consistency.read import article_from_text
 from consistency.segment import segment
 
@@ -89,3 +90,93 @@ def test_dev_and_test_are_the_first_and_last_hundred_clusters():
     dev, test = read_clusters(str(GVA), "dev", limit=3), read_clusters(str(GVA), "test")
     assert len(test) == 100 and not {c.id for c in dev} & {c.id for c in test}
     assert all(a.language == "en" and a.published is not None for c in dev for a in c.articles)
+
+
+# ---------------------------------------------------------------- the strict criterion
+def _q(value, kind="count", partial=False):
+    return Quantity(raw=str(value), start=0, end=1, kind=kind, value=value, low=value, high=value, partial=partial)
+
+
+def _sides(p, arts, mine_values=(), theirs_values=(), mine_pos=1, theirs_pos=0, mine_neg=False, theirs_neg=False):
+    """A contradict finding holding the planted statement and its first counterpart."""
+    text = {a.path: a.text for a in arts}
+    s0, s1 = p.span
+    mine = StatementRef(article=p.article, line=1, start=max(0, s0 - 5), end=s1 + 5, text="",
+                        values=tuple(mine_values), position=mine_pos, negated=mine_neg)
+    path, cs, ce = p.counterparts[0]
+    theirs = StatementRef(article=path, line=1, start=cs, end=ce, text=text[path][cs:ce],
+                          values=tuple(theirs_values), position=theirs_pos, negated=theirs_neg)
+    f = Finding(id="x", verdict="contradict", kind=p.kind, fact="", message="", statements=(mine, theirs))
+    return Report((), (f,), 2), f
+
+
+def test_plants_record_the_old_and_new_values():
+    p, _ = plant(_cluster(), "numeric")
+    assert (p.old_value, p.new_value) == (2, 5)
+    p, _ = plant(_cluster(), "date")
+    assert (p.old_value, p.new_value) == (301, 306)  # month * 100 + day
+    p, _ = plant(_cluster(), "negation")
+    assert (p.old_value, p.new_value) == (None, None)
+
+
+def test_strict_numeric_needs_the_new_count_on_one_side_and_the_original_on_another():
+    p, arts = plant(_cluster(), "numeric")
+    rep, f = _sides(p, arts, [_q(5)], [_q(2)])
+    assert found_strictly(rep, p) is f and found_by(rep, p)[0] is f
+    # the planted statement on the counterpart's position: loose and strict both fail
+    rep, _ = _sides(p, arts, [_q(5)], [_q(2)], mine_pos=0)
+    assert found_strictly(rep, p) is None and found_by(rep, p)[0] is None
+    # the finding is about another value of the changed sentence (it still says 2): loose only
+    rep, f = _sides(p, arts, [_q(2)], [_q(7)])
+    assert found_by(rep, p)[0] is f and found_strictly(rep, p) is None
+    # the counterpart does not carry the original count
+    rep, _ = _sides(p, arts, [_q(5)], [_q(9)])
+    assert found_strictly(rep, p) is None
+    # a bound that admits both the old and the new count does not carry the new one
+    bound = Quantity(raw="at least two", start=0, end=1, kind="count", value=2, low=2, high=float("inf"))
+    rep, _ = _sides(p, arts, [bound], [_q(2)])
+    assert found_strictly(rep, p) is None
+    # an agree finding never counts
+    rep, f = _sides(p, arts, [_q(5)], [_q(2)])
+    rep = Report((), (Finding(**{**f.__dict__, "verdict": "agree"}),), 2)
+    assert found_strictly(rep, p) is None
+
+
+def test_strict_date_needs_the_new_day_and_the_original_day():
+    p, arts = plant(_cluster(), "date")
+    new, old = date(2014, 3, 6).toordinal(), date(2014, 3, 1).toordinal()
+    rep, f = _sides(p, arts, [_q(new, "date")], [_q(old, "date")])
+    assert found_strictly(rep, p) is f
+    rep, f = _sides(p, arts, [_q(306, "date", partial=True)], [_q(301, "date", partial=True)])
+    assert found_strictly(rep, p) is f
+    rep, _ = _sides(p, arts, [_q(old, "date")], [_q(new, "date")])  # the sides swapped
+    assert found_strictly(rep, p) is None
+    month = Quantity(raw="March 2014", start=0, end=1, kind="date", value=None,
+                     low=date(2014, 3, 1).toordinal(), high=date(2014, 3, 31).toordinal())
+    rep, _ = _sides(p, arts, [month], [_q(old, "date")])  # "in March" holds both days
+    assert found_strictly(rep, p) is None
+
+
+def test_strict_negation_needs_a_negated_changed_side_and_an_affirmed_counterpart():
+    p, arts = plant(_cluster(), "negation")
+    rep, f = _sides(p, arts, mine_neg=True)
+    assert found_strictly(rep, p) is f
+    assert found_strictly(_sides(p, arts, mine_neg=True, theirs_neg=True)[0], p) is None
+    assert found_strictly(_sides(p, arts)[0], p) is None
+    assert found_strictly(_sides(p, arts, mine_neg=True, mine_pos=0)[0], p) is None
+
+
+def test_evaluate_clusters_reports_strict_beside_loose():
+    from consistency.embed import load_embedder
+    from consistency.evaluate.clusters import evaluate_clusters
+    from consistency.evaluate.format import clusters_dict, clusters_text
+    from consistency.settings import Settings
+
+    r = evaluate_clusters([_cluster()], Settings(cache_dir=""), embedder=load_embedder("tfidf"))
+    for v in r.plants.values():
+        assert set(v) == {"clusters", "found", "kind_right", "strict"} and v["strict"] <= v["found"]
+    assert len(r.strict_outcomes) == len(r.plant_outcomes)
+    d = clusters_dict(r)
+    assert {"recall", "strict", "strict_recall"} <= set(d["planted"]["all"]) and "planted_loose_only" in d
+    assert "alarms_per_cluster" in d["untouched"]
+    assert "alarms per cluster" in clusters_text(r)

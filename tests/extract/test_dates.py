@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from consistency.extract.dates import find_dates, find_publication_date
+from consistency.extract.dates import find_dates, find_publication_date, furniture_spans
 
 
 def spans(text, published=None):
@@ -56,3 +56,99 @@ def test_publication_date_line():
     assert find_publication_date("Title\nPublished: June 20, 2024\nBody") == date(2024, 6, 20)
     assert find_publication_date("Am 20. Juni 2024 unterzeichneten beide Staaten in Pjöngjang "
                                  "einen Vertrag über gegenseitige Hilfe.") is None
+
+
+# --- "Morgen" as a time of day; weekdays ---------------------------------------------------------------
+
+PUB = date(2024, 6, 20)  # a Thursday
+
+
+@pytest.mark.parametrize("text", ["Am Morgen brannte die Scheune.", "Die Polizei kam heute Morgen.",
+                                  "Am Dienstagmorgen brannte es.", "Am frühen Morgen fielen Schüsse.",
+                                  "The fire broke out this morning."])
+def test_morning_is_not_tomorrow(text):
+    assert all(d.relative != ("day", 1) for _, d in spans(text, PUB))
+
+
+@pytest.mark.parametrize("text", ["Der Prozess beginnt morgen.", "Morgen beginnt der Prozess.",
+                                  "The trial starts tomorrow.", "Er kommt morgen früh."])
+def test_tomorrow_still_resolves(text):
+    found = [d for _, d in spans(text, PUB) if d.relative == ("day", 1)]
+    assert [date.fromordinal(d.low) for d in found] == [date(2024, 6, 21)]
+
+
+@pytest.mark.parametrize("text,lang_day", [
+    ("Am Dienstag brannte die Scheune.", date(2024, 6, 18)),
+    ("The barn burned on Tuesday.", date(2024, 6, 18)),
+    ("Am Dienstagmorgen brannte es.", date(2024, 6, 18)),
+    ("Police were called late on Friday.", date(2024, 6, 14)),
+    ("Am Donnerstag tagte der Rat.", date(2024, 6, 20)),  # the publication day itself
+    ("Letzten Donnerstag tagte der Rat.", date(2024, 6, 13)),
+    ("Der Rat tagt am kommenden Montag.", date(2024, 6, 24)),
+])
+def test_weekdays_resolve_to_the_most_recent_such_day(text, lang_day):
+    [(_, d)] = spans(text, PUB)
+    assert d.kind == "date" and date.fromordinal(d.low) == lang_day
+
+
+def test_night_before_a_weekday_spans_two_days():
+    [(raw, d)] = spans("In der Nacht zum Donnerstag brannte es.", PUB)
+    assert raw == "In der Nacht zum Donnerstag"
+    assert (date.fromordinal(d.low), date.fromordinal(d.high)) == (date(2024, 6, 19), date(2024, 6, 20))
+
+
+def test_weekday_without_publication_date_is_unverifiable():
+    [(raw, d)] = spans("Am Dienstag brannte die Scheune.")
+    assert raw == "Dienstag" and d.kind == "relative_date" and d.low is None
+
+
+def test_weekday_of_a_written_date_is_not_a_second_date():
+    assert [r for r, _ in spans("Am Dienstag, 18. Juni, brannte es.", PUB)] == ["18. Juni"]
+    assert [r for r, _ in spans("It happened on Saturday, July 30, 2016.", PUB)] == ["July 30, 2016"]
+
+
+def test_day_and_german_month_is_a_date_not_an_ordinal():
+    [(raw, d)] = spans("Am 5. März wurde gewählt.")
+    assert raw == "5. März" and d.partial and d.low == 305
+
+
+# --- page furniture ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,stamp", [
+    ("(Published Saturday, July 30, 2016)", "Published Saturday, July 30, 2016)"),
+    ("Published: 14 April 2024", "Published: 14 April 2024"),
+    ("Veröffentlicht: 09.01.2024, 10:15 Uhr", "Veröffentlicht: 09.01.2024, 10:15 Uhr"),
+    ("Stand: 05.03.2024, 12:10 Uhr", "Stand: 05.03.2024, 12:10 Uhr"),
+    ("Aktualisiert: 14:32 Uhr", "Aktualisiert: 14:32 Uhr"),
+    ("Updated on March 3, 2023 at 9:15 a.m.", "Updated on March 3, 2023 at 9:15 a.m."),
+])
+def test_publication_stamps_are_furniture(text, stamp):
+    [(a, b)] = furniture_spans(text)
+    assert text[a:b] == stamp
+
+
+@pytest.mark.parametrize("text,line", [
+    ("Fulda, 12.03.2024 – Ein Radfahrer ist am Montag verunglückt.", "Fulda, 12.03.2024 – "),
+    ("Wetzlar (lhe) – Ein Radfahrer ist verunglückt.", "Wetzlar (lhe) – "),
+    ("HAMBURG (dpa) - Der Hafen meldet Rekorde.", "HAMBURG (dpa) - "),
+    ("LONDON, March 4 (Reuters) - The bank said profits fell.", "LONDON, March 4 (Reuters) - "),
+])
+def test_datelines_are_furniture(text, line):
+    [(a, b)] = furniture_spans(text)
+    assert text[a:b] == line
+
+
+@pytest.mark.parametrize("text", ["Die Polizei, die am 3. Mai kam – und ging.",
+                                  "Der Bürgermeister sagte am 4. Mai: Wir bauen.",
+                                  "Published reports said 12 people died."])
+def test_prose_is_not_furniture(text):
+    assert furniture_spans(text) == []
+
+
+def test_publication_date_from_a_stamp_or_a_dateline():
+    assert find_publication_date("Titel\n\nFulda, 12.03.2024 – Ein Radfahrer ist am Montag auf der Landstraße "
+                                 "verunglückt, teilte die Polizei mit.") == date(2024, 3, 12)
+    text = ("Headline\n\n" + "A long paragraph of news text that goes on for a while. " * 4 +
+            "\n\nMore text. (Published Saturday, July 30, 2016)")
+    assert find_publication_date(text) == date(2016, 7, 30)

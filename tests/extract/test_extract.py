@@ -22,7 +22,7 @@ def test_seed_facts():
                   "Russlandkriegen bei über 350.000.") == [("über 350.000", "count", "death")]
     assert values("Er meinte, das Abkommen sei vergleichbar mit einem Vertrag von 1961 zwischen der "
                   "Sowjetunion und Nordkorea.") == [("1961", "year", "time")]
-    assert values("eine bedeutende Lücke von fast 25 Jahren") == [("fast 25", "duration", "year")]
+    assert values("eine bedeutende Lücke von fast 25 Jahren") == [("fast 25", "duration", "s")]
 
 
 def test_year_or_count_is_told_by_the_words_around():
@@ -89,3 +89,88 @@ def test_canonical_text_for_embedding():
 def test_subject_of_a_number_is_its_clause_entities():
     c = claim("Die Zahl der russischen Todesopfer liegt bei über 350.000, die der ukrainischen bei 70.000.")
     assert [v.subject for v in c.values] == [("Russia",), ("Ukraine",)]
+
+
+# --- numbers that are not quantities -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Officers responded to the 14000 block of Lakeview Road.", "en"),
+    ("A car crashed in the 2200 block on Sunday.", "en"),
+    ("It happened in the 1900 block of Elm.", "en"),
+    ("The shop at 4410 Meadow Lane was searched.", "en"),
+    ("Witnesses saw him at 500 W. Birch St. on Monday.", "en"),
+    ("The fire started at 77 North Harbor Drive.", "en"),
+    ("He lived at 1234 Pine Avenue.", "en"),
+    ("Die Feuerwehr rückte in die Gartenstraße 14 aus.", "de"),
+    ("Der Laden in der Kasseler Str. 5a wurde durchsucht.", "de"),
+    ("Das Haus Am Lindenweg 3 brannte.", "de"),
+    ("Der Unfall geschah auf dem Marktplatz 2 in Fulda.", "de"),
+])
+def test_addresses_and_blocks_are_not_counts(text, lang):
+    assert [v for v in claim(text, lang).values if v.kind == "count"] == []
+
+
+def test_a_count_after_a_street_name_is_still_a_count():
+    assert values("Officers found 12 cars on the road.", "en") == [("12", "count", "car")]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Bild 3 von 8: Die Feuerwehr im Einsatz", "de"), ("Image 2 of 9", "en"),
+    ("Kommentare (12)", "de"), ("4 Comments", "en"), ("© 2024 Mediengruppe Nordhessen", "de"),
+    ("Copyright 2023 Example News", "en"),
+])
+def test_page_counters_and_copyright_years_are_not_values(text, lang):
+    assert claim(text, lang).values == ()
+
+
+def test_number_before_a_number_noun_counts_the_noun():
+    assert values("Dispatchers took 50 911 calls that night.", "en") == [("50", "count", "call")]
+
+
+def test_german_ordinal_and_date():
+    c = claim("Am 5. März begann der 3. Prozesstag.")
+    assert [(v.raw, v.kind) for v in c.values] == [("5. März", "date"), ("3", "ordinal")]
+
+
+# --- page furniture in a sentence ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("Fulda, 12.03.2024 – Ein Radfahrer ist am 11. März verunglückt.", "de", ["11. März"]),
+    ("Wetzlar (lhe) – Zwei Radfahrer sind verunglückt.", "de", ["Zwei"]),
+    ("HAMBURG (dpa) - Der Hafen meldet 300 Schiffe.", "de", ["300"]),
+    ("Stand: 05.03.2024, 12:10 Uhr", "de", []),
+    ("The fire destroyed 40 homes. (Published Saturday, July 30, 2016)", "en", ["40"]),
+])
+def test_dates_of_stamps_and_datelines_are_not_values(text, lang, kept):
+    assert [v.raw for v in claim(text, lang).values] == kept
+
+
+# --- entities in the view --------------------------------------------------------------------------
+
+
+def test_number_across_a_masked_nbsp_entity():
+    from consistency.model import Article
+    from consistency.read.clean import clean_view
+    from consistency.extract import extract_claims
+    from consistency.segment import segment
+
+    for lang, text, value in [("de", "Zum Fest kamen 3&nbsp;500 Gäste.", 3500),
+                              ("en", "The fair drew 12&#8239;000 guests.", 12000),
+                              ("en", "The fair drew 3&#160;500 guests.", 3500)]:
+        art = Article(path="a.txt", id="a", text=text, view=clean_view(text), language=lang)
+        [c] = extract_claims(art, segment(art))
+        [v] = c.values
+        assert v.value == value and text[v.start:v.end] == v.raw and "&" in v.raw
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Ein Mann hat in der Hauptstraße vier Menschen bedroht.", "de", [("vier", "count", "people")]),
+    ("The storm hit on Thursday, injuring 24 people.", "en", [("Thursday", "relative_date", "time"),
+                                                              ("24", "count", "people")]),
+    ("Am zweiten Tag kamen mehr Gäste.", "de", []),
+    ("On the second day the rescue began.", "en", []),
+])
+def test_street_and_ordinal_look_alikes_stay_what_they_are(text, lang, expected):
+    assert [x for x in values(text, lang) if x[1] != "ordinal"] == expected

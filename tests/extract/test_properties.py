@@ -55,6 +55,13 @@ def numerals(draw, min_value=0, max_value=10 ** 12, language=None, grouping=None
     lang = language or draw(languages)
     grp = grouping or draw(groupings)
     i = draw(st.integers(min_value, max_value))
+    if grp == " ":
+        # A plain space groups thousands in German only, and never before a "911" group
+        # ("50 911 calls" is 50 calls); English uses a no-break or narrow no-break space.
+        if lang == "en":
+            grp = "\u202f"
+        elif "911" in f"{i:,}".split(",")[1:]:
+            grp = "mark"
     f = draw(fractions) if frac is None else frac
     return fmt(i, f, lang, grp), value_of(i, f), lang
 
@@ -132,6 +139,8 @@ def test_hedges_give_intervals(h, t):
 @PROPS
 @given(languages, groupings, st.integers(1, 10 ** 9), st.integers(1, 10 ** 9), fractions, fractions)
 def test_between_a_and_b_is_a_range(lang, grp, a, b, fa, fb):
+    if grp == " " and (lang == "en" or any("911" in f"{x:,}".split(",")[1:] for x in (a, b))):
+        grp = "\u202f"  # a plain space groups thousands in German only (see numerals())
     na, nb = fmt(a, fa, lang, grp), fmt(b, fb, lang, grp)
     span = f"zwischen {na} und {nb}" if lang == "de" else f"between {na} and {nb}"
     text = SENTENCE[lang].format(span)

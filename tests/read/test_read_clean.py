@@ -125,3 +125,22 @@ def test_markdown_syntax_is_masked_only_for_markdown():
     assert words(view) == "Überschrift Der Vertrag wurde am 19. Juni unterzeichnet . Ein Zitat mit Code ."
     # In plain text an asterisk is prose ("Bürger*innen").
     assert clean_view("Bürger*innen") == "Bürger*innen"
+
+
+def test_number_space_entities_stay_number_spaces():
+    # "3&nbsp;500" must read as one number: the view keeps the no-break space, then blanks
+    view = clean_view("Es kamen 3&nbsp;500 und 4&#8239;000 Gäste&nbsp;heute.")
+    assert view == "Es kamen 3\u00a0     500 und 4\u202f      000 Gäste\u00a0     heute."
+
+
+@pytest.mark.parametrize("line", ["© 2024 Mediengruppe Nordhessen", "(c) 2023 Example News Ltd.",
+                                  "Copyright 2022 Example", "Bild 3 von 8", "Foto 2/5", "Image 4 of 12",
+                                  "4 Comments", "Comments (3)", "Kommentare (12)", "12 Kommentare"])
+def test_furniture_lines_are_masked(line):
+    text = f"Die Feuerwehr kam.\n{line}\nSie löschte."
+    assert words(clean_view(text)) == "Die Feuerwehr kam. Sie löschte."
+
+
+def test_prose_mentioning_comments_is_kept():
+    text = "Die Kommentare unter dem Artikel waren zahlreich."
+    assert clean_view(text) == text

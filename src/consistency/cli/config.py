@@ -15,14 +15,14 @@ from datetime import date
 from typing import Sequence
 
 from ..config import KEYS, Resolved, resolve
-from ..settings import SettingsError
+from ..settings import Settings, SettingsError
 from .common import EXIT_OK, FAIL_ON
 
 __all__ = ["register", "run", "add_settings_arguments", "resolve_args", "FLAG_NAMES"]
 
 #: Setting key -> the flag that sets it.
 FLAG_NAMES = {
-    "model": "--model", "value_threshold": "--value-threshold", "unit_threshold": "--unit-threshold",
+    "model": "--model", "fact_threshold": "--fact-threshold", "value_threshold": "--value-threshold",
     "statement_threshold": "--statement-threshold",
     "phrase_threshold": "--phrase-threshold", "tolerance": "--tolerance", "exact_tolerance": "--exact-tolerance",
     "cache_dir": "--cache-dir", "max_bytes": "--max-bytes", "published": "--published",
@@ -39,9 +39,9 @@ def add_settings_arguments(p, *, baseline: bool = True) -> None:
     g.add_argument("--model", "-m", help="embedding model: use-multilingual (default), minilm, tfidf, "
                                            "a sentence-transformers name or a local path")
     g.add_argument("--value-threshold", type=float, metavar="X",
-                   help="similarity from which two statements' values may be one fact (default: 0.55)")
-    g.add_argument("--unit-threshold", type=float, metavar="X",
-                   help="the same when both count the same named thing (default: 0.35)")
+                   help="similarity from which two statements that differ in a name are one, and corpus neighbours are fetched (default: 0.55)")
+    g.add_argument("--fact-threshold", type=float, metavar="P",
+                   help=f"calibrated probability from which two values are one fact (default {Settings.fact_threshold})")
     g.add_argument("--statement-threshold", type=float, metavar="X",
                    help="similarity from which two statements are one on similarity alone (default: 0.8)")
     g.add_argument("--phrase-threshold", type=float, metavar="X",

@@ -1,10 +1,11 @@
 """``consistency eval``: measure the checker on gold data (a thin layer over :mod:`consistency.evaluate`).
 
-Four modes::
+Five modes::
 
     consistency eval BATCH_DIR...            # batches with a gold.json each
     consistency eval --pairs FILE            # text/hypothesis pairs (TSV/CSV/JSONL)
     consistency eval --clusters DIR          # GVA news clusters: alarms and planted contradictions
+    consistency eval --ecb DIR               # ECB+ article pairs: alarms across similar events
     consistency eval --alignment DIR         # the embedder on STS and PAWS-X
 
 Exit code 0; 1 when ``--min-f1`` is given and the F1 of contradictions is
@@ -22,8 +23,9 @@ from ..evaluate import (GoldError, MemoEmbedder, PairsError, PairSpec, evaluate_
                         read_pairs, subsample, summarize, tune_pairs)
 from ..evaluate.alignment import evaluate_alignment
 from ..evaluate.clusters import PLANT_KINDS, SPLITS, ClustersError, evaluate_clusters, read_clusters
-from ..evaluate.format import (alignment_text, clusters_dict, clusters_text, pairs_dict, pairs_text,
-                               summary_dict, summary_text, tune_text)
+from ..evaluate.ecb import EcbError, evaluate_ecb, read_ecb, sample_pairs
+from ..evaluate.format import (alignment_text, clusters_dict, clusters_text, ecb_dict, ecb_text, pairs_dict,
+                               pairs_text, summary_dict, summary_text, tune_text)
 from ..pipeline import get_embedder
 from ..settings import Settings, SettingsError
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, write_output
@@ -47,6 +49,8 @@ def register(sub) -> None:
     mode = e.add_argument_group("modes (instead of BATCH_DIR)")
     mode.add_argument("--pairs", metavar="FILE", help="text/hypothesis/label pairs (.tsv, .csv or .jsonl)")
     mode.add_argument("--clusters", metavar="DIR", help="GVA incident clusters (clusters.jsonl + docs.jsonl.gz)")
+    mode.add_argument("--ecb", metavar="DIR", help="ECB+ topics (clusters.json + docs.jsonl.gz): contradictions "
+                                                   "on article pairs of similar but different events")
     mode.add_argument("--alignment", metavar="DIR", help="eval-data folder with stsb_multi_mt/ and paws_x_de/")
     pr = e.add_argument_group("pairs")
     pr.add_argument("--text-columns", type=_csv, default=("text", "hypothesis"), metavar="TEXT,HYP",
@@ -63,19 +67,25 @@ def register(sub) -> None:
     pr.add_argument("--sample", type=int, metavar="N", help="a random subset of N pairs (see --seed)")
     pr.add_argument("--tune", action="store_true",
                     help=f"try {len(TUNE_GRID)} threshold settings (use on dev) and list them, best F1 first")
-    cl = e.add_argument_group("clusters")
-    cl.add_argument("--split", choices=SPLITS, default="dev", help="dev = first 100 clusters, test = last 100")
+    cl = e.add_argument_group("clusters, ECB+")
+    cl.add_argument("--split", choices=SPLITS, default="dev",
+                    help="GVA: dev = first 100 clusters, test = last 100; ECB+: dev = topics 1-35, test = 36-45")
     cl.add_argument("--kinds", type=_csv, default=PLANT_KINDS, metavar="KIND[,KIND]",
                     help=f"contradictions to plant (default: {','.join(PLANT_KINDS)})")
-    e.add_argument("--limit", type=int, metavar="N", help="only the first N clusters / pairs per set (a quick look)")
-    e.add_argument("--seed", type=int, default=0, help="seed of --sample and of planting (default: 0)")
+    cl.add_argument("--pairs-per-topic", type=int, default=10, metavar="N",
+                    help="ECB+: at most N cross-event and N same-event pairs per topic (default: 10)")
+    e.add_argument("--limit", type=int, metavar="N",
+                   help="only the first N clusters / topics / pairs per set (a quick look)")
+    e.add_argument("--seed", type=int, default=0,
+                   help="seed of --sample, of planting and of the ECB+ pair sample (default: 0)")
     e.add_argument("--format", "-f", choices=("text", "json"), default="text")
     e.add_argument("--output", "-o", metavar="FILE", help="write the results to FILE instead of stdout")
-    e.add_argument("--examples", type=int, default=5, help="misses/false alarms listed (pairs, clusters)")
+    e.add_argument("--examples", type=int, default=5, help="misses/false alarms listed (pairs, clusters, ECB+)")
     e.add_argument("--min-f1", type=float, metavar="X",
                    help="exit 1 when the F1 of contradictions (batches, pairs) is below X (0-1)")
     e.add_argument("--progress", action="store_true", help="progress on stderr")
     e.add_argument("--model", "-m", help="embedding model (default: use-multilingual)")
+    e.add_argument("--fact-threshold", type=float, default=Settings.fact_threshold)
     e.add_argument("--value-threshold", type=float, default=Settings.value_threshold)
     e.add_argument("--statement-threshold", type=float, default=Settings.statement_threshold)
     e.add_argument("--phrase-threshold", type=float, default=Settings.phrase_threshold)
@@ -86,7 +96,7 @@ def register(sub) -> None:
 
 
 def _settings(args, **over) -> Settings:
-    kw = dict(model=args.model, value_threshold=args.value_threshold,
+    kw = dict(model=args.model, fact_threshold=args.fact_threshold, value_threshold=args.value_threshold,
               statement_threshold=args.statement_threshold, phrase_threshold=args.phrase_threshold,
               tolerance=args.tolerance, exact_tolerance=args.exact_tolerance,
               cache_dir="" if args.no_cache else args.cache_dir)
@@ -124,9 +134,9 @@ def _below(args, f1: Optional[float]) -> int:
 
 
 def run(args) -> int:
-    modes = [m for m in ("pairs", "clusters", "alignment") if getattr(args, m)]
+    modes = [m for m in ("pairs", "clusters", "ecb", "alignment") if getattr(args, m)]
     if len(modes) + bool(args.batches) != 1:
-        print("consistency eval: error: give BATCH_DIR... or one of --pairs, --clusters, --alignment",
+        print("consistency eval: error: give BATCH_DIR... or one of --pairs, --clusters, --ecb, --alignment",
               file=sys.stderr)
         return EXIT_ERROR
     if args.min_f1 is not None and (modes and modes[0] != "pairs" or not 0 <= args.min_f1 <= 1):
@@ -138,6 +148,8 @@ def run(args) -> int:
             return _run_pairs(args)
         if args.clusters:
             return _run_clusters(args)
+        if args.ecb:
+            return _run_ecb(args)
         if args.alignment:
             d = evaluate_alignment(args.alignment, load_embedder(args.model), limit=args.limit)
             _emit(args, {"schema": "consistency.eval/1", "mode": "alignment", **d}, alignment_text(d))
@@ -148,7 +160,7 @@ def run(args) -> int:
         s = summarize(results)
         _emit(args, summary_dict(s), summary_text(s))
         return _below(args, s.overall.f1)
-    except (GoldError, PairsError, ClustersError, FileNotFoundError) as exc:
+    except (GoldError, PairsError, ClustersError, EcbError, FileNotFoundError) as exc:
         print(f"consistency eval: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
 
@@ -189,4 +201,16 @@ def _run_clusters(args) -> int:
                           progress=_progress(args))
     _emit(args, clusters_dict(r, 10**9 if args.format == "json" else args.examples),
           clusters_text(r, args.examples))
+    return EXIT_OK
+
+
+def _run_ecb(args) -> int:
+    if args.pairs_per_topic < 0:
+        raise SettingsError(f"--pairs-per-topic takes a number >= 0, got {args.pairs_per_topic}")
+    topics = read_ecb(args.ecb, args.split, args.limit)
+    pairs = sample_pairs(topics, args.pairs_per_topic, args.seed)
+    settings = _settings(args)
+    r = evaluate_ecb(pairs, settings, split=args.split, pairs_per_topic=args.pairs_per_topic, seed=args.seed,
+                     progress=_progress(args))
+    _emit(args, ecb_dict(r, 10**9 if args.format == "json" else args.examples), ecb_text(r, args.examples))
     return EXIT_OK

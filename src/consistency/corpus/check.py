@@ -15,9 +15,9 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from ..embed import Embedder, embed_affirmed, embed_claims
+from ..embed import Embedder, embed_claims
 from ..model import Article, Report
-from ..pipeline import judge_claims
+from ..pipeline import judge_batch, prepare, with_publication_dates
 from ..settings import Settings
 from .store import Corpus
 
@@ -63,6 +63,7 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
         from ..judge.nli import load_nli
         nli = load_nli(settings.nli_model)  # before the slow stages: a bad model fails fast
     tick("segmenting", 0, len(articles))
+    articles = with_publication_dates(articles, settings)
     claims = claims_of(articles, settings)
     n_new = len(claims)
     tick("embedding", 0, n_new)
@@ -78,8 +79,8 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
     all_claims = list(claims) + list(found.claims)
     Xall = np.vstack([X, found.vectors]) if len(found.claims) else X
     stats = corpus.stats()
-    return judge_claims(articles, claims, all_claims, Xall, embed_affirmed(all_claims, Xall, embedder), settings,
-                        model=embedder.name, ids={**found.ids, **{a.path: a.id for a in articles}}, nli=nli,
-                        tick=tick, extra={"corpus": corpus.path, "corpus_articles": stats["articles"],
+    batch = prepare(all_claims, embedder, n_new=n_new, ids={**found.ids, **{a.path: a.id for a in articles}},
+                    published={a.path: a.published for a in articles if a.published}, X=Xall)
+    return judge_batch(articles, batch, settings, model=embedder.name, nli=nli, tick=tick, extra={"corpus": corpus.path, "corpus_articles": stats["articles"],
                                           "corpus_statements": stats["statements"],
                                           "corpus_statements_compared": len(found.claims), "neighbours": k})

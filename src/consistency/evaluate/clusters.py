@@ -22,10 +22,15 @@ Three measurements per cluster:
    same words ("two people" -> "five people", "3 dead" -> "6 dead"), a date
    that another article states too ("March 1" -> "March 6"), or a negation
    inserted into a sentence that another article states nearly word for word
-   ("was arrested" -> "was not arrested"). It is *found* when a
+   ("was arrested" -> "was not arrested"). It is *found* (loosely) when a
    ``contradict`` finding holds the changed statement and one of its
-   counterparts at different positions. A sentence already in a
-   contradiction before the change is never chosen.
+   counterparts at different positions. It is *found strictly* when, in
+   addition, the changed statement carries the new value and the counterpart
+   the original one: for a count, the statement's value interval contains the
+   new number and not the original one (and the counterpart's the original and
+   not the new one); for a date, the same with the day (month and day); for a
+   negation, the changed statement is marked negated and the counterpart is
+   not. A sentence already in a contradiction before the change is never chosen.
 
 Splits: ``dev`` = the first 100 lines of ``clusters.jsonl``, ``test`` = the last 100.
 """
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import os
 import random
 import re
@@ -50,7 +56,7 @@ from ..pipeline import get_embedder
 from .runner import MemoEmbedder, Progress, check_batches
 
 __all__ = ["Cluster", "Plant", "ClustersResult", "ClustersError", "read_clusters", "plant",
-           "evaluate_clusters", "PLANT_KINDS", "SPLITS"]
+           "evaluate_clusters", "found_by", "found_strictly", "carries", "PLANT_KINDS", "SPLITS"]
 
 PLANT_KINDS = ("numeric", "date", "negation")
 SPLITS = ("dev", "test", "all")
@@ -153,6 +159,10 @@ class Plant:
     new: str
     sentence: str  # the changed sentence (new text)
     counterparts: tuple[tuple[str, int, int], ...]  # (article path, start, end) of sentences stating the original
+    #: the value before and after the change: the number for ``numeric``, ``month * 100 + day`` for
+    #: ``date``, ``None`` for ``negation`` (and when unknown)
+    old_value: Optional[int] = None
+    new_value: Optional[int] = None
 
 
 def _sentences(arts: Sequence[Article]) -> dict[str, list[tuple[int, int, str]]]:
@@ -272,8 +282,18 @@ def plant(cluster: Cluster, kind: str, *, seed: int = 0,
     changed = next(a for a in arts if a.path == path)
     orig = next(a for a in cluster.articles if a.path == path)
     delta = len(new) - (end - start)
+    old = orig.text[start:end]
+    old_value = new_value = None
+    if kind == "numeric":
+        old_value, new_value = _number_value(old), _number_value(new)
+    elif kind == "date":
+        m = next((m for m in _DATE.finditer(orig.text, s0, s1) if m.start(2) == start), None)
+        if m is not None:
+            month = _MONTHS.index(m.group(1)[:3].lower()) + 1
+            old_value, new_value = month * 100 + int(old), month * 100 + int(new)
     p = Plant(cluster=cluster.id, kind=kind, article=path, span=(start, start + len(new)),
-              old=orig.text[start:end], new=new, sentence=changed.text[s0:s1 + delta], counterparts=others)
+              old=old, new=new, sentence=changed.text[s0:s1 + delta], counterparts=others,
+              old_value=old_value, new_value=new_value)
     return p, tuple(arts)
 
 
@@ -299,6 +319,67 @@ def found_by(report: Report, p: Plant) -> tuple[Optional[Finding], str]:
     if any(any(_overlaps(r, p.article, *p.span) for r in f.statements) for f in report.findings):
         return None, "aligned with other statements only"
     return None, "not aligned"
+
+
+_MAX_ORDINAL = date.max.toordinal()
+
+
+def _holds_day(q, month_day: int) -> bool:
+    """Whether the date value ``q`` (ordinal days, or ``month * 100 + day`` when partial) includes that day."""
+    if q.low is None or q.high is None:
+        return False
+    if q.partial:
+        return q.low <= month_day <= q.high
+    lo = 1 if math.isinf(q.low) else max(1, int(q.low))
+    hi = _MAX_ORDINAL if math.isinf(q.high) else min(_MAX_ORDINAL, int(q.high))
+    if hi < lo:
+        return False
+    if hi - lo > 800:
+        return True  # spans more than two years: holds every day of the year
+    month, day = divmod(month_day, 100)
+    for y in range(date.fromordinal(lo).year, date.fromordinal(hi).year + 1):
+        try:
+            o = date(y, month, day).toordinal()
+        except ValueError:
+            continue
+        if lo <= o <= hi:
+            return True
+    return False
+
+
+def carries(ref, p: Plant, new: bool) -> bool:
+    """Whether the statement ``ref`` states the plant's new value (``new``) or its original one.
+
+    A count or a date must be held by one of the statement's values and the other value
+    (original or new) by none of them, so a bound ("at least two") that admits both does
+    not count; a negation plant's new side is a negated statement, its original side is not.
+    """
+    if p.kind == "negation":
+        return bool(ref.negated) == new
+    want, other = (p.new_value, p.old_value) if new else (p.old_value, p.new_value)
+    if want is None:
+        return False
+    if p.kind == "date":
+        def holds(x):
+            return any(_holds_day(q, x) for q in ref.values if q.kind != "year")
+    else:
+        def holds(x):
+            return any(q.low is not None and q.high is not None and q.low <= x <= q.high for q in ref.values)
+    return holds(want) and (other is None or not holds(other))
+
+
+def found_strictly(report: Report, p: Plant) -> Optional[Finding]:
+    """The contradict finding whose changed statement carries the new value and a counterpart, at
+    another position, the original one (see :func:`carries`); ``None`` when there is none."""
+    for f in report.findings:
+        if f.verdict != "contradict":
+            continue
+        mine = [r for r in f.statements if _overlaps(r, p.article, *p.span) and carries(r, p, True)]
+        theirs = [r for r in f.statements
+                  if any(_overlaps(r, a, s, e) for a, s, e in p.counterparts) and carries(r, p, False)]
+        if any(x.position != y.position for x in mine for y in theirs):
+            return f
+    return None
 
 
 def _alarm_class(f: Finding, c: Cluster) -> str:
@@ -338,8 +419,9 @@ class ClustersResult:
     shared_counts: int
     shared_counts_agreed: int
     shared_counts_contradicted: int
-    plants: dict  # kind -> {"clusters": n with a candidate, "found": n, "kind_right": n}
+    plants: dict  # kind -> {"clusters": n with a candidate, "found": n, "kind_right": n, "strict": n}
     plant_outcomes: tuple = field(default=(), repr=False)  # (Plant, finding or None, note)
+    strict_outcomes: tuple = field(default=(), repr=False)  # finding or None, beside plant_outcomes
     alarm_list: tuple = field(default=(), repr=False)  # (cluster id, class, Finding)
     settings: dict = field(default_factory=dict)
 
@@ -382,14 +464,17 @@ def evaluate_clusters(clusters: Sequence[Cluster], settings: Settings = Settings
             if res is not None:
                 planted.append(res)
     reports = check_batches([arts for _, arts in planted], settings, embedder=memo, progress=progress)
-    outcomes = []
+    outcomes, strict = [], []
     plants: dict[str, Counter] = {k: Counter() for k in kinds}
     for (p, _), rep in zip(planted, reports):
         f, note = found_by(rep, p)
+        fs = found_strictly(rep, p)
         outcomes.append((p, f, note))
+        strict.append(fs)
         plants[p.kind]["clusters"] += 1
         plants[p.kind]["found"] += f is not None
         plants[p.kind]["kind_right"] += f is not None and f.kind == p.kind
+        plants[p.kind]["strict"] += fs is not None
     return ClustersResult(
         split=split, clusters=len(clusters), articles=sum(len(c.articles) for c in clusters),
         statements=sum(r.statements for r in base), alarms=sum(alarms.values()),
@@ -397,7 +482,8 @@ def evaluate_clusters(clusters: Sequence[Cluster], settings: Settings = Settings
         alarm_classes=dict(sorted(classes.items())), shared_counts=shared, shared_counts_agreed=agreed,
         shared_counts_contradicted=contradicted,
         plants={k: {"clusters": v.get("clusters", 0), "found": v.get("found", 0),
-                    "kind_right": v.get("kind_right", 0)} for k, v in plants.items()},
-        plant_outcomes=tuple(outcomes), alarm_list=tuple(alarm_list),
+                    "kind_right": v.get("kind_right", 0), "strict": v.get("strict", 0)}
+                for k, v in plants.items()},
+        plant_outcomes=tuple(outcomes), strict_outcomes=tuple(strict), alarm_list=tuple(alarm_list),
         settings={"value_threshold": settings.value_threshold, "statement_threshold": settings.statement_threshold,
                   "phrase_threshold": settings.phrase_threshold, "model": memo.name, "seed": seed})

@@ -7,11 +7,12 @@ from typing import Optional, Sequence
 from ..model import Finding
 from .batch import EvalSummary
 from .clusters import ClustersResult
+from .ecb import PAIR_TYPES, EcbResult
 from .metrics import PRF
 from .pairs import PAIR_VERDICTS, PairsResult
 
 __all__ = ["summary_dict", "summary_text", "pairs_dict", "pairs_text", "tune_text", "clusters_dict",
-           "clusters_text", "alignment_text", "EVAL_SCHEMA"]
+           "clusters_text", "ecb_dict", "ecb_text", "alignment_text", "EVAL_SCHEMA"]
 
 EVAL_SCHEMA = "consistency.eval/1"
 
@@ -158,12 +159,18 @@ def tune_text(results: Sequence[PairsResult]) -> str:
 
 
 def clusters_dict(r: ClustersResult, examples: int = 30) -> dict:
-    plants = {k: {**v, "recall": (round(v["found"] / v["clusters"], 4) if v["clusters"] else None)}
-              for k, v in r.plants.items()}
+    def rate(n, d):
+        return round(n / d, 4) if d else None
+
+    plants = {k: {**v, "recall": rate(v["found"], v["clusters"]),
+                  "strict_recall": rate(v.get("strict", 0), v["clusters"])} for k, v in r.plants.items()}
     tot = {"clusters": sum(v["clusters"] for v in r.plants.values()),
            "found": sum(v["found"] for v in r.plants.values()),
-           "kind_right": sum(v["kind_right"] for v in r.plants.values())}
-    tot["recall"] = round(tot["found"] / tot["clusters"], 4) if tot["clusters"] else None
+           "kind_right": sum(v["kind_right"] for v in r.plants.values()),
+           "strict": sum(v.get("strict", 0) for v in r.plants.values())}
+    tot["recall"] = rate(tot["found"], tot["clusters"])
+    tot["strict_recall"] = rate(tot["strict"], tot["clusters"])
+    strict = r.strict_outcomes or (None,) * len(r.plant_outcomes)
     return {
         "schema": EVAL_SCHEMA, "mode": "clusters", "split": r.split, "clusters": r.clusters,
         "articles": r.articles, "statements": r.statements, "settings": r.settings,
@@ -178,6 +185,11 @@ def clusters_dict(r: ClustersResult, examples: int = 30) -> dict:
         "planted_misses": [{"cluster": p.cluster, "kind": p.kind, "article": p.article, "old": p.old, "new": p.new,
                             "sentence": p.sentence, "note": note}
                            for p, f, note in r.plant_outcomes if f is None][:examples],
+        # found by the loose criterion but not the strict one: the finding is about other values
+        "planted_loose_only": [{"cluster": p.cluster, "kind": p.kind, "article": p.article, "old": p.old,
+                                "new": p.new, "sentence": p.sentence, "finding": _finding_dict(f)}
+                               for (p, f, _), fs in zip(r.plant_outcomes, strict)
+                               if f is not None and fs is None][:examples],
     }
 
 
@@ -185,24 +197,76 @@ def clusters_text(r: ClustersResult, examples: int = 5) -> str:
     d = clusters_dict(r, examples)
     u = d["untouched"]
     out = [f"GVA clusters, split {r.split}: {r.clusters} clusters, {r.articles} articles, {r.statements} statements",
-           f"untouched: {u['alarms']} contradiction alarm(s), {u['alarms_per_cluster']} per cluster, "
+           f"untouched: {u['alarms']} contradiction alarm(s), alarms per cluster {u['alarms_per_cluster']}, "
            f"{u['clusters_with_alarms']}/{r.clusters} clusters with an alarm; by kind {u['by_kind']}; "
            f"numeric alarms on a casualty count with a gold count on one side only: {u['by_class'].get('gold-count', 0)}",
            f"casualty counts stated alike in two articles: {r.shared_counts}, aligned and agreed {r.shared_counts_agreed}"
            f" ({_pct(r.shared_counts_agreed / r.shared_counts if r.shared_counts else None)}%), "
            f"in a contradiction {r.shared_counts_contradicted}",
-           "", f"{'planted':<10} {'clusters':>8} {'found':>6} {'R%':>6} {'kind ok':>8}"]
+           "", "planted: found (loose) = a contradiction holds the changed statement and a counterpart apart;",
+           "         strict = and the changed side carries the new value, the counterpart the original",
+           f"{'planted':<10} {'clusters':>8} {'found':>6} {'R%':>6} {'kind ok':>8} {'strict':>7} {'strict R%':>9}"]
     for k, v in d["planted"].items():
-        out.append(f"{k:<10} {v['clusters']:>8} {v['found']:>6} {_pct(v['recall']):>6} {v['kind_right']:>8}")
+        out.append(f"{k:<10} {v['clusters']:>8} {v['found']:>6} {_pct(v['recall']):>6} {v['kind_right']:>8} "
+                   f"{v['strict']:>7} {_pct(v['strict_recall']):>9}")
     if d["planted_misses"]:
         out += ["", f"planted misses (first {len(d['planted_misses'])}):"]
         for m in d["planted_misses"]:
             out.append(f"  {m['kind']} {m['cluster']} “{m['old']}”->“{m['new']}”: {m['note']}")
             out.append(f"    {_short(m['sentence'])}")
+    if d["planted_loose_only"]:
+        out += ["", f"found loosely, not strictly (first {len(d['planted_loose_only'])}):"]
+        for m in d["planted_loose_only"]:
+            out.append(f"  {m['kind']} {m['cluster']} “{m['old']}”->“{m['new']}”: "
+                       f"{m['finding']['kind']}: {_short(m['finding']['message'], 120)}")
     if d["alarms"]:
         out += ["", f"alarms on untouched clusters (first {len(d['alarms'])}):"]
         for a in d["alarms"]:
             out.append(f"  {a['cluster']} [{a['class']}] {a['kind']}: {_short(a['message'], 140)}")
+    return "\n".join(out) + "\n"
+
+
+def ecb_dict(r: EcbResult, examples: int = 30) -> dict:
+    """The ECB+ evaluation as JSON-ready data; ``examples`` cross-event alarms (with their pair)."""
+    by_type = {k: {**v, "per_pair": None if v["per_pair"] is None else round(v["per_pair"], 4)}
+               for k, v in r.by_type.items()}
+    cross = [(p, f) for p, fs in r.outcomes if p.type == "cross" for f in fs]
+    return {
+        "schema": EVAL_SCHEMA, "mode": "ecb", "split": r.split, "topics": r.topics, "articles": r.articles,
+        "statements": r.statements, "pairs_per_topic": r.pairs_per_topic, "settings": r.settings,
+        "pairs": sum(v["pairs"] for v in r.by_type.values()),
+        "contradictions": sum(v["contradictions"] for v in r.by_type.values()),
+        **by_type,
+        "by_topic": {str(t): v for t, v in r.by_topic.items()},
+        "cross_alarms": [{"topic": p.topic, "clusters": list(p.clusters), **_finding_dict(f)}
+                         for p, f in cross[:examples]],
+    }
+
+
+def ecb_text(r: EcbResult, examples: int = 5) -> str:
+    d = ecb_dict(r, examples)
+    out = [f"ECB+ split {r.split}: {r.topics} topics, {d['pairs']} article pairs ({r.pairs_per_topic} per topic "
+           f"and type at most, seed {r.settings.get('seed')}), {r.articles} articles, {r.statements} statements",
+           "each pair is checked as a two-article batch; every contradict finding is an alarm",
+           "", f"{'pairs':<7} {'pairs':>6} {'alarms':>7} {'per pair':>9} {'pairs w/ alarm':>15}  by kind"]
+    for k in PAIR_TYPES:
+        v = d[k]
+        per = "-" if v["per_pair"] is None else f"{v['per_pair']:.3f}"
+        kinds = ", ".join(f"{n} {c}" for n, c in v["by_kind"].items()) or "-"
+        out.append(f"{k:<7} {v['pairs']:>6} {v['contradictions']:>7} {per:>9} "
+                   f"{v['pairs_with_contradiction']:>15}  {kinds}")
+    out.append("cross = one article of each sub-topic (two different, similar events); "
+               "same = both from one sub-topic (one event)")
+    out += ["", f"{'topic':>5} {'cross pairs':>12} {'alarms':>7} {'same pairs':>11} {'alarms':>7}"]
+    for t, v in d["by_topic"].items():
+        out.append(f"{t:>5} {v['cross']['pairs']:>12} {v['cross']['contradictions']:>7} "
+                   f"{v['same']['pairs']:>11} {v['same']['contradictions']:>7}")
+    if d["cross_alarms"]:
+        out += ["", f"cross-event alarms (first {len(d['cross_alarms'])}):"]
+        for a in d["cross_alarms"]:
+            out.append(f"  topic {a['topic']} {a['kind']}: {_short(a['message'], 140)}")
+            for st in a["statements"]:
+                out.append(f"    [{st['position']}] {st['article']}:{st['line']}: “{_short(st['text'])}”")
     return "\n".join(out) + "\n"
 
 

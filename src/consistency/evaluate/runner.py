@@ -14,9 +14,9 @@ from typing import Callable, Optional, Sequence
 
 import numpy as np
 
-from ..embed import Embedder, embed_claims
+from ..embed import Embedder
 from ..model import Article, Report
-from ..pipeline import check_articles, claims_of, get_embedder
+from ..pipeline import check_articles, claims_of, get_embedder, prepare
 from ..settings import Settings
 
 __all__ = ["MemoEmbedder", "embedding_texts", "check_batches", "Progress"]
@@ -81,7 +81,7 @@ def embedding_texts(articles: Sequence[Article], settings: Settings) -> list[str
     claims = claims_of(articles, settings)
     rec = _Recorder()
     if claims:
-        embed_claims(claims, rec)
+        prepare(claims, rec, ids={})
     return rec.texts
 
 

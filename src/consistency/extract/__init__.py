@@ -15,23 +15,43 @@ from typing import Iterable, Optional
 
 from ..model import Article, Claim, Quantity, Sentence
 from .cues import attribution, hedge_cues, negation_cues
-from .dates import find_dates
+from .dates import find_dates, furniture_spans
 from .entities import canonical_text, find_entities
 from .numbers import DEFAULT_TOLERANCE, NumberMatch, find_numbers, parse_number
-from .units import counted_noun, unit_key, units_compatible
+from .units import convert, counted_noun, unit_key, units_compatible
 
 __all__ = ["extract", "extract_claims", "find_numbers", "find_dates", "find_entities", "canonical_text",
            "parse_number", "unit_key", "units_compatible", "DEFAULT_TOLERANCE"]
 
-_DURATION_UNITS = {"year", "month", "week", "day", "hour"}
+#: counted nouns that are units of time (pint units), for a duration whose unit stands past an adjective
+_DURATION_UNITS = {"year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour"}
+#: a unit of time itself, not a compound that ends in one ("Kilowattstunden")
+_TIME_WORD = re.compile(r"(?i:jahr|monat|woche|tag|stunde|year|month|week|day|hour)")
+#: a number directly followed by another that names what is counted ("50 911 calls")
+_MODIFIER_AFTER = re.compile(r" \d{1,4}(?=\s+[^\W\d_])")
+_MODIFIER_BEFORE = re.compile(r"(?<![\d.,])\d{1,7} $")
 _YEAR_CUE = re.compile(r"(?:\b(?:im|in|seit|von|vom|bis|ab|since|from|until|of|Jahr|year|Anfang|Ende|Mitte|early|late|mid|um|around|vor)\s*)$", re.I)
 _ORDINAL_AFTER = re.compile(r"^\.\s*[^\W\d]")
 # Numbers that are not quantities: clock times, street blocks, "vor 2 Monaten" / "2 months ago",
 # "Image 1 of 9".
+# House numbers ("1234 Main Street", "500 W. Elm St.", "Hauptstraße 12", "Kasseler Str. 5a"), page
+# counters ("Bild 3 von 8", "Kommentare (12)", "4 Comments"), copyright years ("© 2024").
+_STREET = (r"(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Court|Ct\.?|"
+           r"Place|Pl\.?|Parkway|Pkwy\.?|Highway|Hwy\.?|Terrace|Way|Circle)(?![\w])")
 _NOT_QUANTITY_AFTER = re.compile(
     r"^(?::\d\d|\s*(?:a\.?m\.?|p\.?m\.?|Uhr|o'clock)(?![\w])|\s+block\b|"
-    r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b)", re.I)
-_NOT_QUANTITY_BEFORE = re.compile(r"(?:\b(?:Image|Photo|Bild|Foto|Seite|page|No\.|Nr\.)\s+(?:\d+\s+of\s+)?|\d:)$", re.I)
+    r"[a-zA-Z]?\s+(?:(?:[NSEW]|North|South|East|West)\.?\s+)?(?:[A-Z][\w'-]*\.?\s+){0,3}" + _STREET + r"|"
+    r"(?i:\s+(?:comments?|Kommentare?|shares|replies|Antworten)\b)|"
+    r"(?i:\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b))")
+_NOT_QUANTITY_AFTER_I = re.compile(
+    r"^(?:\s+(?:of|von)\s+\d+\s*(?:$|[)\]|:–-]))", re.I)
+_NOT_QUANTITY_BEFORE = re.compile(
+    r"(?:\b(?:Image|Photo|Picture|Bild|Foto|Seite|page|No\.|Nr\.|Hausnummer)\s+(?:\d+\s+(?:of|von|/)\s+)?|\d:|"
+    r"(?:©|\(c\)|copyright)\s*|\b(?:Kommentare?|Comments?)\s*\(\s*)$", re.I)
+#: a German house number follows the street: "Hauptstraße 12", "Kasseler Str. 5a", "Am Lindenweg 3"
+_HOUSE_NUMBER_BEFORE = re.compile(
+    r"(?<![\w-])[A-ZÄÖÜ][\w-]*(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|ufer|ring|chaussee|markt)\s+$"
+    r"|(?<![\w-])(?:Straße|Str\.|Weg|Platz|Allee|Gasse|Damm|Ufer|Ring|Chaussee|Markt)\s+$")
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
     ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
@@ -57,6 +77,44 @@ def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
     return found[0] if len(found) == 1 else None
 _ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
 _CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
+
+
+#: "no one was injured", "nobody was hurt", "niemand wurde verletzt", "verletzt wurde niemand",
+#: "keine Verletzten", "no injuries": a count of zero people in a role.
+_ROLE_WORD = {"injured": "injured", "hurt": "injured", "wounded": "injured", "verletzt": "injured",
+              "verwundet": "injured", "killed": "killed", "getötet": "killed", "ums leben": "killed",
+              "died": "killed", "starb": "killed", "verletzten": "injured", "verletzte": "injured",
+              "verletzungen": "injured", "injuries": "injured", "toten": "killed", "tote": "killed",
+              "todesopfer": "killed", "deaths": "killed", "fatalities": "killed", "casualties": "injured"}
+_ZERO = [
+    re.compile(r"(?<![\w])(?:no\s*-?\s*one|nobody|none)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been|is|got|"
+               r"appeared\s+to\s+be|was\s+reported)\s+(?:\w+ly\s+)?(?P<p>injured|hurt|wounded|killed)(?![\w])",
+               re.I),
+    re.compile(r"(?<![\w])(?:no\s*-?\s*one|nobody)\s+(?P<p>died)(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?:niemand|keiner)\s+(?:\w+\s+){0,3}?(?P<p>verletzt|verwundet|getötet|ums\s+Leben)"
+               r"(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?P<p>verletzt|verwundet|getötet)\s+(?:wurde|worden\s+sei|sei|ist)\s+(?:\w+\s+){0,2}?"
+               r"(?:niemand|keiner)(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?:keine|there\s+were\s+no|no)\s+(?:\w+\s+)?(?P<n>Verletzten|Verletzte|Verletzungen|Toten|"
+               r"Tote|Todesopfer|injuries|deaths|fatalities|casualties)(?![\w])", re.I),
+]
+
+
+def _zero_counts(text: str) -> list[tuple[int, int, str, str, str]]:
+    """``(start, end, unit, unit_key, role)`` of each statement that nobody was hurt or killed."""
+    out = []
+    for rx in _ZERO:
+        for m in rx.finditer(text):
+            word = m.group("n") if "n" in rx.groupindex and m.group("n") else m.group("p")
+            role = _ROLE_WORD[re.sub(r"\s+", " ", word.lower())]
+            if "n" in rx.groupindex:
+                key = unit_key(word)
+            else:
+                key = "people"
+            if any(not (m.end() <= a or m.start() >= b) for a, b, *_ in out):
+                continue
+            out.append((m.start(), m.end(), word, key, role))
+    return out
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -91,11 +149,14 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
     lang = sentence.language
     base = sentence.start
     values: list[Quantity] = []
+    furniture = furniture_spans(text)
     for d in find_dates(text, published):
+        if _overlaps(d.start, d.end, furniture):
+            continue  # the date of a publication stamp or a dateline: not a value of the statement
         values.append(Quantity(raw=sentence.text[d.start:d.end], start=base + d.start, end=base + d.end,
                                kind=d.kind, value=d.low, low=d.low, high=d.high,
                                unit=None, unit_key="time", partial=d.partial))
-    taken = [(v.start - base, v.end - base) for v in values]
+    taken = [(v.start - base, v.end - base) for v in values] + furniture
     entities = find_entities(text)
     numbers = find_numbers(text, lang, tolerance)
     for m in _ORDINAL_EN.finditer(text):
@@ -107,20 +168,33 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
     for n in numbers:
         if _overlaps(n.start, n.end, taken):
             continue
-        if _NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_BEFORE.search(text[:n.start]):
+        if (_NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_AFTER_I.match(text[n.end:])
+                or _NOT_QUANTITY_BEFORE.search(text[:n.start])
+                or text[n.start:n.start + 1].isdigit() and _HOUSE_NUMBER_BEFORE.search(text[:n.start])):
             continue
         ordinal = n.ordinal
         if (lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer
                 and n.end < len(text.rstrip()) - 1):
             ordinal = True  # "im 2. Weltkrieg", "der 7. Atomtest"
         if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
-            if not (n.currency or n.percent):
+            if not (n.currency or n.percent or n.kind):
                 continue  # "F-16s", "COVID-19", "24/7": names, not quantities
-        noun = None if (n.currency or n.percent) else counted_noun(
-            text, n.start, n.end + (1 if ordinal and text[n.end:n.end + 1] == "." else 0), lang, ordinal)
-        key = unit_key(noun[0]) if noun else None
         ca, cb = _clause(text, n.start, n.end)
         subject = tuple(sorted({e.name for e in entities if ca <= e.start and e.end <= cb}))
+        raw = sentence.text[n.start:n.end]
+        if n.kind in ("measure", "duration"):
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=n.kind, value=n.value,
+                                   low=n.low, high=n.high, unit=n.unit, unit_key=n.unit_key, hedge=n.hedge,
+                                   subject=subject))
+            continue
+        if _MODIFIER_BEFORE.search(text[:n.start]) and not (n.currency or n.percent):
+            continue  # "50 911 calls": "911" names the calls
+        noun_from = n.end + (1 if ordinal and text[n.end:n.end + 1] == "." else 0)
+        modifier = _MODIFIER_AFTER.match(text, n.end)
+        if modifier and not (n.currency or n.percent or ordinal):
+            noun_from = modifier.end()  # "50 911 calls": 50 calls
+        noun = None if (n.currency or n.percent) else counted_noun(text, n.start, noun_from, lang, ordinal)
+        key = unit_key(noun[0]) if noun else None
         if ordinal:
             if noun is None:
                 continue
@@ -131,7 +205,6 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             continue
         is_year = (n.plain_integer and 1800 <= n.value <= 2100 and not (n.currency or n.percent)
                    and n.hedge is None and (key is None or _YEAR_CUE.search(text[:n.start])))
-        raw = sentence.text[n.start:n.end]
         if is_year:
             lo, hi = date(int(n.value), 1, 1).toordinal(), date(int(n.value), 12, 31).toordinal()
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="year",
@@ -141,8 +214,13 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             kind, key, unit = "money", n.currency, n.currency
         elif n.percent:
             kind, key, unit = ("percent", "pp", "percentage points") if n.points else ("percent", "%", "%")
-        elif key in _DURATION_UNITS:
-            kind, unit = "duration", noun[0]
+        elif key in _DURATION_UNITS and _TIME_WORD.match(noun[0]):  # "25 lange Jahre": the unit past an adjective
+            kind, unit, key = "duration", noun[0], "s"
+            lo, hi = n.low, n.high
+            n = NumberMatch(n.start, n.end, convert(n.value, _DURATION_UNITS[unit_key(noun[0])], "s"),
+                            convert(lo, _DURATION_UNITS[unit_key(noun[0])], "s"),
+                            convert(hi, _DURATION_UNITS[unit_key(noun[0])], "s"), n.hedge, None, False,
+                            n.scaled, False)
         else:
             kind, unit = "count", noun[0] if noun else None
             if (noun is None and n.hedge is None and n.value < 1000 and not n.scaled and not n.words
@@ -152,6 +230,11 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
                                value=n.value, low=n.low, high=n.high, unit=unit, unit_key=key,
                                hedge=n.hedge, subject=subject,
                                role=_role(text, n.start, n.end, key) if kind == "count" else None))
+    for z in _zero_counts(text):
+        if not _overlaps(z[0], z[1], [(v.start - base, v.end - base) for v in values]):
+            a, b, unit, key, role = z
+            values.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="count", value=0.0,
+                                   low=0.0, high=0.0, unit=unit, unit_key=key, role=role))
     values.sort(key=lambda q: q.start)
     neg = negation_cues(text, lang)
     hedges = hedge_cues(text, lang)

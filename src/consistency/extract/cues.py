@@ -8,15 +8,15 @@ from typing import Optional
 __all__ = ["negation_cues", "hedge_cues", "attribution"]
 
 _NEG = {
-    "de": r"nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nirgends|weder|nichts|"
+    "de": r"nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nirgends|weder|nichts|niemand|niemanden|"
           r"bestritten|bestreitet|bestreiten|bestritt|dementiert|dementierte|dementieren|"
           r"zurückgewiesen|wies\s+\w+\s+zurück|abgestritten|leugnet|leugnete|verneint",
-    "en": r"not|no|never|none|neither|nor|nothing|n't|cannot|"
+    "en": r"not|no|never|none|neither|nor|nothing|nobody|n't|cannot|"
           r"denied|denies|deny|denying|rejected|refuted|disputed|dismissed",
 }
 _HEDGE = {
     "de": r"könnte|könnten|möglicherweise|vielleicht|wahrscheinlich|unwahrscheinlich|vermutlich|"
-          r"angeblich|mutmaßlich|offenbar|falls|wenn|würde|würden|dürfte|dürften|soll|sollen|scheint|scheinen",
+          r"angeblich|mutmaßlich|offenbar|falls|wenn|würde|würden|dürfte|dürften|scheint|scheinen",
     "en": r"could|might|may|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
           r"apparently|if|would|seems|appears",
 }
@@ -36,9 +36,40 @@ _ATTR = [
 ]
 
 
+# Clauses whose negation does not deny the statement: parentheses, a pair of dashes, a non-restrictive
+# relative clause (", who has not been identified,"), a German relative clause after a noun
+# ("Der Mann, der nicht vorbestraft war, wurde festgenommen"). A German relative pronoun is told from
+# an article by the word after it (lower case: "der nicht", "die keine"; an article takes a noun)
+# and from a demonstrative ("Er sagte, das sei nicht wahr") by the noun before the comma.
+_SIDE_CLAUSES = [
+    re.compile(r"\([^()]*\)"),
+    re.compile(r"\s[–—]\s[^–—]{1,150}?\s[–—](?=\s)"),
+    re.compile(r",\s*(?:(?:some|many|most|all|none|one|each|both)\s+of\s+)?(?:who|whom|whose|which)\b[^,;:]*",
+               re.I),
+    re.compile(r"(?<=\s)[A-ZÄÖÜ][\w-]*(?P<c>,\s*(?:(?:mit|von|bei|zu|aus|nach|für|gegen|an|auf|in|über|unter|um|durch|"
+               r"wegen|trotz)\s+)?(?:der|die|das|dem|den|denen|deren|dessen|welche[rsmn]?)\s+(?=[a-zäöüß])[^,;:]*)"),
+]
+
+
+def _mask(text: str, pattern: re.Pattern) -> str:
+    """``text`` with the matches of ``pattern`` (or their group "c") blanked."""
+    def blank(m: re.Match) -> str:
+        if "c" not in pattern.groupindex:
+            return " " * len(m.group())
+        a, b = m.span("c")
+        return m.group()[:a - m.start()] + " " * (b - a) + m.group()[b - m.start():]
+    return pattern.sub(blank, text)
+
+
 def negation_cues(text: str, language: str) -> tuple[str, ...]:
-    """The negation and denial words of ``text`` that deny it."""
+    """The negation and denial words of ``text`` that deny it.
+
+    Negations inside a relative or parenthetical clause do not deny the statement ("The child,
+    who has not been identified, was rushed to hospital").
+    """
     masked = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), text)
+    for pattern in _SIDE_CLAUSES:
+        masked = _mask(masked, pattern)
     cues = []
     for lang in (language, "en" if language == "de" else "de"):
         for m in _NEG_RE[lang].finditer(masked):
@@ -51,9 +82,28 @@ def negation_cues(text: str, language: str) -> tuple[str, ...]:
     return tuple(cues)
 
 
+# "would"/"würde" in reported speech ("police said he would be charged", "Er sagte, er würde
+# zurücktreten") reports what someone said; only in a conditional ("wenn ... würde", "if ... would")
+# does it hedge. ("soll/sollen" are not hedges at all: "Der Täter soll geflohen sein" is a report,
+# "Der Vertrag soll im Juni unterzeichnet werden" a plan.)
+_WOULD = re.compile(r"^(?:would|würden?)$", re.I)
+_REPORTING = re.compile(
+    r"(?<![\w])(?:said|says|say|told|announced|confirmed|stated|added|reported|expected|promised|pledged|"
+    r"warned|explained|indicated|insisted|claimed|vowed|predicted|decided|agreed|sagte|sagten|sagt|erklärte|"
+    r"erklärten|kündigte|kündigten|teilte|teilten|betonte|betonten|versprach|versprachen|bestätigte|meldete|"
+    r"berichtete|hieß\s+es|gab\s+an|räumte|ankündigte|mitteilte)(?![\w])", re.I)
+_CONDITIONAL = re.compile(r"(?<![\w])(?:if|unless|otherwise|wenn|falls|sonst|andernfalls|ansonsten)(?![\w])", re.I)
+
+
 def hedge_cues(text: str, language: str) -> tuple[str, ...]:
-    """Modal, conditional and hedging words ("könnte", "möglicherweise", "if")."""
-    return tuple(m.group() for m in _HEDGE_RE.get(language, _HEDGE_RE["en"]).finditer(text))
+    """Modal, conditional and hedging words ("könnte", "möglicherweise", "if").
+
+    "would"/"würde" counts only outside reported speech or inside a conditional.
+    """
+    found = [m.group() for m in _HEDGE_RE.get(language, _HEDGE_RE["en"]).finditer(text)]
+    if any(_WOULD.match(w) for w in found) and _REPORTING.search(text) and not _CONDITIONAL.search(text):
+        found = [w for w in found if not _WOULD.match(w)]
+    return tuple(found)
 
 
 def attribution(text: str) -> Optional[str]:

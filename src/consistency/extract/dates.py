@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date"]
+__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans",
+           "WEEKDAYS"]
 
 MONTHS = {
     "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
@@ -50,7 +51,7 @@ _RELATIVE = [
     (r"vorgestern|the day before yesterday", "day", -2),
     (r"gestern|yesterday", "day", -1),
     (r"heute|today", "day", 0),
-    (r"morgen|tomorrow", "day", 1),
+    (r"tomorrow", "day", 1),
     (r"(?:in\s+der\s+)?(?:letzten|vergangenen|vorigen)\s+Woche|letzte\s+Woche|vergangene\s+Woche|vorige\s+Woche|last\s+week|the\s+previous\s+week", "week", -1),
     (r"(?:in\s+)?diese[rn]?\s+Woche|this\s+week", "week", 0),
     (r"(?:im\s+)?(?:letzten|vergangenen|vorigen)\s+Monat|letzte[rn]?\s+Monat|last\s+month", "month", -1),
@@ -59,6 +60,26 @@ _RELATIVE = [
     (r"(?:Anfang|Mitte|Ende)\s+dieses\s+Jahres|(?:in\s+)?diese[mn]?\s+Jahr|this\s+year|earlier\s+this\s+year", "year", 0),
 ]
 _RELATIVE_RE = [(re.compile(r"(?<![\w])(?:" + p + r")(?![\w])", re.I), u, o) for p, u, o in _RELATIVE]
+# "morgen" (the adverb, lower case) is tomorrow; "Morgen" (the noun) is a time of day: "am Morgen",
+# "heute Morgen", "am frühen Morgen". Capitalised, it is the adverb only at the start of a sentence
+# ("Morgen beginnt der Prozess"); "heute/gestern morgen" (old spelling) is a time of day too.
+_TOMORROW_DE = re.compile(r"(?<![\w])(?:(?<!heute )(?<!gestern )(?<!vorgestern )morgen|(?<=^)Morgen|"
+                          r"(?<=^[\"„“»‚'(])Morgen)(?![\w])(?!\s+(?:früh|Abend|Vormittag|Nachmittag)\b)"
+                          r"|(?<![\w])morgen(?=\s+(?:früh|Abend|Vormittag|Nachmittag)\b)")
+
+WEEKDAYS = {"montag": 0, "monday": 0, "dienstag": 1, "tuesday": 1, "mittwoch": 2, "wednesday": 2,
+            "donnerstag": 3, "thursday": 3, "freitag": 4, "friday": 4, "samstag": 5, "sonnabend": 5,
+            "saturday": 5, "sonntag": 6, "sunday": 6}
+_WEEKDAY = (r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|"
+            r"Thursday|Friday|Saturday|Sunday)")
+#: "am Dienstag", "Dienstagmorgen", "in der Nacht zum Donnerstag", "on Tuesday", "late on Friday",
+#: "last Tuesday", "Thursday night". A weekday written as part of a date ("Saturday, July 30") is the date's.
+_WEEKDAY_RE = re.compile(
+    r"(?<![\w-])(?:(?P<night>in\s+der\s+Nacht\s+(?:zum|zu|auf\s+den|auf)\s+)|"
+    r"(?P<mod>letzten|vergangenen|vorigen|nächsten|kommenden|diesen|last|next|this|coming|past)\s+)?"
+    r"(?P<wd>" + _WEEKDAY + r")(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht)?"
+    r"(?![\w-])(?:\s+(?P<epart>morning|afternoon|evening|night))?", re.I)
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s*(?:(?:der|den|dem|the)\s+)?\d")
 
 
 @dataclass(frozen=True)
@@ -166,7 +187,7 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
             else:
                 continue
             taken.append((a, b))
-    for pattern, unit, offset in _RELATIVE_RE:
+    for pattern, unit, offset in _RELATIVE_RE + [(_TOMORROW_DE, "day", 1)]:
         for m in pattern.finditer(text):
             a, b = m.span()
             if not free(a, b):
@@ -177,7 +198,102 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
                 found.append(DateMatch(a, b, "date", lo, hi, relative=(unit, offset)))
             else:
                 found.append(DateMatch(a, b, "relative_date", None, None, relative=(unit, offset)))
+    for m in _WEEKDAY_RE.finditer(text):
+        a, b = m.span()
+        if not free(a, b) or not m.group("part") and (
+                _DATE_AFTER_WEEKDAY.match(text, m.end("wd"))
+                or any(re.fullmatch(r"[\s,]*(?:(?:der|den|dem|the)\s+)?", text[m.end("wd"):d.start])
+                       for d in found if d.start >= m.end("wd"))):
+            continue  # "Saturday, July 30, 2016", "Dienstag, 19. Juni": the weekday of a date
+        if m.group("wd")[:1].islower() and not m.group("mod"):
+            continue  # "dienstags" is habitual; a lower-case weekday is no name of a day
+        taken.append((a, b))
+        wd = WEEKDAYS[m.group("wd").lower()]
+        mod = (m.group("mod") or "").lower()
+        rel = ("weekday", wd)
+        if published is None:
+            found.append(DateMatch(a, b, "relative_date", None, None, relative=rel))
+            continue
+        lo, hi = resolve_weekday(wd, mod, published)
+        part = (m.group("part") or m.group("epart") or "").lower()
+        if m.group("night"):
+            lo -= 1  # the night before that day
+        elif part in ("nacht", "night"):
+            hi += 1  # the night after it, until the morning
+        found.append(DateMatch(a, b, "date", lo, hi, relative=rel))
     return sorted(found, key=lambda d: d.start)
+
+
+def resolve_weekday(weekday: int, modifier: str, published: date) -> tuple[int, int]:
+    """The day a weekday names, seen from the publication date.
+
+    Plain ("am Dienstag", "on Tuesday"): the most recent such day on or before publication.
+    "letzten"/"vergangenen"/"last": strictly before. "nächsten"/"kommenden"/"next"/"coming": strictly
+    after. "diesen"/"this": that day of the publication's week (Monday to Sunday).
+    """
+    back = (published.weekday() - weekday) % 7
+    if modifier in ("letzten", "vergangenen", "vorigen", "last", "past"):
+        back = back or 7
+    elif modifier in ("nächsten", "kommenden", "next", "coming"):
+        back = -((weekday - published.weekday()) % 7 or 7)
+    elif modifier in ("diesen", "this"):
+        back = published.weekday() - weekday
+    d = (published - timedelta(days=back)).toordinal()
+    return d, d
+
+
+# --- page furniture: publication stamps and datelines -------------------------------------------
+
+_STAMP_CUE = re.compile(
+    r"(?<![\w])(?:zuletzt\s+|erstmals\s+|last\s+|first\s+|originally\s+)?(?:veröffentlicht|aktualisiert|publiziert|"
+    r"erschienen|erstellt|geändert|stand|published|updated|posted|modified|created)(?![\w])"
+    r"(?:\s+(?:am|um|on|at))?\s*:?\s*", re.I)
+_STAMP_GAP = re.compile(r"\s*(?:(?:am|on|at)\s+)?(?:" + _WEEKDAY + r"\s*,?\s*(?:den\s+|the\s+)?)?$", re.I)
+_STAMP_TAIL = re.compile(
+    r"(?:\s*[,|/–-]?\s*(?:um\s+|at\s+)?\d{1,2}[:.]\d\d(?:\s*(?:Uhr|[ap]\.?m\.?|h))?"
+    r"(?:\s*(?:MEZ|MESZ|CET|CEST|UTC|GMT|ET|EST|EDT|BST|Uhr))?)?\s*\)?", re.I)
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d\d(?:\s*(?:Uhr|[ap]\.?m\.?|h))?")
+#: "Kassel, 22.06.2024 – ", "Marlingen (lnw) – ", "BERLIN (dpa) - ", "WASHINGTON, June 20 (Reuters) - "
+_PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /-](?:[A-ZÄÖÜ][\w.'’-]*|an\s+der|am|im|bei|upon|on))*"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>" + _PLACE + r")\s*(?P<agency>\([\w./&, -]{1,30}\))?\s*(?:,\s*(?P<date>[^–—\n]{4,40}?))?"
+    r"\s*(?P<agency2>\([\w./&, -]{1,30}\))?\s*(?:[–—]|--?)\s+")
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of page furniture in ``text`` (a sentence or a line): publication stamps
+    ("Published: 14 April 2024", "(Published Saturday, July 30, 2016)", "Stand: 05.03.2024, 12:10 Uhr",
+    "Aktualisiert: 14:32 Uhr") and a dateline at its start ("Kassel, 22.06.2024 – ", "BERLIN (dpa) - ").
+
+    The dates in them are the article's publication date, never a value of a statement; the rest of
+    the sentence after a dateline still is.
+    """
+    spans: list[tuple[int, int]] = []
+    dates = None
+    for m in _STAMP_CUE.finditer(text):
+        if dates is None:
+            dates = [d for d in find_dates(text) if d.relative is None]
+        nxt = next((d for d in dates if d.start >= m.end() and _STAMP_GAP.match(text[m.end():d.start])), None)
+        if nxt is not None:
+            t = _STAMP_TAIL.match(text, nxt.end)
+            spans.append((m.start(), t.end() if t else nxt.end))
+            continue
+        t = _TIME_STAMP.match(text, m.end())
+        if t:
+            spans.append((m.start(), t.end()))
+    m = _DATELINE.match(text)
+    if m and (m.group("agency") or m.group("agency2") or m.group("date") or m.group("place").isupper()):
+        ok = True
+        if m.group("date"):
+            if dates is None:
+                dates = [d for d in find_dates(text) if d.relative is None]
+            a, b = m.span("date")
+            ok = any(d.start >= a and d.end <= b and _STAMP_GAP.match(text[a:d.start])
+                     and re.fullmatch(r"\s*(?:,?\s*(?:um\s+)?\d{1,2}[:.]\d\d\s*(?:Uhr|[ap]\.?m\.?)?)?\s*",
+                                      text[d.end:b], re.I) for d in dates)
+        if ok and len(m.group("place")) <= 40:
+            spans.append((m.start(), m.end()))
+    return sorted(spans)
 
 
 _PUBLISHED_CUE = re.compile(
@@ -207,4 +323,23 @@ def find_publication_date(view: str, max_lines: int = 8) -> Optional[date]:
                 words = re.findall(r"[^\W\d_]+", rest)
                 if len(words) <= 4:
                     return date.fromordinal(int(d.low))
-    return None
+    return _stamped_date(view, max_lines)
+
+
+def _stamped_date(view: str, max_lines: int) -> Optional[date]:
+    """The date of a publication stamp anywhere in the article ("(Published Saturday, July 30,
+    2016)", "Stand: 05.03.2024, 12:10 Uhr"), else of a dateline at the start of one of the first
+    ``max_lines`` non-empty lines ("Kassel, 22.06.2024 – Ein Lottospieler …")."""
+    seen, datelines = 0, []
+    for line in view.split("\n"):
+        if not line.strip():
+            continue
+        seen += 1
+        for a, b in furniture_spans(line):
+            for d in find_dates(line[a:b]):
+                if d.kind == "date" and not d.partial and d.low == d.high and d.relative is None:
+                    if _STAMP_CUE.search(line, a, b) and _STAMP_CUE.search(line, a, b).start() == a:
+                        return date.fromordinal(int(d.low))
+                    if seen <= max_lines:
+                        datelines.append(date.fromordinal(int(d.low)))
+    return datelines[0] if datelines else None

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .units import _WEIGHT_CONTEXT, Measure, convert, convert_interval, measure_at
+
 __all__ = ["find_numbers", "find_number_words", "parse_number", "NumberMatch", "HEDGES",
            "DEFAULT_TOLERANCE", "VAGUE"]
 
@@ -40,9 +42,9 @@ SCALES = {
     "tausend": 1e3, "thousand": 1e3, "k": 1e3,
     "million": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6,
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9, "billions": 1e9,
-    "bn": 1e9, "bio.": 1e12, "billionen": 1e12, "trillion": 1e12,
+    "bn": 1e9, "bio.": 1e12, "billionen": 1e12, "trillion": 1e12, "tsd": 1e3, "tsd.": 1e3,
 }
-_SCALE_RE = r"(?:Tausend|thousand|Millionen|Million|millions?|Mio\.?|Milliarden|Milliarde|Mrd\.?|billions?|bn|Bio\.|Billionen|trillion|mn|[kKmM](?![\w-]))"
+_SCALE_RE = r"(?:Tausend|Tsd\.?|thousand|Millionen|Million|millions?|Mio\.?|Milliarden|Milliarde|Mrd\.?|billions?|bn|Bio\.|Billionen|trillion|mn|[kKmM](?![\w-]))"
 
 CURRENCIES = {
     "us-dollar": "USD", "dollar": "USD", "dollars": "USD", "$": "USD", "usd": "USD", "us$": "USD",
@@ -55,18 +57,38 @@ _CUR_AFTER = r"(?:US-Dollar|US-Dollars|Dollars?|Euros?|EUR|USD|Pfund|pounds|Rube
 _CUR_BEFORE = r"(?:US\$|\$|€|£|¥|USD|EUR)"
 _PERCENT = r"(?:%|Prozentpunkten?|percentage points?|Prozent|percent|per cent)(?![\w])"
 
-_NUM = r"\d{1,3}(?:[.,\u202f\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-NUMBER_RE = re.compile(
-    r"(?:(?P<hedge>" + _HEDGE_RE + r")\s+)?"
-    r"(?:(?P<cur1>" + _CUR_BEFORE + r")\s?)?"
-    r"(?<![\w.,])(?P<num>" + _NUM + r")"
-    r"(?:(?P<att>bn|mn|m|k|Mrd|Mio)(?![\w])|(?![\w]|[.,]\d))"
-    r"(?:\s*(?:(?:bis|to|-|–)\s*(?P<num2>" + _NUM + r")(?![\w]|[.,]\d)))?"
-    r"(?:\s?(?P<scale>" + _SCALE_RE + r"))?"
-    r"(?:\s?(?P<cur2>" + _CUR_AFTER + r")(?![\w]))?"
-    r"(?:\s?(?P<pct>" + _PERCENT + r"))?",
-    re.I,
-)
+# Digit groups. A thousands separator is "." or "," (read by the language), or a no-break, narrow
+# no-break or thin space (U+00A0, U+202F, U+2009), which may be followed by the blanks that
+# read/clean.py leaves where it decoded "&nbsp;" (the view keeps the length of the text).
+# A plain space separates thousands only in German text, and only in the strict pattern
+# \d{1,3}( \d{3})+ that no further digit group follows and no group of which is "911":
+# in English a space between digits separates two numbers ("50 911 calls").
+_GAP = r"(?:[\u00a0\u202f\u2009] {0,9}|\s)"
+_NUM_MARKED = r"\d{1,3}(?:(?:[.,]|[\u00a0\u202f\u2009] {0,9})\d{3})+(?:[.,]\d+)?"
+_NUM_SPACED = r"\d{1,3}(?: (?!911(?!\d))\d{3})+(?![\d\u00a0\u202f\u2009]| \d)(?:,\d+)?"
+_NUM_PLAIN = r"\d+(?:[.,]\d+)?"
+_NUM = _NUM_MARKED + "|" + _NUM_PLAIN
+
+
+def _number_re(spaced: bool) -> re.Pattern:
+    from .units import ATTACHED_UNIT  # noqa: PLC0415
+
+    num = (_NUM_MARKED + "|" + _NUM_SPACED + "|" + _NUM_PLAIN) if spaced else _NUM
+    return re.compile(
+        r"(?:(?P<hedge>" + _HEDGE_RE + r")\s+)?"
+        r"(?:(?P<cur1>" + _CUR_BEFORE + r")" + _GAP + r"?)?"
+        r"(?<![\w.,])(?P<num>" + num + r")"
+        r"(?:(?P<att>bn|mn|m|k|Mrd|Mio)(?![\w/²³])|(?=" + ATTACHED_UNIT + r")|(?![\w]|[.,]\d))"
+        r"(?:\s*(?:(?:bis|to|-|–)\s*(?P<num2>" + num + r")(?![\w]|[.,]\d)))?"
+        r"(?:" + _GAP + r"?(?P<scale>" + _SCALE_RE + r"))?"
+        r"(?:" + _GAP + r"?(?P<cur2>" + _CUR_AFTER + r")(?![\w]))?"
+        r"(?:" + _GAP + r"?(?P<pct>" + _PERCENT + r"))?",
+        re.I,
+    )
+
+
+NUMBER_RE = _number_re(spaced=False)  # English notation
+NUMBER_RE_DE = _number_re(spaced=True)  # German notation: a plain space may group thousands
 _BETWEEN = re.compile(r"(?:zwischen|between)\s+$", re.I)
 
 
@@ -76,7 +98,21 @@ def parse_number(text: str, language: str = "de") -> Optional[float]:
     >>> parse_number("10.000", "de"), parse_number("10,000", "en"), parse_number("1,5", "de")
     (10000.0, 10000.0, 1.5)
     """
-    s = text.replace("\u202f", " ").replace("\u00a0", " ").strip()
+    s = _normalise(text, language)
+    try:
+        return float(s) if s is not None else None
+    except ValueError:
+        return None
+
+
+def decimals(text: str, language: str = "de") -> int:
+    """How many decimals a numeral is written with ("3,70" -> 2, "10.000" -> 0)."""
+    s = _normalise(text, language) or ""
+    return len(s.split(".", 1)[1]) if "." in s else 0
+
+
+def _normalise(text: str, language: str) -> Optional[str]:
+    s = re.sub(r"[\u202f\u00a0\u2009] *", " ", text).strip()
     if re.fullmatch(r"\d{1,3}(?: \d{3})+(?:[.,]\d+)?", s):
         s = s.replace(" ", "")
     if re.fullmatch(r"\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?", s) or (
@@ -87,10 +123,7 @@ def parse_number(text: str, language: str = "de") -> Optional[float]:
         s = s.replace(",", "")
     elif re.fullmatch(r"\d+,\d+", s):  # English text, German decimal
         s = s.replace(",", ".")
-    try:
-        return float(s)
-    except ValueError:
-        return None
+    return s
 
 
 #: Vague plurals: "Tausende", "dozens". Deliberately wide intervals, so that
@@ -127,6 +160,10 @@ class NumberMatch:
     ordinal: bool = False
     words: bool = False
     points: bool = False  # percentage points, not percent  # written in words ("zehn", "ten thousand", "Tausende")
+    kind: Optional[str] = None  # "measure" or "duration" when a unit of measure follows
+    unit: Optional[str] = None  # that unit as written ("feet", "°C")
+    unit_key: Optional[str] = None  # its base unit ("m", "degC", "s")
+    measure_units: tuple = ()  # the pint unit(s) of that unit, to convert the other end of a range
 
 
 def interval(value: float, hedge: Optional[str], tolerance: float = DEFAULT_TOLERANCE) -> tuple[float, float]:
@@ -146,6 +183,64 @@ def interval(value: float, hedge: Optional[str], tolerance: float = DEFAULT_TOLE
     return value, value
 
 
+_RACE_TIME = re.compile(
+    r"(?<![\d:.,])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?:[.,](?P<f>\d{1,3}))?(?![\d:])(?!\s*(?:Uhr|[ap]\.?m\.?))"
+    r"(?:\s?(?P<u>Stunden|Std\.|hours?|hrs?|h)(?![\w]))?")
+_SHORT_TIME = re.compile(
+    r"(?<![\d:.,])(?P<a>\d{1,3}):(?P<b>[0-5]\d)(?:[.,](?P<f>\d{1,3}))?(?![\d:])\s?"
+    r"(?P<u>Stunden|Std\.|hours?|hrs?|h|Minuten|Min\.|minutes?|mins?)(?![\w])")
+#: "the 21k", "a 10K race": a running distance in kilometres, not thousands
+_K_DISTANCE_AFTER = re.compile(r"[ -]?(?:race|run|runs|course|route|distance|event|trail|walk|loop|"
+                               r"Lauf|Läufe|Rennen|Strecke|Distanz|Runde)\b", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|this|that|his|her|their|its|der|die|das|den|dem|des|"
+                                r"ein|einen|im|beim|zum)\s+$", re.I)
+_WORD_AFTER = re.compile(r"\s*(?:[^\W\d_][\w-]*)")
+_STOPWORDS_AFTER = re.compile(r"\s*(?:in|on|at|and|or|with|from|for|to|und|oder|mit|in|am|im|bei|"
+                              r"was|is|were|are|war|ist|wurde)\b", re.I)
+#: "5m people", "2m visitors": million; "a 5m wall": metres
+_PLURAL_AFTER = re.compile(r"\s*(?:[A-Za-z-]{2,}s|people|children|men|women|police|staff)\b")
+
+
+def _k_is_distance(text: str, start: int, end: int) -> bool:
+    """Is the "21k" at ``text[start:end]`` a running distance (21 km) rather than 21,000?"""
+    if _K_DISTANCE_AFTER.match(text, end):
+        return True
+    if _WORD_AFTER.match(text, end) and not _STOPWORDS_AFTER.match(text, end):
+        return False  # "21k runners": a count
+    return bool(_DETERMINER_BEFORE.search(text[:start]))
+
+
+def _measured(value: float, low: float, high: float, hedge: Optional[str], measure: Measure,
+              places: int, scale: float = 1.0) -> tuple[float, float, float]:
+    """Convert a measured value and its interval to the base unit; an unhedged value covers the
+    rounding of its last written decimal ("3.7 m" -> [3.65, 3.75])."""
+    half = 0.5 * 10 ** -places * scale if places and hedge in (None, "range") else 0.0
+    return convert_interval(measure, value, low, high, half)
+
+
+def _race_times(text: str, language: str, tolerance: float) -> list[NumberMatch]:
+    """Race and clock-style durations: "2:08:31" (h:mm:ss), "2:08 Stunden", "4:05 minutes"."""
+    out = []
+    for m in _RACE_TIME.finditer(text):
+        secs = int(m.group("h")) * 3600 + int(m.group("m")) * 60 + int(m.group("s"))
+        secs += float("0." + m.group("f")) if m.group("f") else 0
+        end = m.end("f") if m.group("f") else m.end("s")
+        out.append(_decorate(text, m.start(), end, float(secs), float(secs), float(secs), None, tolerance,
+                             language=language, kind="duration", unit=m.group("u") or "h:mm:ss",
+                             unit_key="s", measure_units=("second",), plain=True))
+    for m in _SHORT_TIME.finditer(text):
+        if any(not (m.end() <= o.start or m.start() >= o.end) for o in out):
+            continue
+        hours = m.group("u")[:1].lower() in ("s", "h")
+        secs = (int(m.group("a")) * (3600 if hours else 60) + int(m.group("b")) * (60 if hours else 1))
+        secs += float("0." + m.group("f")) if m.group("f") and not hours else 0
+        end = m.end("f") if m.group("f") else m.end("b")
+        out.append(_decorate(text, m.start(), end, float(secs), float(secs), float(secs), None, tolerance,
+                             language=language, kind="duration", unit=m.group("u"), unit_key="s",
+                             measure_units=("second",), plain=True))
+    return out
+
+
 def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOLERANCE) -> list[NumberMatch]:
     """Find the numbers in ``text`` (a sentence or any span of text).
 
@@ -153,48 +248,78 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
     -------
     matches : list of NumberMatch
         With offsets into ``text``; the span includes the hedge, currency,
-        scale and percent words.
+        scale and percent words, and a unit of measure ("12 feet", "47.6C"),
+        whose value is converted to the base unit (``unit_key``).
     """
-    out = []
-    for m in NUMBER_RE.finditer(text):
+    out = _race_times(text, language, tolerance)
+    regex = NUMBER_RE_DE if language == "de" else NUMBER_RE
+    for m in regex.finditer(text):
+        if any(not (m.end("num") <= o.start or m.start("num") >= o.end) for o in out):
+            continue
         raw_num = m.group("num")
         value = parse_number(raw_num, language)
         if value is None:
             continue
-        scale = 1.0
-        word = m.group("scale") or m.group("att")
-        if word:
-            key = word.lower()
-            scale = SCALES.get(key, SCALES.get(key.rstrip("."), 1.0))
-            if word in ("m", "M", "k", "K") and not (m.group("cur1") or m.group("cur2")):
-                scale = 1.0  # "5 m" is metres, "5 k" is ambiguous: only with money
-        if m.group("att") and scale == 1.0:
-            continue  # "5m", "3k" without money: not a count we can read
-        value *= scale
         hedge = HEDGES.get(m.group("hedge").lower()) if m.group("hedge") else None
         cur = m.group("cur1") or m.group("cur2")
         currency = CURRENCIES.get(cur.lower()) if cur else None
+        att, scale_word = m.group("att"), m.group("scale")
+        end = m.end()
+        if (currency == "GBP" and m.group("cur2") and m.group("cur2").lower().startswith("pound")
+                and not m.group("cur1") and _WEIGHT_CONTEXT.search(text)):
+            currency, end = None, m.start("cur2")  # "weighed 20 pounds": a mass, read below
+            while end > m.end("num") and text[end - 1].isspace():
+                end -= 1
+        scale = 1.0
+        measure: Optional[Measure] = None
+        if att and not currency and not m.group("pct"):
+            if att in ("k", "K"):
+                if _k_is_distance(text, m.start("num"), m.end("att")):
+                    measure = Measure(unit=att, start=m.start("att"), end=m.end("att"), key="m",
+                                      units=("kilometer",))
+                else:
+                    scale = 1e3
+            elif att == "m" and _PLURAL_AFTER.match(text, m.end("att")):
+                scale = 1e6  # "5m people"
+            elif att in ("m", "M"):
+                att, end = None, m.end("num")  # "a 100m sprint": metres, read below
+            else:
+                scale = SCALES.get(att.lower(), 1.0)
+        elif scale_word or att:
+            key = (scale_word or att).lower()
+            scale = SCALES.get(key, SCALES.get(key.rstrip("."), 1.0))
+            if (scale_word or att) in ("m", "M", "k", "K") and not currency:
+                scale = 1.0  # "5 m" is metres, "5 k" is ambiguous: only with money
+        word = scale_word or att
         start = m.start()
-        low, high = interval(value, hedge, tolerance)
+        low, high = interval(value * scale, hedge, tolerance)
+        value *= scale
+        v2 = None
         if m.group("num2"):
             v2 = parse_number(m.group("num2"), language)
             if v2 is not None:
                 v2 *= scale
                 low, high, hedge = min(value, v2), max(value, v2), "range"
                 value = (low + high) / 2
-        elif hedge is None and _BETWEEN.search(text[:start]):
-            pass
-        end = m.end()
-        if m.group("scale") and scale == 1.0:
-            end = m.end("num") if not m.group("cur2") and not m.group("pct") else end
+        if scale_word and scale == 1.0 and not m.group("cur2") and not m.group("pct"):
+            end = m.end("num2") if v2 is not None else m.end("num")
+        if measure is None and not currency and not m.group("pct"):
+            measure = measure_at(text, end, language)  # the unit stays outside the span, like a counted noun
+        kind = unit = unit_key = None
+        units: tuple = ()
+        if measure is not None:
+            places = max(decimals(raw_num, language), decimals(m.group("num2"), language) if v2 is not None else 0)
+            value, low, high = _measured(value, low, high, hedge, measure, places, scale)
+            kind, unit, unit_key, units = measure.kind, measure.unit, measure.key, measure.units
         points = bool(m.group("pct")) and bool(re.search(r"punkt|point", m.group("pct"), re.I))
         out.append(NumberMatch(
             start=start, end=end, value=value, low=low, high=high, hedge=hedge,
             currency=currency, percent=bool(m.group("pct")), scaled=scale != 1.0,
-            plain_integer=bool(re.fullmatch(r"\d+", raw_num)) and not m.group("num2") and not word,
-            points=points,
+            plain_integer=bool(re.fullmatch(r"\d+", raw_num)) and not m.group("num2") and not word
+            and measure is None,
+            points=points, kind=kind, unit=unit, unit_key=unit_key, measure_units=units,
         ))
-    out = _merge_between(text, out, language)
+    out = _merge_between(text, sorted(out, key=lambda m: m.start), language)
     taken = [(m.start, m.end) for m in out]
     for w in find_number_words(text, language, tolerance):
         if all(w.end <= a or w.start >= b for a, b in taken):
@@ -221,46 +346,124 @@ class _Tok:
 
 
 def _decorate(text: str, start: int, end: int, value: float, low: float, high: float,
-              hedge: Optional[str], tolerance: float, **kw) -> NumberMatch:
-    """Add the hedge before and the currency or percent after a number-word span."""
+              hedge: Optional[str], tolerance: float, language: str = "de", plain: bool = False,
+              percent: bool = False, **kw) -> NumberMatch:
+    """Add the hedge before and the currency, percent or unit of measure after a number-word span."""
     m = _HEDGE_BEFORE.search(text[:start])
     if m and hedge is None:
         hedge = HEDGES.get(m.group("hedge").lower())
         start = m.start("hedge")
         low, high = interval(value, hedge, tolerance)
-    currency, percent = None, False
-    c = _CUR_AFTER_RE.match(text[end:])
-    if c:
+    currency = None
+    if plain or percent:
+        pass
+    elif c := _CUR_AFTER_RE.match(text[end:]):
         currency = CURRENCIES.get(c.group("cur").lower())
         end += c.end()
-    else:
-        p = _PCT_AFTER_RE.match(text[end:])
-        if p:
-            percent = True
-            end += p.end()
+    elif p := _PCT_AFTER_RE.match(text[end:]):
+        percent = True
+        end += p.end()
+    elif not kw.get("ordinal") and (ms := measure_at(text, end, language)) is not None:
+        value, low, high = _measured(value, low, high, hedge, ms, 0)
+        kw.update(kind=ms.kind, unit=ms.unit, unit_key=ms.key, measure_units=ms.units)
     return NumberMatch(start=start, end=end, value=value, low=low, high=high, hedge=hedge,
                        currency=currency, percent=percent, scaled=False, plain_integer=False, **kw)
 
 
+_SMALL = {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "eines": 1, "a": 1, "one": 1, "zwei": 2, "two": 2,
+          "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "five": 5, "sechs": 6, "six": 6,
+          "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10,
+          "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12}
+_SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
+_BIG = {"tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9,
+        "milliarden": 1e9, "billion": 1e9, "dutzend": 12, "dozen": 12}
+_BIG_RE = r"(?:Tausend|thousand|Millionen|Million|Milliarden|Milliarde|billion|Dutzend|dozen)(?![\w])"
+#: "zweieinhalb (Millionen)", "anderthalb", "eineinhalb", "two and a half (million)", "half a million",
+#: "eine halbe Million"; "ein Dutzend", "a dozen", "two dozen", "half a dozen".
+_HALVES = re.compile(
+    r"(?<![\w-])(?:(?P<de>zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)einhalb|(?P<one>anderthalb|"
+    r"eineinhalb)|(?P<en>one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half|(?P<half>half\s+an?|"
+    r"an?\s+half|eine[nr]?\s+halbe[n]?|ein\s+halbes))(?:\s+(?P<big>" + _BIG_RE + r"))?(?![\w])", re.I)
+_DOZEN = re.compile(r"(?<![\w-])(?:(?P<n>" + _SMALL_RE + r")\s+)(?P<big>Dutzend|dozen)(?![\w])", re.I)
+#: Fractions of a whole, read as percentages: "two-thirds (of)", "drei Viertel der", "half of", "die Hälfte".
+_FRACTION_WORDS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+                   "fifths": 5, "tenth": 10, "tenths": 10, "drittel": 3, "viertel": 4, "fünftel": 5,
+                   "zehntel": 10, "hälfte": 2}
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<n>" + _SMALL_RE + r")[\s-]+(?P<f>halves|half|thirds?|quarters?|fifths?|tenths?|Drittel|"
+    r"Viertel|Fünftel|Zehntel)|(?P<h>die\s+Hälfte|half))"
+    r"(?=(?P<hy>-)?|)(?P<of>\s+(?:of|der|des|aller|ihrer|seiner|unserer|von|the)\b)?", re.I)
+
+
+def _fractions(text: str, language: str, tolerance: float) -> list[NumberMatch]:
+    """Halves, dozens and fractions written in words."""
+    out: list[NumberMatch] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= o.start or a >= o.end for o in out)
+
+    for m in _HALVES.finditer(text):
+        if m.group("de"):
+            v = _SMALL[m.group("de").lower()] + 0.5
+        elif m.group("one"):
+            v = 1.5
+        elif m.group("en"):
+            v = _SMALL[m.group("en").lower()] + 0.5
+        else:
+            if not m.group("big"):
+                continue  # "half a", "ein halbes Jahr": no number to read here
+            v = 0.5
+        if m.group("big"):
+            v *= _BIG[m.group("big").lower()]
+        out.append(_decorate(text, m.start(), m.end(), v, v, v, None, tolerance, language=language, words=True))
+    for m in _DOZEN.finditer(text):
+        if free(m.start(), m.end()):
+            v = 12.0 * _SMALL[m.group("n").lower()]
+            out.append(_decorate(text, m.start(), m.end(), v, v, v, None, tolerance, language=language,
+                                 words=True))
+    for m in _FRACTION.finditer(text):
+        if m.group("h"):
+            whole, part = 1, 2
+            if m.group("h").lower() == "half" and not m.group("of"):
+                continue  # "half" alone: "half-time", "in half"
+        else:
+            whole, part = _SMALL[m.group("n").lower()], _FRACTION_WORDS[m.group("f").lower()]
+            if not (m.group("of") or "-" in m.group()):
+                continue  # "drei Viertel" / "two thirds" without "der"/"of": not a share of something
+        if whole >= part or not free(m.start(), m.end()):
+            continue
+        pct = round(100.0 * whole / part, 1)
+        end = m.end("f") if m.group("f") else m.end("h")
+        # a fraction in words is a rounded share: it agrees with the percentage it rounds to
+        out.append(_decorate(text, m.start(), end, pct, pct - 0.5, pct + 0.5, None, tolerance,
+                             language=language, percent=True, words=True))
+    return out
+
+
 def find_number_words(text: str, language: str = "de", tolerance: float = DEFAULT_TOLERANCE) -> list[NumberMatch]:
     """Numbers written in words, with text2num ("zehn", "zwei Millionen",
-    "ten thousand", "siebten", "sixth"), and vague plurals ("Tausende",
-    "dozens") as wide intervals.
+    "ten thousand", "siebten", "sixth", "dreiundzwanzig", "twenty-three"),
+    halves, dozens and fractions ("zweieinhalb Millionen", "anderthalb",
+    "half a million", "ein Dutzend", "two-thirds of" as 66.7 percent), and
+    vague plurals ("Tausende", "dozens") as wide intervals.
 
     "ein"/"one" are skipped: too often an article or a pronoun.
     """
     from text_to_num import find_numbers as _t2n_find
 
-    out: list[NumberMatch] = []
+    out: list[NumberMatch] = _fractions(text, language, tolerance)
+    taken = [(m.start, m.end) for m in out]
     for m in _VAGUE_RE.finditer(text):
         key = re.sub(r"\s+(?:von|of)$", "", m.group().lower())
         start, end = m.start(), m.start() + len(key)
+        if any(not (end <= x or start >= y) for x, y in taken):
+            continue
         if re.search(r"(?:\d|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five|six|"
                      r"seven|eight|nine|ten|a|ein|eine))\s*$", text[:start], re.I):
             continue  # "1,5 Millionen", "zwei Millionen": a number with its scale, not a vague plural
         lo, hi = VAGUE[key]
         out.append(_decorate(text, start, end, float(lo), float(lo), float(hi), "vague", tolerance,
-                             words=True))
+                             language=language, words=True))
     taken = [(m.start, m.end) for m in out]
     tokens = [_Tok(t.group(), t.start(), t.end()) for t in _WORD_TOKEN.finditer(text)]
     lang = language if language in ("de", "en") else "en"
@@ -278,17 +481,20 @@ def find_number_words(text: str, language: str = "de", tolerance: float = DEFAUL
         value = float(o.value)
         if value < 2 and not o.is_ordinal:
             continue
-        out.append(_decorate(text, start, end, value, value, value, None, tolerance,
+        out.append(_decorate(text, start, end, value, value, value, None, tolerance, language=language,
                              ordinal=bool(o.is_ordinal), words=True))
     return sorted(out, key=lambda m: m.start)
 
 
+_NUM_DE = _NUM_MARKED + "|" + _NUM_SPACED + "|" + _NUM_PLAIN
 _AND_RANGE = re.compile(r"(?:zwischen|between)\s+(?P<a>" + _NUM + r")\s+(?:und|and)\s+(?P<b>" + _NUM + r")", re.I)
+_AND_RANGE_DE = re.compile(r"(?:zwischen|between)\s+(?P<a>" + _NUM_DE + r")\s+(?:und|and)\s+(?P<b>" + _NUM_DE + r")",
+                           re.I)
 
 
 def _merge_between(text: str, matches: list[NumberMatch], language: str) -> list[NumberMatch]:
     """Merge "zwischen 5.000 und 7.000" / "between 5,000 and 7,000" into a range."""
-    for r in _AND_RANGE.finditer(text):
+    for r in (_AND_RANGE_DE if language == "de" else _AND_RANGE).finditer(text):
         inside = [m for m in matches if r.start() <= m.start < r.end() + 40]
         if len(inside) < 2:
             continue
@@ -297,9 +503,14 @@ def _merge_between(text: str, matches: list[NumberMatch], language: str) -> list
         va = a.value
         if b.scaled and not a.scaled and va <= b_raw:
             va = a.value * (b.value / b_raw)  # "zwischen 1 und 2 Millionen": the scale is shared
-        low, high = min(va, b.value), max(va, b.value)
+        if b.unit_key and not a.unit_key and b.measure_units:
+            va = convert(va, b.measure_units[0], b.unit_key)  # "zwischen 5 und 7 Kilometern"
+        low, high = min(va, b.low), max(va, b.high) if b.unit_key else max(va, b.value)
+        if not b.unit_key:
+            low = min(va, b.value)
         merged = NumberMatch(start=r.start(), end=b.end, value=(low + high) / 2, low=low, high=high,
                              hedge="range", currency=b.currency or a.currency, percent=b.percent,
-                             scaled=b.scaled, plain_integer=False)
+                             scaled=b.scaled, plain_integer=False, kind=b.kind, unit=b.unit,
+                             unit_key=b.unit_key, measure_units=b.measure_units)
         matches = [m for m in matches if m not in (a, b)] + [merged]
     return sorted(matches, key=lambda m: m.start)

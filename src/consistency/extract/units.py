@@ -12,10 +12,14 @@ language-neutral key (German compounds keep their head: "Schiffscontainer"
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
-__all__ = ["counted_noun", "unit_key", "units_compatible", "LEXICON"]
+__all__ = ["counted_noun", "unit_key", "units_compatible", "LEXICON", "measure_at", "Measure", "convert",
+           "convert_interval", "MEASURE_KEYS", "BASE_UNITS", "ATTACHED_UNIT"]
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*|\d[\d.,]*|[^\s\w]", re.U)
 _PREPS_DE = {"mit", "von", "aus", "in", "an", "auf", "für", "gegen", "über", "unter", "zu", "bei", "nach"}
@@ -41,7 +45,8 @@ LEXICON = {
     "opfer": "casualty", "casualty": "casualty", "verlust": "casualty", "loss": "casualty",
     "killed": "death", "getötete": "death",
     "verletzte": "injured", "verletzter": "injured", "injured": "injured", "verwundete": "injured",
-    "wounded": "injured",
+    "wounded": "injured", "injury": "injured",
+    "fatality": "death",
     "mensch": "people", "person": "people", "people": "people", "einwohner": "people",
     "jahr": "year", "year": "year", "monat": "month", "month": "month", "woche": "week",
     "week": "week", "tag": "day", "day": "day", "stunde": "hour", "hour": "hour",
@@ -159,6 +164,8 @@ def unit_key(noun: Optional[str]) -> Optional[str]:
 
 def units_compatible(a: Optional[str], b: Optional[str]) -> bool:
     """Can two unit keys name the same thing? ``None`` fits anything."""
+    if (a in MEASURE_KEYS) != (b in MEASURE_KEYS):
+        return False  # a measure ("3.7 m") never counts things, not even unnamed ones
     if a is None or b is None:
         return True
     if a == b:
@@ -166,3 +173,186 @@ def units_compatible(a: Optional[str], b: Optional[str]) -> bool:
     if {a, b} <= {"death", "casualty"}:
         return True  # "Todesopfer" vs "casualties": same fact, often mixed in reporting
     return len(a) >= 5 and len(b) >= 5 and (a.endswith(b) or b.endswith(a))
+
+
+# --- measures: lengths, speeds, temperatures, masses, volumes, areas, concentrations, durations ---------
+#
+# A measure is a number with a unit of a physical dimension. Its value is
+# converted (with pint) to one base unit per dimension, so that "12 feet" and
+# "3.7 metres", "47.6C" and "117.7F", "2 Stunden" and "120 Minuten" compare.
+# The unit as written stays in ``Quantity.unit``; the base unit is the
+# ``unit_key``. Durations keep the kind "duration"; every other measure has
+# the kind "measure", so a measure is never compared with a count.
+
+#: base unit key -> pint unit of the base
+BASE_UNITS = {"m": "meter", "km/h": "kilometer / hour", "degC": "degC", "kg": "kilogram", "m3": "meter ** 3",
+              "m2": "meter ** 2", "ug/m3": "microgram / meter ** 3", "s": "second"}
+MEASURE_KEYS = frozenset(BASE_UNITS)
+
+_W = r"(?![\w/²³])"  # a unit ends a word
+
+#: (pattern, pint units, base key, only attached to the number). The pattern is matched right after the
+#: number (and a blank). Two pint units mean an ambiguous unit: the value becomes the interval between them
+#: ("tons": short ton .. long ton, the metric tonne lies between). Order matters: compounds first.
+_MEASURES: list[tuple[str, tuple[str, ...], str, bool]] = [
+    # concentrations
+    (r"(?:µg|μg|ug)\s?/\s?m(?:³|3)|Mikrogramm\s+(?:pro|je)\s+Kubikmeter|micrograms?\s+per\s+cubic\s+met(?:re|er)",
+     ("microgram / meter ** 3",), "ug/m3", False),
+    (r"mg\s?/\s?m(?:³|3)|Milligramm\s+(?:pro|je)\s+Kubikmeter|milligrams?\s+per\s+cubic\s+met(?:re|er)",
+     ("milligram / meter ** 3",), "ug/m3", False),
+    # speeds
+    (r"km\s?/\s?h|kmh|kph|km\s+pro\s+Stunde|Stundenkilometer[n]?|Kilometer[n]?\s+(?:pro|je|in\s+der)\s+Stunde|"
+     r"kilomet(?:re|er)s?\s+(?:per|an)\s+hour", ("kilometer / hour",), "km/h", False),
+    (r"mph|miles\s+(?:per|an)\s+hour|Meilen\s+pro\s+Stunde", ("mile / hour",), "km/h", False),
+    (r"m\s?/\s?s|Meter\s+pro\s+Sekunde|met(?:re|er)s\s+per\s+second", ("meter / second",), "km/h", False),
+    (r"Knoten|knots?|kn", ("knot",), "km/h", False),
+    # areas
+    (r"km²|km2|Quadratkilometer[n]?|square\s+kilomet(?:re|er)s?|sq\.?\s?km", ("kilometer ** 2",), "m2", False),
+    (r"m²|qm|Quadratmeter[n]?|square\s+met(?:re|er)s?|sq\.?\s?m", ("meter ** 2",), "m2", False),
+    (r"square\s+miles?|sq\.?\s?mi|Quadratmeilen?", ("mile ** 2",), "m2", False),
+    (r"square\s+f(?:ee|oo)t|sq\.?\s?ft", ("foot ** 2",), "m2", False),
+    (r"Hektar|hectares?|ha", ("hectare",), "m2", False),
+    (r"acres?", ("acre",), "m2", False),
+    # volumes
+    (r"m³|m3|Kubikmeter[n]?|cubic\s+met(?:re|er)s?", ("meter ** 3",), "m3", False),
+    (r"Hektoliter[n]?|hectolit(?:re|er)s?|hl", ("hectoliter",), "m3", False),
+    (r"ml|Milliliter[n]?|millilit(?:re|er)s?", ("milliliter",), "m3", False),
+    (r"l|Liter[n]?|lit(?:re|er)s?", ("liter",), "m3", False),
+    (r"gallons?|Gallonen", ("gallon",), "m3", False),
+    # temperatures
+    (r"°\s?C|Grad\s+Celsius|degrees?\s+(?:Celsius|centigrade|C)|Grad", ("degC",), "degC", False),
+    (r"°\s?F|Grad\s+Fahrenheit|degrees?\s+(?:Fahrenheit|F)", ("degF",), "degC", False),
+    (r"C", ("degC",), "degC", True),  # "47.6C"; a spaced "3 C" is a label ("Gruppe 3 C")
+    (r"F", ("degF",), "degC", True),
+    # lengths
+    (r"km|Kilometer[n]?|kilomet(?:re|er)s?", ("kilometer",), "m", False),
+    (r"cm|Zentimeter[n]?|centimet(?:re|er)s?", ("centimeter",), "m", False),
+    (r"mm|Millimeter[n]?|millimet(?:re|er)s?", ("millimeter",), "m", False),
+    (r"Seemeilen?|nautical\s+miles?|nmi", ("nautical_mile",), "m", False),
+    (r"m|Meter[n]?|met(?:re|er)s?", ("meter",), "m", False),
+    (r"ft|feet|foot", ("foot",), "m", False),
+    (r"yards?|yd", ("yard",), "m", False),
+    (r"mi|miles?|Meilen?", ("mile",), "m", False),
+    (r"inch(?:es)?|Zoll", ("inch",), "m", False),
+    (r"in", ("inch",), "m", True),
+    # masses
+    (r"kg|Kilogramm|kilograms?|kilos?", ("kilogram",), "kg", False),
+    (r"mg|Milligramm|milligrams?", ("milligram",), "kg", False),
+    (r"t|Tonnen|Tonne|tonnes?|metric\s+tons?", ("tonne",), "kg", False),
+    (r"tons?", ("short_ton", "long_ton"), "kg", False),
+    (r"g|Gramm|grams?", ("gram",), "kg", False),
+    (r"lbs?|pounds?", ("pound",), "kg", False),
+    (r"oz|ounces?|Unzen?", ("ounce",), "kg", False),
+    # durations
+    (r"Sekunden|Sekunde|Sek\.|seconds?|secs?", ("second",), "s", False),
+    (r"Minuten|Minute|Min\.|minutes?|mins?", ("minute",), "s", False),
+    (r"Stunden|Stunde|Std\.|hours?|hrs?|h", ("hour",), "s", False),
+    (r"Tagen|Tage|Tag|days?", ("day",), "s", False),
+    (r"Wochen|Woche|weeks?", ("week",), "s", False),
+    (r"Monaten|Monate|Monat|months?", ("month",), "s", False),
+    (r"Jahrzehnten|Jahrzehnte|Jahrzehnt|decades?", ("10 * year",), "s", False),
+    (r"Jahrhunderten|Jahrhunderte|Jahrhundert|centuries|century", ("century",), "s", False),
+    (r"Jahren|Jahre|Jahr|years?", ("year",), "s", False),
+]
+#: case-sensitive symbols (the words are matched in any case)
+_SYMBOLS = {"C", "F", "t", "m", "l", "g", "h", "ha", "hl", "kn", "in", "mi", "ft", "yd", "km", "cm", "mm", "ml",
+            "mg", "kg", "oz", "lb", "lbs", "nmi", "qm", "m²", "m³", "m2", "m3", "km2", "km²"}
+_MEASURE_RES = [(re.compile(p, re.I), units, key, attached) for p, units, key, attached in _MEASURES]
+_UNIT_AT = re.compile(r"(?P<gap>[ \t\u00a0\u202f\u2009]?)(?P<u>" + "|".join(p for p, *_ in _MEASURES) + r")" + _W,
+                      re.I)
+#: units written attached to a number ("47.6C", "5km", "24h", "12ft"): a regex for a look-ahead
+ATTACHED_UNIT = r"(?-i:km/h|km²|km2|km|cm|mm|m²|m³|m|ft|mi|mph|kmh|kph|in|kg|mg|g|t|l|ml|h|C|F|°C|°F)(?![\w/²³])"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A unit found after a number: ``text[start:end]`` is the unit as written."""
+
+    unit: str  # as written, "Fuß", "metres", "°C"
+    start: int
+    end: int
+    key: str  # base unit key, "m"
+    units: tuple[str, ...]  # pint units, one or two (an ambiguous unit)
+
+    @property
+    def kind(self) -> str:
+        return "duration" if self.key == "s" else "measure"
+
+
+def measure_at(text: str, pos: int, language: str = "de") -> Optional[Measure]:
+    """The measure unit written at ``text[pos:]`` right after a number, if any.
+
+    One blank may stand between the number and the unit ("12 feet", "3,7 m"). Symbols are
+    case-sensitive ("m" and "kg", not "M" or "Kg"); "in" must be attached ("12in"); a spaced
+    one-letter symbol ("5 m", "40 C", "3 t") must end the phrase or be followed by a lower-case
+    word ("5 m hoch", "40 C in Madrid"), else it is a name or a list label ("Gruppe 3 C").
+    "pounds" is a weight only in a sentence about weight (else money).
+    """
+    m = _UNIT_AT.match(text, pos)
+    if m is None:
+        return None
+    u, gap = m.group("u"), m.group("gap")
+    for rx, units, key, attached in _MEASURE_RES:
+        if not rx.fullmatch(u):
+            continue
+        if u.lower() in _SYMBOLS_LOWER and u not in _SYMBOLS:
+            return None  # "M", "T", "Kg"
+        if attached and gap:
+            return None
+        if gap and len(u) == 1 and not re.match(r"\s*(?:$|[.,;:!?)\]–—-]|[a-zäöüß])", text[m.end():]):
+            return None
+        if u.lower() in ("pound", "pounds", "lb", "lbs") and u.lower().startswith("p") \
+                and not _WEIGHT_CONTEXT.search(text):
+            return None  # "pounds" is money unless the sentence weighs something
+        return Measure(unit=u, start=m.start("u"), end=m.end("u"), key=key, units=units)
+    return None
+
+
+_WEIGHT_CONTEXT = re.compile(r"\b(?:weigh\w*|weight|heavy|heavier|pounds\s+of|lbs?)\b", re.I)
+_SYMBOLS_LOWER = {s.lower() for s in _SYMBOLS}
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+@lru_cache(maxsize=None)
+def _affine(unit: str, key: str) -> tuple[float, float]:
+    """``(a, b)`` with ``base = a * x + b`` for a value ``x`` in ``unit`` (pint does the physics)."""
+    ureg = _registry()
+    target = BASE_UNITS[key]
+    factor = 1.0
+    if unit.startswith("10 * "):  # pint's "decade" is a logarithmic unit
+        factor, unit = 10.0, unit[5:]
+    base0 = ureg.Quantity(0.0, unit).to(target).magnitude
+    base1 = ureg.Quantity(1.0, unit).to(target).magnitude
+    return (base1 - base0) * factor, base0
+
+
+def _tidy(x: float) -> float:
+    return x if math.isinf(x) else float(f"{x:.12g}")
+
+
+def convert(value: float, unit: str, key: str) -> float:
+    """``value`` in the pint ``unit``, in the base unit ``key``."""
+    if math.isinf(value):
+        return value
+    a, b = _affine(unit, key)
+    return _tidy(a * value + b)
+
+
+def convert_interval(measure: Measure, value: float, low: float, high: float,
+                     half: float = 0.0) -> tuple[float, float, float]:
+    """Convert ``value`` and its interval to the base unit of ``measure``.
+
+    ``half`` is half the last written digit ("3.7" -> 0.05): an unhedged value covers its rounding. An
+    ambiguous unit ("tons") covers both readings.
+    """
+    u_lo, u_hi = measure.units[0], measure.units[-1]
+    lo = convert(low - half if low == high else low, u_lo, measure.key)
+    hi = convert(high + half if low == high else high, u_hi, measure.key)
+    v = convert(value, u_lo, measure.key) if len(measure.units) == 1 else (lo + hi) / 2
+    return v, min(lo, hi), max(lo, hi)

@@ -37,6 +37,8 @@ __all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "Ju
 class JudgeSettings:
     #: relative tolerance between two exact (unhedged) numbers that still agree
     exact_tolerance: float = 0.0
+    #: calibrated probability from which two linked values are one fact
+    fact_threshold: float = 0.25
 
 
 def _comparable(q: Quantity) -> bool:
@@ -136,6 +138,11 @@ def format_value(q: Quantity) -> str:
         if lo.month == 1 and lo.day == 1 and hi.month == 12 and hi.day == 31 and lo.year == hi.year:
             return str(lo.year)
         return f"{lo.isoformat()}..{hi.isoformat()}"
+    if q.kind in ("measure", "duration") and q.low is not None:
+        lo, hi = q.low, q.high
+        span = _num(lo) if lo == hi else (f"≥ {_num(lo)}" if math.isinf(hi) else f"≤ {_num(hi)}" if math.isinf(lo)
+                                          else f"{_num(lo)}–{_num(hi)}")
+        return f"“{q.raw}{' ' + q.unit if q.unit and q.unit not in q.raw else ''}” ({span} {q.unit_key})"
     unit = f" {q.unit}" if q.unit and q.kind not in ("money", "percent") else ""
     if q.kind == "money":
         unit = f" {q.unit_key}"
@@ -223,11 +230,23 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
              for m, q in zip(mentions, qs)]
     fid = fingerprint(kind, group.key, parts)
     message = _value_message(verdict, reason, refs, group.fact)
-    conf = 0.0 if verdict == "unverifiable" else group.similarity
+    conf = 0.0 if verdict == "unverifiable" else _confidence(group, refs, verdict)
     if verdict == "contradict" and all(math.isinf(q.high) or math.isinf(q.low) for q in qs if _comparable(q)):
         conf *= 0.5
     return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message,
                    statements=tuple(refs), reason=reason, confidence=round(float(conf), 3))
+
+
+def _confidence(group: Group, refs: Sequence[StatementRef], verdict: str) -> float:
+    """The calibrated probability that the group's values are one fact: for a
+    contradiction the most probable link across two positions, for an
+    agreement the least probable link."""
+    if not group.links:
+        return group.similarity
+    if verdict == "contradict":
+        apart = [p for a, b, p in group.links if refs[a].position != refs[b].position]
+        return max(apart, default=max(p for _, _, p in group.links))
+    return min(p for _, _, p in group.links)
 
 
 def _value_message(verdict: str, reason: Optional[str], refs: Sequence[StatementRef], fact: str) -> str:

@@ -34,6 +34,8 @@ _STRAY = re.compile(
     r"""(?<!\s)\s*/>|(?<!\S)/?[a-z]{1,10}>(?=\s|$)|\b[\w:-]+="[^"\n]*"|\b_ngcontent-[\w-]+|"""
     r"""(?<![\w])(?:href|src|srcset|class|style|alt|title)=[^\s>]+"""
 )
+#: white space that may group the digits of a number ("3&nbsp;500"): kept as itself in the view
+_NUMBER_SPACES = ("\u00a0", "\u202f", "\u2009")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 # A bare web address is not prose (its digits are not facts).
 _URL = re.compile(r"""\b(?:https?://|www\.)[^\s<>"]+""", re.I)
@@ -54,7 +56,10 @@ _MARKDOWN = re.compile(
 
 BOILERPLATE_LINES = [
     r"leave a reply",
-    r"(?:\d+\s+)?kommentare?(?:\s*\(\d+\))?:?",
+    r"(?:\d+\s+)?(?:kommentare?|comments?|antworten|replies)(?:\s*\(\d+\))?:?",
+    # page furniture: a copyright footer, an image counter ("Bild 3 von 8", "Image 2 of 9")
+    r"(?:©|\(c\)|copyright\b).{0,120}",
+    r"(?:bild|foto|image|photo|picture|slide)\s+\d+\s*(?:von|of|/)\s*\d+\s*[:.]?",
     r"kommentar veröffentlichen",
     r"diesen artikel teilen",
     r"artikel teilen",
@@ -142,7 +147,9 @@ def clean_view(text: str, *, markdown: bool = False) -> str:
     view : str
         Same length as ``text``; newlines are kept, masked characters are
         spaces, and HTML entities are replaced by their character followed
-        by padding spaces.
+        by padding spaces (a no-break, narrow no-break or thin space entity
+        by that character, so that "3&nbsp;500" reads as one number; any
+        other white-space entity by a space).
     """
     view = text
     patterns = [(_BLOCKS, None), (_TAG, None), (_OPEN_TAG, None), (_STRAY, _STRAY_NEEDLES)]
@@ -154,7 +161,8 @@ def clean_view(text: str, *, markdown: bool = False) -> str:
     for m in _ENTITY.finditer(view):
         char = html.unescape(m.group())
         if len(char) == 1 and char != m.group():
-            edits.append((m.start(), m.end(), (" " if char.isspace() else char) + " " * (m.end() - m.start() - 1)))
+            keep = char in _NUMBER_SPACES or not char.isspace()
+            edits.append((m.start(), m.end(), (char if keep else " ") + " " * (m.end() - m.start() - 1)))
     view = _replace(view, edits)
     return _replace(view, [(a, b, " " * (b - a)) for a, b in _boilerplate_lines(view)])
 

@@ -1,0 +1,49 @@
+"""What a value is a number of: the clause around it, and its counted noun.
+
+Whole sentences of one story all look alike to an embedding model; the clause
+around a value ("# Menschen verletzt worden", "der Grenzwert liegt bei #
+Mikrogramm") says which quantity it is. These texts are embedded once per
+value (:func:`consistency.pipeline.prepare`) and compared pair by pair in
+:mod:`.features`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.entities import canonical_text
+from ..model import Claim, Quantity
+
+__all__ = ["clause_span", "value_context", "context_words"]
+
+_CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
+_DIGITS = re.compile(r"\d+(?:[.,\u202f\u00a0]\d+)*")
+_WORD = re.compile(r"[^\W\d_]{3,}", re.U)
+_MIN_WORDS = 5
+
+
+def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around ``text[start:end]``, widened by one clause
+    on each side while it has fewer than five words."""
+    bounds = [0] + [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    lo = max((b for b in bounds if b <= start), default=0)
+    hi = min((b for b in bounds if b >= end), default=len(text))
+    for _ in range(2):
+        if len(text[lo:hi].split()) >= _MIN_WORDS:
+            break
+        lo = max((b for b in bounds if b < lo), default=0)
+        hi = min((b for b in bounds if b > hi), default=len(text))
+    return lo, hi
+
+
+def value_context(claim: Claim, q: Quantity) -> str:
+    """The clause around ``q``, numbers masked and entities canonical: what is embedded for the value."""
+    s = claim.sentence
+    a, b = clause_span(s.text, q.start - s.start, q.end - s.start)
+    text = canonical_text(s.text[a:b])
+    return re.sub(r"\s+", " ", _DIGITS.sub("#", text)).strip(" ,;:–—-") or "#"
+
+
+def context_words(text: str) -> frozenset:
+    """Five-letter stems of the words of a context (a crude, language-neutral stemmer)."""
+    return frozenset(w.lower()[:5] for w in _WORD.findall(text))

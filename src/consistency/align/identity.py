@@ -1,0 +1,89 @@
+"""Fitted decisions, shipped as data: calibrated linear models over named features.
+
+A model is a small JSON object (see ``consistency/data/models.json``, made by
+``python -m consistency.learn``)::
+
+    {"features": [...], "mean": [...], "scale": [...], "coef": [...], "intercept": b,
+     "calibration": {"x": [...], "y": [...]}}
+
+The score ``z = coef . (f - mean) / scale + intercept`` is mapped to a
+probability by the isotonic calibration fitted on out-of-fold scores
+(piecewise linear between the points ``x`` -> ``y``). Applying a model needs
+numpy only; fitting it needs scikit-learn (:mod:`consistency.learn`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+import numpy as np
+
+__all__ = ["LinearModel", "load_models", "MODELS_VERSION", "ModelsError"]
+
+MODELS_VERSION = "consistency.models/1"
+
+
+class ModelsError(RuntimeError):
+    """The fitted models file is missing or does not fit this code."""
+
+
+@dataclass(frozen=True, eq=False)
+class LinearModel:
+    """A calibrated linear model over named features."""
+
+    features: tuple[str, ...]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    cal_x: np.ndarray
+    cal_y: np.ndarray
+
+    @classmethod
+    def from_dict(cls, d: dict, expected: Sequence[str]) -> "LinearModel":
+        if tuple(d["features"]) != tuple(expected):
+            raise ModelsError(f"fitted features {d['features']} differ from the code's {list(expected)}: "
+                              "re-fit with `python -m consistency.learn`")
+        cal = d.get("calibration") or {"x": [-1e9, 1e9], "y": [0.0, 1.0]}
+        return cls(tuple(d["features"]), np.asarray(d["mean"], float), np.asarray(d["scale"], float),
+                   np.asarray(d["coef"], float), float(d["intercept"]), np.asarray(cal["x"], float),
+                   np.asarray(cal["y"], float))
+
+    def decision(self, F: np.ndarray) -> np.ndarray:
+        """Raw scores, shape (n,), of feature rows ``F`` of shape (n, n_features)."""
+        F = np.asarray(F, dtype=float)
+        if F.ndim != 2 or F.shape[1] != len(self.features):
+            raise ValueError(f"features must have shape (n, {len(self.features)}), got {F.shape}")
+        return ((F - self.mean) / self.scale) @ self.coef + self.intercept
+
+    def predict_proba(self, F: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities, shape (n,)."""
+        z = self.decision(F)
+        if len(self.cal_x) < 2:
+            return 1.0 / (1.0 + np.exp(-z))
+        return np.interp(z, self.cal_x, self.cal_y)
+
+
+@lru_cache(maxsize=4)
+def _read(path: str | None) -> dict:
+    try:
+        if path is None:
+            text = resources.files("consistency.data").joinpath("models.json").read_text(encoding="utf-8")
+        else:
+            with open(path, encoding="utf-8") as fh:
+                text = fh.read()
+    except (OSError, FileNotFoundError) as exc:
+        raise ModelsError(f"fitted models not found ({exc}); re-create them with `python -m consistency.learn`") from None
+    data = json.loads(text)
+    if data.get("version") != MODELS_VERSION:
+        raise ModelsError(f"models file version {data.get('version')!r}, expected {MODELS_VERSION!r}")
+    return data
+
+
+def load_models(path: str | None = None) -> dict:
+    """The fitted models file as a dict (``story``, ``value``, ``statement``, ... entries)."""
+    return _read(path)

@@ -1,0 +1,51 @@
+"""Which values can be compared at all: the family of a value, and the hard gates.
+
+Only values of one *family* are ever compared (a point in time, a duration,
+money in one currency, a percentage, a measure in one unit, a count). Inside
+a family, whether two values state the same fact is a learned decision
+(:mod:`.identity`); the gates here only rule out what can never be one fact.
+"""
+
+from __future__ import annotations
+
+from ..extract.units import units_compatible
+from ..model import Quantity
+
+__all__ = ["family", "values_match"]
+
+
+def family(q: Quantity) -> str:
+    """The kind of fact a value states; only values of one family are compared."""
+    if q.kind in ("date", "year", "relative_date"):
+        return "time"
+    if q.kind == "duration":
+        return f"duration:{q.unit_key}"
+    if q.kind == "money":
+        return f"money:{q.unit_key}"
+    if q.kind == "percent":
+        return f"percent:{q.unit_key}"
+    if q.kind == "measure":
+        return f"measure:{q.unit_key}"
+    if q.kind == "ordinal":
+        return "ordinal"
+    return "count"
+
+
+def values_match(a: Quantity, b: Quantity) -> bool:
+    """The rule-based view of "can ``a`` and ``b`` be one fact?" (kept for reference and tests).
+
+    Same family; for counts and ordinals, counted nouns that fit; where both
+    numbers' clauses name entities, at least one in common; for counts of
+    people, the same role where both have one. The learned model
+    (:mod:`.identity`) uses each of these as a feature instead of a gate.
+    """
+    fa = family(a)
+    if fa != family(b):
+        return False
+    if a.subject and b.subject and not set(a.subject) & set(b.subject):
+        return False
+    if a.role and b.role and a.role != b.role:
+        return False
+    if fa in ("count", "ordinal"):
+        return units_compatible(a.unit_key, b.unit_key)
+    return True

@@ -1,0 +1,92 @@
+"""Language data, one module per language (``de``, ``en``), the way spaCy keeps ``lang/de``.
+
+The algorithms in :mod:`consistency.align` and :mod:`consistency.judge` never
+hold words of a language; they ask this package. Each language module
+defines the same tables:
+
+``BACKGROUND``
+    Cues that put a statement in another time than the story's own ("im
+    vergangenen Winter", "last year", "the previous record"): its values
+    belong to another event and are scoped to it.
+``QUALIFIERS``
+    Named classes of words that make a number a different quantity of the
+    same thing (a legal limit, a total since the start, a daily figure, an
+    original estimate, a subset): two values with different qualifiers are
+    rarely one fact.
+``REVISION``
+    Words that say a figure was updated ("stieg auf", "rose to"): a later
+    report that revises a count is a revision, not a contradiction.
+``ORDINAL_NAMES``
+    Nouns that an ordinal turns into a name ("2. Weltkrieg", "21st century").
+``ZERO_COUNT``
+    Phrases that state a count of zero ("niemand wurde verletzt", "no one
+    was hurt").
+
+:func:`table` returns the union over the languages for text whose language
+is uncertain (machine-translated German mixes in English words, and the
+reverse).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import import_module
+
+__all__ = ["LANGUAGES", "table", "compiled", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal"]
+
+LANGUAGES = ("de", "en")
+
+
+def _module(lang: str):
+    return import_module(f"{__name__}.{lang if lang in LANGUAGES else 'en'}")
+
+
+def table(name: str, lang: str | None = None):
+    """The table ``name`` of one language, or merged over all languages (``lang=None``)."""
+    if lang is not None:
+        return getattr(_module(lang), name)
+    merged = None
+    for code in LANGUAGES:
+        t = getattr(_module(code), name)
+        if isinstance(t, dict):
+            merged = {**(merged or {})}
+            for k, v in t.items():
+                merged[k] = tuple(merged.get(k, ())) + tuple(v)
+        else:
+            merged = tuple(merged or ()) + tuple(t)
+    return merged
+
+
+def _alternation(words) -> str:
+    return "|".join(sorted({w for w in words}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def compiled(name: str) -> object:
+    """A table of phrases compiled to regular expressions (all languages): a
+    pattern for a tuple, ``{class: pattern}`` for a dict."""
+    t = table(name)
+    if isinstance(t, dict):
+        return {k: re.compile(r"(?<![\w])(?:" + _alternation(v) + r")(?![\w])", re.I) for k, v in t.items()}
+    return re.compile(r"(?<![\w])(?:" + _alternation(t) + r")(?![\w])", re.I)
+
+
+def qualifiers_of(text: str) -> frozenset:
+    """The qualifier classes named in ``text`` (see ``QUALIFIERS``)."""
+    return frozenset(k for k, rx in compiled("QUALIFIERS").items() if rx.search(text))
+
+
+def background_of(text: str) -> bool:
+    """Does ``text`` place what it says in another time than the story's own?"""
+    return bool(compiled("BACKGROUND").search(text))
+
+
+def revision_in(text: str) -> bool:
+    """Does ``text`` say that a figure was revised ("stieg auf", "rose to")?"""
+    return bool(compiled("REVISION").search(text))
+
+
+def names_an_ordinal(noun: str | None) -> bool:
+    """Does an ordinal before ``noun`` form a name ("2. Weltkrieg") rather than a count ("7. Atomtest")?"""
+    return bool(noun) and bool(compiled("ORDINAL_NAMES").fullmatch(noun.strip()))

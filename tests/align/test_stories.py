@@ -1,0 +1,25 @@
+import pytest
+
+from consistency.read import article_from_text
+
+
+@pytest.mark.slow
+def test_two_similar_events_are_two_stories_and_one_event_is_one(embedder):
+    from consistency.align.stories import stories
+    from consistency.pipeline import claims_of, prepare
+    from consistency.settings import Settings
+
+    texts = {
+        "a.txt": "Actress Tara Reid has checked into Promises rehab center in Malibu. Her publicist confirmed "
+                 "on Tuesday that Reid entered the facility. Reid, 33, starred in American Pie.",
+        "b.txt": "Tara Reid entered the Promises Treatment Center in Malibu, her representative said. "
+                 "The American Pie star checked in on Tuesday.",
+        "c.txt": "Lindsay Lohan has checked into the Betty Ford Center in Rancho Mirage, California, as ordered "
+                 "by a judge in Los Angeles. Lohan, 26, must stay 90 days.",
+    }
+    arts = [article_from_text(p, t, language="en") for p, t in texts.items()]
+    claims = claims_of(arts, Settings())
+    batch = prepare(claims, embedder, ids={a.path: a.id for a in arts})
+    story = stories(batch)
+    by_article = {c.article: int(story[i]) for i, c in enumerate(batch.claims)}
+    assert by_article["a.txt"] == by_article["b.txt"] != by_article["c.txt"]
