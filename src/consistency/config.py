@@ -39,7 +39,7 @@ __all__ = ["Resolved", "resolve", "find_config", "load_config", "is_ignored", "K
 EXTRA_KEYS = {"baseline": None}
 _PATH_KEYS = ("corpus", "baseline", "cache_dir")
 
-_FLOAT = ("fact_threshold", "value_threshold", "statement_threshold", "phrase_threshold", "tolerance",
+_FLOAT = ("fact_threshold", "time_threshold", "value_threshold", "statement_threshold", "phrase_threshold", "tolerance",
           "exact_tolerance")
 _STR = ("model", "cache_dir", "nli_model", "corpus", "fail_on", "baseline")
 

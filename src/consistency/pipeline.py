@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Optional, Sequence
 import numpy as np
 
 from .align import AlignSettings, align
-from .align.context import value_context
+from .align.context import noun_text, value_context
 from .embed import CachedEmbedder, Embedder, embed_affirmed, embed_claims, load_embedder
 from .extract import extract_claims
 from .extract.dates import find_publication_date
@@ -122,10 +122,11 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
         C[fresh] = _encode(embedder, [value_context(claims[mentions[k].claim],
                                                     claims[mentions[k].claim].values[mentions[k].value_index])
                                       for k in fresh], dim)
-        have = [k for k in fresh if claims[mentions[k].claim].values[mentions[k].value_index].unit]
+        nouns = {k: noun_text(claims[mentions[k].claim], claims[mentions[k].claim].values[mentions[k].value_index])
+                 for k in fresh}
+        have = [k for k in fresh if nouns[k]]
         if have:
-            U[have] = _encode(embedder, [claims[mentions[k].claim].values[mentions[k].value_index].unit
-                                         for k in have], dim)
+            U[have] = _encode(embedder, [nouns[k] for k in have], dim)
     return Batch(claims=claims, X=X, Xa=Xa, mentions=mentions, C=C, U=U, n_new=n_new, ids=ids,
                  published=published or {})
 
@@ -175,8 +176,7 @@ def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *
     groups = align(batch, AlignSettings.from_settings(settings))
     if len(all_claims) > n_new:
         groups = [g for g in groups if any(m.claim < n_new for m in g.mentions)]
-    findings = judge_all(groups, all_claims, batch.ids, JudgeSettings(settings.exact_tolerance,
-                                                                      settings.fact_threshold))
+    findings = judge_all(groups, all_claims, batch.ids, JudgeSettings(settings.exact_tolerance, batch.published))
     if nli is not None:
         findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
     counts: dict[str, int] = {}
@@ -188,6 +188,7 @@ def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *
     return Report(articles=statuses, findings=tuple(findings), statements=n_new,
                   settings={"model": model,
                             "fact_threshold": settings.fact_threshold,
+                            "time_threshold": settings.time_threshold,
                             "value_threshold": settings.value_threshold,
                             "statement_threshold": settings.statement_threshold,
                             "phrase_threshold": settings.phrase_threshold,

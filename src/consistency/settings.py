@@ -25,8 +25,11 @@ class Settings:
         a sentence-transformers model name, or a path to a saved model.
     fact_threshold : float
         Calibrated probability (of the fitted fact-identity model) from which
-        two values are one fact; also the average probability a group of
-        values must keep.
+        two quantities (counts, money, measures, ...) are one fact; also the
+        average probability a group of values must keep.
+    time_threshold : float
+        The same for two points in time (dates, years, weekdays): real news
+        name many dates of other happenings (an arrest, a hearing, a funeral).
     value_threshold : float
         Cosine similarity (of number-masked statements) from which two
         statements that differ in a name may be the same statement, and from
@@ -59,7 +62,8 @@ class Settings:
     """
 
     model: Optional[str] = None
-    fact_threshold: float = 0.25
+    fact_threshold: float = 0.3
+    time_threshold: float = 0.5
     value_threshold: float = 0.55
     statement_threshold: float = 0.8
     phrase_threshold: float = 0.25
@@ -78,9 +82,10 @@ class Settings:
             v = getattr(self, key)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not -1.0 <= v <= 1.0:
                 raise SettingsError(f"{key} must be a number in [-1, 1], got {v!r}")
-        v = self.fact_threshold
-        if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 < v < 1.0:
-            raise SettingsError(f"fact_threshold must be a probability in (0, 1), got {v!r}")
+        for key in ("fact_threshold", "time_threshold"):
+            v = getattr(self, key)
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 < v < 1.0:
+                raise SettingsError(f"{key} must be a probability in (0, 1), got {v!r}")
         for key in ("tolerance", "exact_tolerance"):
             v = getattr(self, key)
             if not isinstance(v, (int, float)) or isinstance(v, bool) or not 0.0 <= v < 1.0:

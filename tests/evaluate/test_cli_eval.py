@@ -73,8 +73,6 @@ def test_pairs_mode_with_label_mapping(tmp_path, capsys):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="known regression (issue 9 note): the trap 'the driver was not injured' / "
-                          "'2 of its employees were injured' is called a negation contradiction", strict=True)
 def test_shipped_eval_batches_find_every_planted_contradiction_and_keep_every_trap(embedder):
     from consistency import Settings
     from consistency.evaluate import evaluate_batch, summarize

@@ -34,13 +34,17 @@ from .cluster import link_groups
 from .features import VALUE_FEATURES, candidate_pairs, mention_info, one_to_one, value_features
 from .identity import LinearModel, load_models
 from .neighbours import ANN_MIN_ROWS, similar_pairs
-from .scope import background
+from .scope import value_scopes
 from .statements import StatementSettings, statement_groups
 from .stories import stories
-from .values import family, values_match
+from .values import disjoint, family, values_match
 
 __all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS",
            "value_probabilities"]
+
+
+#: Share of the threshold's probability that suffices to group two values that agree.
+AGREE_EVIDENCE = 0.6
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,8 @@ class AlignSettings:
     alignment (:mod:`.statements`).
     """
 
-    fact_threshold: float = 0.25
+    fact_threshold: float = 0.3
+    time_threshold: float = 0.5
     candidate_threshold: float = 0.0
     story_threshold: float = 0.2
     value_threshold: float = 0.55
@@ -66,7 +71,8 @@ class AlignSettings:
     @classmethod
     def from_settings(cls, settings) -> "AlignSettings":
         """The alignment part of a :class:`consistency.Settings`."""
-        return cls(fact_threshold=settings.fact_threshold, value_threshold=settings.value_threshold,
+        return cls(fact_threshold=settings.fact_threshold, time_threshold=settings.time_threshold,
+                   value_threshold=settings.value_threshold,
                    statement_threshold=settings.statement_threshold, phrase_threshold=settings.phrase_threshold)
 
 
@@ -114,8 +120,7 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
     ii, jj, ss = similar_pairs(batch.X, batch.articles, settings.candidate_threshold, method=settings.method,
                                k=settings.neighbours)
     info = mention_info(batch)
-    bg_cue, bg_year = background(batch, story)
-    ka, kb = candidate_pairs(batch, story, info, ii, jj, bg_cue, bg_year)
+    ka, kb = candidate_pairs(batch, story, info, ii, jj, value_scopes(batch, story))
     F = value_features(batch, ka, kb, info)
     time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
     p = value_probabilities(batch, F, time, models) if len(ka) else np.zeros(0)
@@ -144,7 +149,22 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
         return []
     story, (ii, jj, ss), ka, kb, F, p = scored_pairs(batch, settings, models)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
-    labels = link_groups(len(batch.mentions), ka, kb, p, owner, settings.fact_threshold)
+    # points in time and quantities never pair: each is grouped with its own threshold
+    is_time = np.array([family(batch.value(k)) == "time" for k in range(len(batch.mentions))], dtype=bool)
+    pair_time = is_time[ka] if len(ka) else np.zeros(0, dtype=bool)
+    n = len(batch.mentions)
+    # Asymmetric costs: grouping two values that agree wrongly costs nothing, setting two values
+    # against each other wrongly is a false alarm. Agreeing pairs need AGREE_EVIDENCE times the
+    # probability that disagreeing ones need (the probability itself never looks at the values).
+    agree = np.array([not disjoint(batch.value(a), batch.value(b)) for a, b in zip(ka.tolist(), kb.tolist())],
+                     dtype=bool)
+    weight = np.where(agree, np.minimum(1.0, p / AGREE_EVIDENCE), p)
+    labels = np.zeros(n, dtype=np.int64)
+    for offset, items, pairs, threshold in ((0, is_time, pair_time, settings.time_threshold),
+                                            (n, ~is_time, ~pair_time, settings.fact_threshold)):
+        sub = link_groups(n, ka[pairs], kb[pairs], weight[pairs], owner, threshold,
+                          clash=lambda x, y: disjoint(batch.value(x), batch.value(y)))
+        labels[items] = sub[items] + offset
     members: dict[int, list[int]] = {}
     for k, g in enumerate(labels.tolist()):
         members.setdefault(g, []).append(k)

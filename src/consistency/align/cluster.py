@@ -9,13 +9,15 @@ likely too, so one finding holds one fact.
 
 from __future__ import annotations
 
+from typing import Callable, Optional
+
 import numpy as np
 
 __all__ = ["link_groups"]
 
 
 def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np.ndarray,
-                threshold: float) -> np.ndarray:
+                threshold: float, clash: Optional[Callable[[int, int], bool]] = None) -> np.ndarray:
     """Cluster ``n`` items from scored pairs.
 
     Parameters
@@ -30,6 +32,10 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
         Article of each item; pairs inside one article are not counted in averages.
     threshold : float
         Smallest average probability of a merge.
+    clash : callable, optional
+        ``clash(x, y)`` for two items of one article: True when they cannot be one fact (an
+        article that states two different values of a family states two facts). Groups that
+        would hold a clashing pair are never merged.
 
     Returns
     -------
@@ -52,10 +58,15 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
         for x in members[ga]:
             for y in members[gb]:
                 if owner[x] == owner[y]:
+                    if clash is not None and clash(x, y):
+                        count, total = -1, 0.0
+                        break
                     continue
                 total += score.get((x, y) if x < y else (y, x), 0.0)
                 count += 1
-        if count and total / count < threshold:
+            if count < 0:
+                break
+        if count < 0 or (count and total / count < threshold):
             continue
         keep, drop = (ga, gb) if len(members[ga]) >= len(members[gb]) else (gb, ga)
         for x in members[drop]:

@@ -14,7 +14,7 @@ import re
 from ..extract.entities import canonical_text
 from ..model import Claim, Quantity
 
-__all__ = ["clause_span", "value_context", "context_words"]
+__all__ = ["clause_span", "value_context", "context_words", "context_names", "noun_text"]
 
 _CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
 _DIGITS = re.compile(r"\d+(?:[.,\u202f\u00a0]\d+)*")
@@ -47,3 +47,33 @@ def value_context(claim: Claim, q: Quantity) -> str:
 def context_words(text: str) -> frozenset:
     """Five-letter stems of the words of a context (a crude, language-neutral stemmer)."""
     return frozenset(w.lower()[:5] for w in _WORD.findall(text))
+
+
+_NAME = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+")
+_NOT_NAME = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "the", "a", "an", "in", "im", "am", "bei",
+             "nach", "laut", "on", "at", "of", "for", "and", "und", "sie", "er", "es", "he", "she", "it", "they"}
+
+
+def context_names(text: str) -> frozenset:
+    """Words of the runs of two or more capitalised words in a context ("Daniel Kiprop",
+    "Ruth Wambui"): who the value is about, when a name says it."""
+    out = set()
+    for m in _NAME.finditer(text):
+        words = [w.lower().rstrip("'’s") for w in m.group().split() if w.lower() not in _NOT_NAME]
+        if len(words) >= 2:
+            out.update(w for w in words if len(w) >= 3)
+    return frozenset(out)
+
+
+_OF_WHAT = re.compile(r"^\s*(?:der|des|aller|von|vom|of|on|auf|für|for)\s+(?:the\s+|all\s+|den\s+|die\s+|dem\s+)?"
+                      r"(?:[a-zäöü][\w-]*(?:e|en|er|es|em)\s+)?([^\W\d_][\w-]{2,})", re.U)
+
+
+def noun_text(claim: Claim, q: Quantity) -> str | None:
+    """What a value counts, as written: its counted noun or unit; for a percentage, what it is a
+    share of ("96 Prozent der Waren" -> "Waren", "41 percent of finishers" -> "finishers")."""
+    if q.kind == "percent":
+        s = claim.sentence
+        m = _OF_WHAT.match(s.text[q.end - s.start:])
+        return m.group(1) if m else None
+    return q.unit

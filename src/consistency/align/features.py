@@ -12,9 +12,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..extract.units import units_compatible
-from ..lang import names_an_ordinal, qualifiers_of
+from ..lang import names_an_ordinal, qualifiers_of, reporting_time
 from ..model import Batch
-from .context import context_words, value_context
+from .context import context_names, context_words, value_context
+from .scope import comparable
 from .values import family
 
 __all__ = ["VALUE_FEATURES", "MentionInfo", "mention_info", "value_features", "candidate_pairs", "one_to_one"]
@@ -35,17 +36,19 @@ VALUE_FEATURES = (
     "both_unique",       # each value is the only one of its family in its sentence
     "open_bound",        # either value is an open bound ("mehr als", "bis zu")
     "same_rank",         # the values stand at the same place among their sentences' values of the family
+    "role_one_sided",    # only one of two counts says what happened to the people (killed, injured, ...)
+    "name_conflict",     # both clauses name someone (two capitalised words), and not the same one
 )
 
 
 class MentionInfo:
     """Per-mention attributes, computed once per batch."""
 
-    __slots__ = ("family", "quals", "words", "unique", "time", "rank")
+    __slots__ = ("family", "quals", "words", "unique", "time", "rank", "names", "reported", "relative")
 
-    def __init__(self, family, quals, words, unique, time, rank):
+    def __init__(self, family, quals, words, unique, time, rank, names, reported, relative):
         self.family, self.quals, self.words, self.unique, self.time = family, quals, words, unique, time
-        self.rank = rank
+        self.rank, self.names, self.reported, self.relative = rank, names, reported, relative
 
 
 def mention_info(batch: Batch) -> list[MentionInfo]:
@@ -59,35 +62,64 @@ def mention_info(batch: Batch) -> list[MentionInfo]:
     for k, mt in enumerate(batch.mentions):
         c, q = batch.claims[mt.claim], batch.value(k)
         ctx = value_context(c, q)
+        reported = fams[k] == "time" and reporting_time(c.sentence.text[:q.start - c.sentence.start])
         out.append(MentionInfo(fams[k], qualifiers_of(ctx), context_words(ctx),
-                               per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k]))
+                               per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
+                               reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw)))
     return out
-
-
-def _scope(info: MentionInfo, claim: int, bg_cue: np.ndarray, bg_year: np.ndarray) -> bool:
-    """Is the value background (about another event than the story's own)? See :mod:`.scope`."""
-    return bool(bg_cue[claim] or (bg_year[claim] and not info.time))
 
 
 #: Counted nouns less similar than this (embedding cosine), and not related by the lexicon or as a
 #: compound and its head, name different things: "10.000 Soldaten" is never "10.000 Container".
-NOUN_GATE = 0.6
+NOUN_GATE = 0.3
+#: Unit keys of nouns that count people in general: they fit any noun that counts persons.
+_GENERIC = frozenset({"people", "person", "mensch", "personen", "other", "casualty"})
 
 
-def _different_things(batch: Batch, a: int, b: int) -> bool:
+#: Relative times ("on Friday", "yesterday") of articles published further apart than this are not compared.
+RELATIVE_DAYS = 3
+
+#: Qualifier classes that make a number another quantity of the same thing (:mod:`consistency.lang`):
+#: a legal limit, an original estimate, a subset, a daily rate, what is on board, the insured part.
+GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured"})
+
+
+def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
+    """Hard gates: pairs that can never be one fact, whatever the model says."""
+    if info[a].reported or info[b].reported:
+        return True  # "police said Tuesday": the day of the report, not of what happened
+    if info[a].time and (info[a].relative or info[b].relative):
+        pa = batch.published.get(batch.claims[batch.mentions[a].claim].article)
+        pb = batch.published.get(batch.claims[batch.mentions[b].claim].article)
+        if pa is not None and pb is not None and abs((pa - pb).days) > RELATIVE_DAYS:
+            return True  # "on Friday" in reports days apart: other happenings, or other weeks
+    if (info[a].quals ^ info[b].quals) & GATING_QUALIFIERS:
+        return True  # "der Grenzwert liegt bei 50" is not the measured 78; "davon 5 schwer verletzt"
     qa, qb = batch.value(a), batch.value(b)
     if qa.kind == "ordinal" and (names_an_ordinal(qa.unit) or names_an_ordinal(qb.unit)):
         return True  # "2. Weltkrieg" and "3. Weltkrieg" are names of two things, not two counts
+    if (("world" in info[a].quals and qb.subject) or ("world" in info[b].quals and qa.subject)) and (
+            set(qa.subject) != set(qb.subject)):
+        return True  # worldwide against in one country: a total and its part
+    both_nouns = bool(batch.U[a].any() and batch.U[b].any())
+    if qa.unit_key == "age":
+        # ages are ages of someone: two named people, or a daughter and her sister, are two ages
+        return (qa.unit != qb.unit and "years old" not in (qa.unit, qb.unit)) or (
+            info[a].names and info[b].names and not info[a].names & info[b].names)
+    if qa.kind == "percent":
+        return both_nouns and float(batch.U[a] @ batch.U[b]) < NOUN_GATE  # shares of different things
     if not (qa.unit_key and qb.unit_key) or units_compatible(qa.unit_key, qb.unit_key):
         return False
+    if (qa.role and qa.role == qb.role) or qa.unit_key in _GENERIC or qb.unit_key in _GENERIC:
+        return False  # "zwei Tourengeher kamen ums Leben" and "drei Menschen starben": one count of the dead
     return float(batch.U[a] @ batch.U[b]) < NOUN_GATE
 
 
 def candidate_pairs(batch: Batch, story: np.ndarray, info: list[MentionInfo],
-                    claim_i: np.ndarray, claim_j: np.ndarray, bg_cue: np.ndarray,
-                    bg_year: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                    claim_i: np.ndarray, claim_j: np.ndarray, scopes: list) -> tuple[np.ndarray, np.ndarray]:
     """Value-mention pairs ``(ka, kb)`` of the claim pairs ``(claim_i, claim_j)``: same story, same
-    family, and the same scope (a background value is never compared with one of the story's own)."""
+    family, comparable scopes (:mod:`.scope`: a background value is never compared with one of the
+    story's own), and not plainly different things."""
     by_claim: dict[int, list[int]] = {}
     for k, mt in enumerate(batch.mentions):
         by_claim.setdefault(mt.claim, []).append(k)
@@ -97,9 +129,8 @@ def candidate_pairs(batch: Batch, story: np.ndarray, info: list[MentionInfo],
             continue
         for a in by_claim[i]:
             for b in by_claim[j]:
-                if info[a].family == info[b].family and (
-                        _scope(info[a], i, bg_cue, bg_year) == _scope(info[b], j, bg_cue, bg_year)) and (
-                        not _different_things(batch, a, b)):
+                if (info[a].family == info[b].family and comparable(scopes[a], scopes[b])
+                        and not _different_things(batch, a, b, info)):
                     ka.append(a)
                     kb.append(b)
     return np.array(ka, dtype=np.int64), np.array(kb, dtype=np.int64)
@@ -140,6 +171,8 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
         F[t, 13] = qa.hedge in ("lower", "upper", "at_least", "at_most") or qb.hedge in (
             "lower", "upper", "at_least", "at_most")
         F[t, 14] = ia.rank == ib.rank
+        F[t, 15] = bool(qa.role) != bool(qb.role) and qa.kind == "count" and qb.kind == "count"
+        F[t, 16] = bool(ia.names and ib.names and not ia.names & ib.names)
     return F
 
 

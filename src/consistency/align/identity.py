@@ -7,8 +7,9 @@ A model is a small JSON object (see ``consistency/data/models.json``, made by
      "calibration": {"x": [...], "y": [...]}}
 
 The score ``z = coef . (f - mean) / scale + intercept`` is mapped to a
-probability by the isotonic calibration fitted on out-of-fold scores
-(piecewise linear between the points ``x`` -> ``y``). Applying a model needs
+probability by a calibration fitted on out-of-fold scores: isotonic
+(``{"x": [...], "y": [...]}``, piecewise linear) or a sigmoid (``{"platt": [a, b]}``,
+``p = 1 / (1 + exp(-(a z + b)))``). Applying a model needs
 numpy only; fitting it needs scikit-learn (:mod:`consistency.learn`).
 """
 
@@ -42,16 +43,17 @@ class LinearModel:
     intercept: float
     cal_x: np.ndarray
     cal_y: np.ndarray
+    platt: tuple = ()
 
     @classmethod
     def from_dict(cls, d: dict, expected: Sequence[str]) -> "LinearModel":
         if tuple(d["features"]) != tuple(expected):
             raise ModelsError(f"fitted features {d['features']} differ from the code's {list(expected)}: "
                               "re-fit with `python -m consistency.learn`")
-        cal = d.get("calibration") or {"x": [-1e9, 1e9], "y": [0.0, 1.0]}
+        cal = d.get("calibration") or {}
         return cls(tuple(d["features"]), np.asarray(d["mean"], float), np.asarray(d["scale"], float),
-                   np.asarray(d["coef"], float), float(d["intercept"]), np.asarray(cal["x"], float),
-                   np.asarray(cal["y"], float))
+                   np.asarray(d["coef"], float), float(d["intercept"]), np.asarray(cal.get("x", ()), float),
+                   np.asarray(cal.get("y", ()), float), tuple(cal.get("platt", ())))
 
     def decision(self, F: np.ndarray) -> np.ndarray:
         """Raw scores, shape (n,), of feature rows ``F`` of shape (n, n_features)."""
@@ -63,6 +65,8 @@ class LinearModel:
     def predict_proba(self, F: np.ndarray) -> np.ndarray:
         """Calibrated probabilities, shape (n,)."""
         z = self.decision(F)
+        if self.platt:
+            return 1.0 / (1.0 + np.exp(-(self.platt[0] * z + self.platt[1])))
         if len(self.cal_x) < 2:
             return 1.0 / (1.0 + np.exp(-z))
         return np.interp(z, self.cal_x, self.cal_y)

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-__all__ = ["distinctive_phrases", "same_words_but_names"]
+__all__ = ["distinctive_phrases", "same_words_but_names", "content_stems"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
 _STOP = set(
@@ -65,6 +65,33 @@ def _without_names(text: str) -> str:
     for e in sorted(find_entities(text), key=lambda e: -e.start):
         text = text[:e.start] + " xname " + text[e.end:]
     return text
+
+
+# Words that say nothing about what a statement is about: auxiliaries, reporting verbs, time words.
+_NOT_SUBJECT = set(
+    "wurd werde worde hatte haben habe seien sollt solle konnt könne müsse würde wolle sagte sagen sagt erklä "
+    "teilt berich angab nach laut zufo zufolge damit dabei dafür heute gester derze berei bisla zuvor seit seine "
+    "ihrem ihren einem einer eines keine kein nicht noch schon mehr sehr weite erneu "
+    "montag diens mittw donne freit samst sonnt janua febru märz april juni juli augus septe oktob novem dezem "
+    "would will could should shall have been being does said says told state repor accor added after befor "
+    "about since still again also more most some such than then them they there which while where when "
+    "monda tuesd wedne thurs frida satur sunda janua febru march april june july augus septe octob novem decem "
+    "year years jahr jahre week woche today "
+    .split())
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of ``text`` as five-letter stems, in order ("DNA", "EU": capitals count
+    from two letters): what a statement is about, without function, reporting and time words."""
+    out = []
+    for w in _WORD.findall(text):
+        if len(w) < 4 and not (w.isupper() and len(w) >= 2):
+            continue
+        stem = w.lower()[:5]
+        if stem in _STOP or stem in _NOT_SUBJECT or w.lower() in _STOP:
+            continue
+        out.append(stem)
+    return out
 
 
 def _content_words(text: str) -> set[str]:

@@ -1,13 +1,25 @@
-"""Background statements: sentences about another event inside a story.
+"""Background statements and years used as names: values that belong to another event.
 
 A story about this winter's avalanche mentions last winter's toll; a story
-about this year's jackpot mentions the 2022 record. Such a sentence is
-*background*: its values belong to another event. A claim is background when
-it names another time than the story's own: a cue from the language tables
-(``BACKGROUND``: "im vergangenen Winter", "last year", "the previous record")
-or, for its values other than the time itself, a year that is not the story's
-year. The story's year is the publication year of its articles, else the
-year its full dates name most often.
+about this year's jackpot mentions the 2022 record; a flood story recalls "das
+Hochwasser von 2005". Such values belong to another event. Every value gets a
+*scope*, and only values of one scope are compared (:func:`comparable`):
+
+- ``("name", year)`` for a year used as a name ("Hochwasser von 2005", "the
+  agreement of 2012", ``lang`` table ``YEAR_AS_NAME``): it names a thing, so only
+  the same year is the same thing;
+- ``("bg", years)`` for the values of a *background* claim: one with a cue from
+  the language tables (``BACKGROUND``: "im vergangenen Winter", "last year",
+  "the previous record"), with a year used as a name, or, for values other than
+  times, naming a year that is not the story's year. ``years`` are the years the
+  claim names; two background values compare when they share a year (or neither
+  names one);
+- ``("bg", {year})`` for a year (or a year's span) more than a year before the story's year:
+  another event's time ("the École Polytechnique massacre (1989)");
+- ``("main",)`` for the story's own values.
+
+The story's year is the publication year of its articles, else the year its
+full dates name most often.
 """
 
 from __future__ import annotations
@@ -17,10 +29,12 @@ from datetime import date
 
 import numpy as np
 
-from ..lang import background_of
+from ..lang import background_of, year_as_name
 from ..model import Batch
 
-__all__ = ["background", "story_years"]
+__all__ = ["value_scopes", "comparable", "story_years", "MAIN"]
+
+MAIN = ("main",)
 
 
 def _year(q) -> int | None:
@@ -46,25 +60,44 @@ def story_years(batch: Batch, story: np.ndarray) -> dict[int, int]:
     return out
 
 
-def background(batch: Batch, story: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Which claims are background.
+def _named(claim, q) -> bool:
+    s = claim.sentence
+    return q.kind == "year" and year_as_name(s.text[:q.start - s.start], s.text[q.end - s.start:])
 
-    Returns
-    -------
-    cue : ndarray of bool, shape (n_claims,)
-        The claim has a background cue (applies to all its values, times included).
-    other_year : ndarray of bool, shape (n_claims,)
-        The claim names a year other than its story's (applies to its values other than times).
-    """
+
+def value_scopes(batch: Batch, story: np.ndarray) -> list[tuple]:
+    """The scope of every value mention of the batch (see the module doc), in mention order."""
     years = story_years(batch, story)
-    n = len(batch.claims)
-    cue = np.zeros(n, dtype=bool)
-    other = np.zeros(n, dtype=bool)
-    for i, c in enumerate(batch.claims):
-        cue[i] = background_of(c.sentence.clean)
-        y = years.get(int(story[i])) if n else None
-        if y is not None:
-            other[i] = any(_year(q) not in (None, y) and q.kind == "year" or
-                           (q.kind == "date" and _year(q) not in (None, y) and q.high - q.low < 40)
-                           for q in c.values)
-    return cue, other
+    cache: dict[int, tuple] = {}
+    out = []
+    for mt in batch.mentions:
+        c, q = batch.claims[mt.claim], batch.claims[mt.claim].values[mt.value_index]
+        if mt.claim not in cache:
+            named = [v for v in c.values if _named(c, v)]
+            said = frozenset(y for v in c.values for y in [_year(v)] if y is not None and (
+                v.kind == "year" or v.high - v.low < 40))
+            y0 = years.get(int(story[mt.claim]))
+            cue = background_of(c.sentence.clean) or bool(named)
+            other = y0 is not None and bool(said - {y0})
+            cache[mt.claim] = (cue, other, said, named)
+        cue, other, said, named = cache[mt.claim]
+        y0 = years.get(int(story[mt.claim]))
+        yq = _year(q) if q.unit_key == "time" and q.low is not None and (q.kind == "year" or q.high - q.low >= 365) else None
+        if q in named:
+            out.append(("name", _year(q)))
+        elif yq is not None and y0 is not None and yq < y0 - 1:
+            out.append(("bg", frozenset({yq})))  # "(1989)", "in 2009": a year well before the story's
+        elif cue or (other and q.unit_key != "time"):
+            out.append(("bg", said))
+        else:
+            out.append(MAIN)
+    return out
+
+
+def comparable(a: tuple, b: tuple) -> bool:
+    """May values of scopes ``a`` and ``b`` be compared?"""
+    if a[0] != b[0]:
+        return False
+    if a[0] == "bg":
+        return not (a[1] or b[1]) or bool(a[1] & b[1])
+    return a == b

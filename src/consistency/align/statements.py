@@ -7,19 +7,43 @@ aligned. A *strong* link (high similarity, two shared phrases, one phrase and
 a moderate similarity, the same words but a name, or the same proposition
 once a denial is set aside) is needed for a negation, antonym or entity
 contradiction; loose links only group statements that agree.
+
+Two statements that take opposite stances are linked strongly only when they
+are about the same thing:
+
+* **no subject conflict** (:func:`subject_conflict`): "the driver was not
+  injured" and "2 of its employees were injured" speak of different people
+  (the counted noun of one is not in the other); two different persons or
+  countries of the entity table are two subjects;
+* **negation**: the affirmed texts (denial and attribution set aside) are
+  very similar (``statement_threshold``), or the denial stands right before
+  what the other statement affirms: a word both share ("would not appeal" /
+  "would appeal") or the same side of a concept in the other language ("was
+  not arrested" / "festgenommen"), with a moderate affirmed similarity;
+* **antonym, account**: the two sides of one concept (``lang`` tables) with a
+  moderate similarity and shared subject words (two, or one among the first
+  words of both statements), or across languages a higher similarity;
+* **entity**: another place named in a statement that otherwise says the
+  same (the same concept word, or shared subject words).
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 
-from ..model import Batch, Group, Mention
-from .phrases import distinctive_phrases, same_words_but_names
+from ..embed import core_text
+from ..extract.entities import ENTITIES, canonical_text
+from ..judge.stances import opposed, places_differ, stance_spans, stances
+from ..model import Batch, Claim, Group, Mention
+from .phrases import content_stems, distinctive_phrases, same_words_but_names
 
-__all__ = ["StatementSettings", "statement_groups"]
+__all__ = ["StatementSettings", "statement_groups", "subject_conflict", "subject_words", "shared_subject",
+           "denial_scope"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +51,21 @@ class StatementSettings:
     statement_threshold: float = 0.8
     phrase_threshold: float = 0.25
     value_threshold: float = 0.55
+
+
+#: similarity from which two statements with opposite stances and shared subject words are one
+#: statement (antonym, account, entity); a little higher when only one subject word is shared
+#: or the two statements are in different languages
+STANCE_SIMILARITY = 0.45
+STANCE_SIMILARITY_ONE_WORD = 0.5
+STANCE_SIMILARITY_CROSS = 0.55
+#: incompatible accounts ("bestätigt" / "steht noch aus") are rarer words: one shared lead word is enough
+ACCOUNT_SIMILARITY = 0.4
+#: affirmed similarity from which a denial scoped on what the other statement affirms is a negation
+DENIAL_SIMILARITY = 0.5
+DENIAL_SIMILARITY_CROSS = 0.55
+#: how many leading content words of a statement count as its subject
+SUBJECT_WINDOW = 3
 
 
 def _phrase_evidence(shared: set, sim: float) -> bool:
@@ -53,6 +92,212 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+_TYPE = {name: typ for name, (typ, _) in ENTITIES.items()}
+
+
+def _blank(text: str, spans) -> str:
+    """``text`` with the first and last word of each span blanked: a separable verb ("stieg
+    damit gegenüber der Vorwoche an") keeps the words between its parts."""
+    for s, e, *_ in sorted(spans, reverse=True):
+        words = list(re.finditer(r"\S+", text[s:e]))
+        for m in ({words[0], words[-1]} if words else ()):
+            a, b = s + m.start(), s + m.end()
+            text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def subject_words(claim: Claim) -> list[str]:
+    """The content-word stems of what a claim says, in order: without who says it, its
+    denial words, its stance words ("stieg", "abgelehnt") and numbers."""
+    text = claim.sentence.clean
+    text = _blank(text, stance_spans(text, "antonym") + stance_spans(text, "statement"))
+    for cue in set(claim.negation_cues):
+        text = re.sub(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", " ", text, flags=re.I)
+    return content_stems(core_text(canonical_text(text)))
+
+
+def shared_subject(a: list[str], b: list[str]) -> tuple[int, bool]:
+    """How many subject stems ``a`` and ``b`` share, and whether one of them is among the first
+    :data:`SUBJECT_WINDOW` stems of both."""
+    shared = set(a) & set(b)
+    lead = bool(shared & set(a[:SUBJECT_WINDOW]) & set(b[:SUBJECT_WINDOW]))
+    return len(shared), lead
+
+
+def subject_conflict(ci: Claim, cj: Claim, wi: Optional[list] = None, wj: Optional[list] = None) -> bool:
+    """Do two claims speak of different subjects?
+
+    A count's counted noun that the other claim (in the same language) does not name at all
+    ("2 of its employees were injured" / "the driver was not injured"); counts of different
+    things; different persons or countries of the entity table on the two sides.
+    """
+    wi = subject_words(ci) if wi is None else wi
+    wj = subject_words(cj) if wj is None else wj
+    same_lang = ci.sentence.language == cj.sentence.language
+    ui = {q.unit_key for q in ci.values if q.kind == "count" and q.unit}
+    uj = {q.unit_key for q in cj.values if q.kind == "count" and q.unit}
+    if ui and uj and not ui & uj:
+        return True
+    if same_lang:
+        for c, other in ((ci, set(wj)), (cj, set(wi))):
+            for q in c.values:
+                if q.kind == "count" and q.unit:
+                    stems = content_stems(q.unit)
+                    if stems and not set(stems) & other:
+                        return True
+    if ci.sentence.language == cj.sentence.language == "en":
+        ni, nj = _names(ci.sentence.clean), _names(cj.sentence.clean)
+        if ni and nj and not ni & nj:
+            return True  # "Duncan was released" / "Huckeby had been arrested"
+    for typ in ("person", "country"):
+        ei = {e for e in ci.entities if _TYPE.get(e) == typ}
+        ej = {e for e in cj.entities if _TYPE.get(e) == typ}
+        if ei and ej and not ei & ej:
+            return True
+    return False
+
+
+_TOKEN = re.compile(r"[^\W\d_]+", re.U)
+_NAME_TOKEN = re.compile(r"(?<=\s)[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*")
+_NOT_NAMES = set("January February March April May June July August September October November December Monday "
+                 "Tuesday Wednesday Thursday Friday Saturday Sunday The A An I He She It They We Police Officers "
+                 "UPDATE".split())
+
+
+def _names(text: str) -> set:
+    """Capitalised words of an English sentence, but function words and the places it names
+    (those are the entity judge's): the names it speaks of."""
+    from ..extract.entities import fold
+    from ..judge.stances import place_names
+    from .phrases import _STOP
+
+    places = {w for p in place_names(text) for w in p.split()}
+    return {fold(m.group()) for m in _NAME_TOKEN.finditer(" " + text)
+            if m.group() not in _NOT_NAMES and m.group() not in places and m.group().lower() not in _STOP
+            and m.group().lower() not in _FUNCTION}
+
+
+_FUNCTION = set("according after before when while during also but if for with from into since until then "
+                "there this that these those what who how why where no none nobody one two three four five six "
+                "seven eight nine ten dozens hundreds several many some all both each every".split())
+
+
+def denial_scope(claim: Claim, window: int = 3) -> tuple[set, set]:
+    """What a negated claim's denial words stand before: the stems of the next ``window`` words
+    (and the word before, for German verb-final order: "löste die Alarmanlage nicht aus"), and
+    the concept sides ("arrest:a") that a denial word directly negates ("was not arrested")."""
+    text = claim.sentence.clean
+    words = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    cues = {c.lower() for c in claim.negation_cues}
+    stems: set = set()
+    sides: set = set()
+    spans = stance_spans(text, "antonym") + stance_spans(text, "statement")
+    for k, (s, e, w) in enumerate(words):
+        if w.lower() not in cues:
+            continue
+        near = words[k + 1:k + 1 + window] + words[max(0, k - 1):k]
+        stems.update(content_stems(" ".join(x[2] for x in near)))
+        if k + 1 < len(words):
+            end = words[min(len(words) - 1, k + 2)][1]
+            for ss, se, key in spans:
+                if ss >= e and ss < end and not (ss < e and s < se):
+                    sides.add(key)
+    return stems, sides
+
+
+def _other_subject(neg: Claim, w_neg: list, w_aff: list) -> bool:
+    """Same language: is the word before what the denial negates another one in the two claims,
+    and each absent from the other claim ("the driver was not injured" / "2 of its employees
+    were injured")?"""
+    stems, _ = denial_scope(neg)
+    anchors = [w for w in w_neg if w in stems and w in w_aff]
+    if not anchors:
+        return False
+    a = anchors[0]
+    before_neg = w_neg[w_neg.index(a) - 1] if w_neg.index(a) > 0 else None
+    before_aff = w_aff[w_aff.index(a) - 1] if w_aff.index(a) > 0 else None
+    return (before_neg is not None and before_aff is not None and before_neg != before_aff
+            and before_neg not in w_aff and before_aff not in w_neg)
+
+
+def _denied(claim: Claim, window: int = 5) -> tuple[list, set]:
+    """The content words after each denial word (within ``window`` words, in its clause), and
+    the content words of the clause before it: what is denied, and of whom."""
+    text = claim.sentence.clean
+    cues = {c.lower() for c in claim.negation_cues}
+    anchors, subject = [], set()
+    for clause in re.split(r"[,;:]\s+(?:and|but|und|aber|doch|while|während)?", text):
+        toks = _TOKEN.findall(clause)
+        for k, w in enumerate(toks):
+            if w.lower() not in cues:
+                continue
+            after = content_stems(" ".join(toks[k + 1:k + 1 + window]))
+            if after:
+                anchors.append(after)
+                subject.update(content_stems(" ".join(toks[:k])))
+    return anchors, subject
+
+
+def _negation_link(ci: Claim, cj: Claim, wi, wj, xa: float, settings: StatementSettings, s: float = 1.0) -> bool:
+    """Do ``ci`` and ``cj`` (opposite polarity) say the same thing, one denying it?"""
+    neg, aff = (ci, cj) if ci.negated else (cj, ci)
+    w_aff = wj if neg is ci else wi
+    cross = ci.sentence.language != cj.sentence.language
+    if xa >= settings.statement_threshold:
+        return True
+    if min(xa, s) < DENIAL_SIMILARITY:
+        return False
+    anchors, subject = _denied(neg)
+    for after in anchors:
+        a = after[0]
+        if a not in w_aff or not subject & set(w_aff[:w_aff.index(a)]):
+            continue
+        # the denied phrase, not one word: the affirmed statement's next word follows here too
+        nxt = w_aff[w_aff.index(a) + 1:w_aff.index(a) + 2]
+        if nxt and nxt[0] in after[1:3]:
+            return True  # "Meridia Pharma ... would not appeal the ... decision" / "Meridia ... would appeal the decision"
+    _, sides = denial_scope(neg)
+    if sides and cross and xa >= DENIAL_SIMILARITY_CROSS:
+        aff_sides = {k for *_, k in stance_spans(aff.sentence.clean, "antonym")
+                     + stance_spans(aff.sentence.clean, "statement")}
+        return bool(sides & aff_sides)  # "was not arrested" / "wurde festgenommen"
+    return False
+
+
+def _stance_link(ci: Claim, cj: Claim, wi, wj, s: float, typ: str = "antonym") -> bool:
+    """Are two statements with opposite sides of a concept about the same thing?"""
+    n, lead = shared_subject(wi, wj)
+    if n >= 2 and s >= STANCE_SIMILARITY:
+        return True
+    if n >= 1 and lead and s >= (ACCOUNT_SIMILARITY if typ == "statement" else STANCE_SIMILARITY_ONE_WORD):
+        return True
+    return ci.sentence.language != cj.sentence.language and s >= STANCE_SIMILARITY_CROSS
+
+
+def _update(c: Claim) -> bool:
+    """Does a claim tell a change or another time ("is now open", "wieder", "last year")? Then
+    an opposite word in another statement is a state before or after, not a contradiction."""
+    from ..lang import background_of, compiled
+    return bool(compiled("UPDATE_CUES").search(c.sentence.clean)) or background_of(c.sentence.clean)
+
+
+def _entity_link(ci: Claim, cj: Claim, wi, wj, s: float) -> bool:
+    """Do two statements in different languages naming different places say the same otherwise:
+    the same side of a concept ("signed" / "unterzeichnet")? (In one language only the strong
+    links of shared phrases or the same words but a name count.)"""
+    if ci.sentence.language != cj.sentence.language and s >= DENIAL_SIMILARITY:
+        ki = {k for *_, k in stance_spans(ci.sentence.clean, "antonym")}
+        kj = {k for *_, k in stance_spans(cj.sentence.clean, "antonym")}
+        return bool(ki & kj)
+    return False
+
+
+def _clash(typ: str, si: dict, sj: dict, ci: Claim, cj: Claim) -> bool:
+    if not opposed(typ, si[typ], sj[typ]):
+        return False
+    return typ != "entity" or not si[typ].startswith("place:") or places_differ(ci, cj)
+
+
 def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray,
                      settings: StatementSettings) -> list[Group]:
     """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``."""
@@ -64,19 +309,49 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
     same: set[tuple[int, int]] = set()
     sim: dict[int, float] = {}
     Xa = batch.Xa
+    st: dict[int, dict] = {}
+    words: dict[int, list] = {}
+
+    def stance(i):
+        if i not in st:
+            st[i] = stances(claims[i])
+        return st[i]
+
+    def subj(i):
+        if i not in words:
+            words[i] = subject_words(claims[i])
+        return words[i]
+
     for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist()):
         if story[i] != story[j]:
             continue
         ci, cj = claims[i], claims[j]
         shared = phrases[i] & phrases[j]
-        same_prop = ci.negated != cj.negated and float(Xa[i] @ Xa[j]) >= settings.statement_threshold
+        strong_edge = (s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
+            s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)))
+        si, sj = stance(i), stance(j)
+        clash = [t for t in ("antonym", "statement", "entity") if _clash(t, si, sj, ci, cj)]
+        xa = float(Xa[i] @ Xa[j])
+        same_prop = conflict = False
+        if ci.article != cj.article and (ci.negated != cj.negated or clash):
+            conflict = subject_conflict(ci, cj, subj(i), subj(j))
+            if not conflict and ci.negated != cj.negated and ci.sentence.language == cj.sentence.language:
+                neg, aff = (i, j) if ci.negated else (j, i)
+                conflict = _other_subject(claims[neg], subj(neg), subj(aff))
+            if conflict:
+                strong_edge = False  # two subjects: not one statement, not even a loose one
+            elif ci.negated != cj.negated:
+                same_prop = _negation_link(ci, cj, subj(i), subj(j), xa, settings, s)
+            if clash and (_update(ci) or _update(cj)):
+                clash = [t for t in clash if t == "entity"]
+            if clash and not conflict and not strong_edge:
+                strong_edge = any(_entity_link(ci, cj, subj(i), subj(j), s) if t == "entity"
+                                  else _stance_link(ci, cj, subj(i), subj(j), s, t) for t in clash)
         if same_prop:
             same.add((i, j))
-        strong_edge = (s >= settings.statement_threshold or _phrase_evidence(shared, s) or same_prop or (
-            s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)))
-        if strong_edge:
+        if strong_edge or same_prop:
             strong.add((i, j))
-        if strong_edge or (s >= settings.phrase_threshold and shared):
+        if strong_edge or same_prop or (s >= settings.phrase_threshold and shared and not conflict):
             uf.union(i, j)
             sim[i] = max(sim.get(i, 0.0), s)
             sim[j] = max(sim.get(j, 0.0), s)

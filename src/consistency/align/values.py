@@ -8,10 +8,10 @@ a family, whether two values state the same fact is a learned decision
 
 from __future__ import annotations
 
-from ..extract.units import units_compatible
+from ..extract.units import unit_key, units_compatible
 from ..model import Quantity
 
-__all__ = ["family", "values_match"]
+__all__ = ["family", "values_match", "disjoint"]
 
 
 def family(q: Quantity) -> str:
@@ -19,7 +19,9 @@ def family(q: Quantity) -> str:
     if q.kind in ("date", "year", "relative_date"):
         return "time"
     if q.kind == "duration":
-        return f"duration:{q.unit_key}"
+        # durations are stored in seconds; the unit they were stated in says their order:
+        # "sieben Stunden" and "zwölf Stunden" compare, "57 minutes" and "seven years" do not
+        return f"duration:{_TIME_UNIT.get(unit_key(q.unit), unit_key(q.unit)) if q.unit else q.unit_key}"
     if q.kind == "money":
         return f"money:{q.unit_key}"
     if q.kind == "percent":
@@ -29,6 +31,10 @@ def family(q: Quantity) -> str:
     if q.kind == "ordinal":
         return "ordinal"
     return "count"
+
+
+_TIME_UNIT = {"minuten": "minute", "min": "minute", "sekunden": "second", "sec": "second", "std": "hour",
+              "stunde": "hour", "tag": "day", "woche": "week", "monat": "month", "jahr": "year"}
 
 
 def values_match(a: Quantity, b: Quantity) -> bool:
@@ -49,3 +55,14 @@ def values_match(a: Quantity, b: Quantity) -> bool:
     if fa in ("count", "ordinal"):
         return units_compatible(a.unit_key, b.unit_key)
     return True
+
+
+def disjoint(a: Quantity, b: Quantity) -> bool:
+    """Do ``a`` and ``b`` plainly state different values (intervals that do not meet)?
+
+    Values that cannot be compared (a relative date without publication date,
+    a date without year beside a full date) are not disjoint.
+    """
+    if None in (a.low, a.high, b.low, b.high) or a.partial != b.partial:
+        return False
+    return a.high < b.low or b.high < a.low

@@ -22,7 +22,7 @@ __all__ = ["register", "run", "add_settings_arguments", "resolve_args", "FLAG_NA
 
 #: Setting key -> the flag that sets it.
 FLAG_NAMES = {
-    "model": "--model", "fact_threshold": "--fact-threshold", "value_threshold": "--value-threshold",
+    "model": "--model", "fact_threshold": "--fact-threshold", "time_threshold": "--time-threshold", "value_threshold": "--value-threshold",
     "statement_threshold": "--statement-threshold",
     "phrase_threshold": "--phrase-threshold", "tolerance": "--tolerance", "exact_tolerance": "--exact-tolerance",
     "cache_dir": "--cache-dir", "max_bytes": "--max-bytes", "published": "--published",
@@ -41,7 +41,9 @@ def add_settings_arguments(p, *, baseline: bool = True) -> None:
     g.add_argument("--value-threshold", type=float, metavar="X",
                    help="similarity from which two statements that differ in a name are one, and corpus neighbours are fetched (default: 0.55)")
     g.add_argument("--fact-threshold", type=float, metavar="P",
-                   help=f"calibrated probability from which two values are one fact (default {Settings.fact_threshold})")
+                   help=f"calibrated probability from which two quantities are one fact (default {Settings.fact_threshold})")
+    g.add_argument("--time-threshold", type=float, metavar="P",
+                   help=f"the same for two points in time (default {Settings.time_threshold})")
     g.add_argument("--statement-threshold", type=float, metavar="X",
                    help="similarity from which two statements are one on similarity alone (default: 0.8)")
     g.add_argument("--phrase-threshold", type=float, metavar="X",

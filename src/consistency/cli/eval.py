@@ -86,6 +86,7 @@ def register(sub) -> None:
     e.add_argument("--progress", action="store_true", help="progress on stderr")
     e.add_argument("--model", "-m", help="embedding model (default: use-multilingual)")
     e.add_argument("--fact-threshold", type=float, default=Settings.fact_threshold)
+    e.add_argument("--time-threshold", type=float, default=Settings.time_threshold)
     e.add_argument("--value-threshold", type=float, default=Settings.value_threshold)
     e.add_argument("--statement-threshold", type=float, default=Settings.statement_threshold)
     e.add_argument("--phrase-threshold", type=float, default=Settings.phrase_threshold)
@@ -96,7 +97,7 @@ def register(sub) -> None:
 
 
 def _settings(args, **over) -> Settings:
-    kw = dict(model=args.model, fact_threshold=args.fact_threshold, value_threshold=args.value_threshold,
+    kw = dict(model=args.model, fact_threshold=args.fact_threshold, time_threshold=args.time_threshold, value_threshold=args.value_threshold,
               statement_threshold=args.statement_threshold, phrase_threshold=args.phrase_threshold,
               tolerance=args.tolerance, exact_tolerance=args.exact_tolerance,
               cache_dir="" if args.no_cache else args.cache_dir)

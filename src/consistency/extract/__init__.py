@@ -45,6 +45,7 @@ _NOT_QUANTITY_AFTER = re.compile(
     r"(?i:\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b))")
 _NOT_QUANTITY_AFTER_I = re.compile(
     r"^(?:\s+(?:of|von)\s+\d+\s*(?:$|[)\]|:–-]))", re.I)
+_CITATION = re.compile(r"^\]")  # "[9]": a reference mark, not a number of anything
 _NOT_QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:Image|Photo|Picture|Bild|Foto|Seite|page|No\.|Nr\.|Hausnummer)\s+(?:\d+\s+(?:of|von|/)\s+)?|\d:|"
     r"(?:©|\(c\)|copyright)\s*|\b(?:Kommentare?|Comments?)\s*\(\s*)$", re.I)
@@ -55,12 +56,21 @@ _HOUSE_NUMBER_BEFORE = re.compile(
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
     ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
-                          r"starben|gestorben|ums Leben|Todesopfer)\b", re.I)),
+                          r"starben|gestorben|ums Leben|Todesopfer|(?:jede\s+)?Hilfe\s+zu\s+spät|tödlich\w*|leblos\w*)\b", re.I)),
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit|verletzt\w*|verwundet\w*)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|custody|detained|charged|festgenommen|verhaftet|angeklagt)\b", re.I)),
 ]
 _PEOPLE = {"people", "person", "victim", "man", "men", "woman", "women", "child", "children", "teen", "teenager",
            "student", "officer", "soldier", "civilian", "other", "death", "injured", "casualty", "mensch", None}
+
+
+#: "16 years old", "16 Jahre alt": an age (numbers are read before the unit, so this looks after it)
+_AGE_AFTER = re.compile(r"^\s*(?:years?|Jahre?)\s+(?:old|alt(?:e[mnrs]?)?)\b|^\s*(?:years?|Jahre?)\s+(?:und|and)\s+\d+\s+"
+                        r"(?:years?|Jahre?)\s+(?:old|alt)\b|^\s+and\s+\d+\s+years\s+old\b", re.I)
+_AGE_NOUN = re.compile(r"^\s+(?:[a-zäöü][\w-]*(?:e|en|er|es|em)\s+(?=[A-ZÄÖÜ]))?([^\W\d_][\w-]{2,})")
+_AGE_COMPOUND = re.compile(r"^-?(?:years?-old|jährig\w*|Jährig\w*)", re.I)
+#: a point on a named scale before the number: "Stärke 6,4", "magnitude 6.4", "Category 4"
+_SCALE_BEFORE = re.compile(r"\b(Stärke|Magnitude|magnitude|Kategorie|Category|category|Stufe|level|Level)\s+$")
 
 
 def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
@@ -169,6 +179,7 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         if _overlaps(n.start, n.end, taken):
             continue
         if (_NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_AFTER_I.match(text[n.end:])
+                or (text[n.start - 1:n.start] == "[" and _CITATION.match(text[n.end:]))
                 or _NOT_QUANTITY_BEFORE.search(text[:n.start])
                 or text[n.start:n.start + 1].isdigit() and _HOUSE_NUMBER_BEFORE.search(text[:n.start])):
             continue
@@ -176,12 +187,31 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         if (lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer
                 and n.end < len(text.rstrip()) - 1):
             ordinal = True  # "im 2. Weltkrieg", "der 7. Atomtest"
-        if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
-            if not (n.currency or n.percent or n.kind):
-                continue  # "F-16s", "COVID-19", "24/7": names, not quantities
         ca, cb = _clause(text, n.start, n.end)
         subject = tuple(sorted({e.name for e in entities if ca <= e.start and e.end <= cb}))
         raw = sentence.text[n.start:n.end]
+        compound = _AGE_COMPOUND.match(text[n.end:])
+        if _AGE_AFTER.match(text[n.end:]) or compound:
+            # "16 years old", "15-year-old", "22-jährige", "16 Jahre alt": an age, not a duration;
+            # its unit is whose age it is, where a noun follows ("15-year-old student" -> "student")
+            years = parse_number(re.sub(r"[^\d.,]", "", raw) or "0", lang) if n.kind == "duration" else n.value
+            whose = _AGE_NOUN.match(text[n.end + compound.end():]) if compound else None
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=years,
+                                   low=years, high=years, unit=whose.group(1) if whose else "years old",
+                                   unit_key="age", hedge=n.hedge, subject=subject))
+            continue
+        scale = _SCALE_BEFORE.search(text[:n.start])
+        if scale and not (n.currency or n.percent):
+            # "Stärke 6,4", "magnitude 6.4", "Category 3", "Kategorie 4", "Stufe 2": a point on a scale
+            word = scale.group(1).lower()
+            key = "magnitude" if word[:3] in ("stä", "mag") else "category"
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=n.value,
+                                   low=n.low, high=n.high, unit=scale.group(1), unit_key=key, hedge=n.hedge,
+                                   subject=subject))
+            continue
+        if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
+            if not (n.currency or n.percent or n.kind):
+                continue  # "F-16s", "COVID-19", "24/7": names, not quantities
         if n.kind in ("measure", "duration"):
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=n.kind, value=n.value,
                                    low=n.low, high=n.high, unit=n.unit, unit_key=n.unit_key, hedge=n.hedge,

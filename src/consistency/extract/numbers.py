@@ -214,7 +214,7 @@ def _measured(value: float, low: float, high: float, hedge: Optional[str], measu
               places: int, scale: float = 1.0) -> tuple[float, float, float]:
     """Convert a measured value and its interval to the base unit; an unhedged value covers the
     rounding of its last written decimal ("3.7 m" -> [3.65, 3.75])."""
-    half = 0.5 * 10 ** -places * scale if places and hedge in (None, "range") else 0.0
+    half = 0.45 * 10 ** -places * scale if places and hedge in (None, "range") else 0.0
     return convert_interval(measure, value, low, high, half)
 
 

@@ -348,7 +348,7 @@ def convert_interval(measure: Measure, value: float, low: float, high: float,
                      half: float = 0.0) -> tuple[float, float, float]:
     """Convert ``value`` and its interval to the base unit of ``measure``.
 
-    ``half`` is half the last written digit ("3.7" -> 0.05): an unhedged value covers its rounding. An
+    ``half`` is just under half the last written digit ("3.7" -> 0.045, so that 47.3 and 47.4 do not touch): an unhedged value covers its rounding. An
     ambiguous unit ("tons") covers both readings.
     """
     u_lo, u_hi = measure.units[0], measure.units[-1]

@@ -23,11 +23,12 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group, Quantity, StatementRef
+from ..lang import revision_in
 from .stances import ANTONYMS, STANCE_TYPES, opposed, stances
 
 __all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "JudgeSettings"]
@@ -37,8 +38,8 @@ __all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "Ju
 class JudgeSettings:
     #: relative tolerance between two exact (unhedged) numbers that still agree
     exact_tolerance: float = 0.0
-    #: calibrated probability from which two linked values are one fact
-    fact_threshold: float = 0.25
+    #: article path -> publication date, to tell a revision by a later report from a contradiction
+    published: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -67,7 +68,37 @@ def _bounds(a: Quantity, b: Quantity) -> Optional[tuple[tuple[float, float], tup
     return (a.low, a.high), (b.low, b.high)
 
 
+_WEEKDAY_NAME = re.compile(r"(?i)(montag|monday|dienstag|tuesday|mittwoch|wednesday|donnerstag|thursday|freitag|friday|"
+                           r"samstag|sonnabend|saturday|sonntag|sunday)")
+_WEEKDAY_SAME = {"sonnabend": "samstag", "monday": "montag", "tuesday": "dienstag", "wednesday": "mittwoch",
+                 "thursday": "donnerstag", "friday": "freitag", "saturday": "samstag", "sunday": "sonntag"}
+
+
+def _weekday(q: Quantity) -> Optional[str]:
+    """The weekday a relative date names ("am Freitag", "late on Friday"), if it names one and no date."""
+    if q.kind != "date" or any(ch.isdigit() for ch in q.raw):
+        return None
+    m = _WEEKDAY_NAME.search(q.raw)
+    return _WEEKDAY_SAME.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+def _yearless(q: Quantity) -> bool:
+    """A date written with day and month but no year ("Jan. 19", "am 19. Juni"), resolved against
+    the publication date: its year is a guess, so it compares on day and month."""
+    return (q.kind == "date" and not q.partial and q.low is not None and q.low == q.high
+            and any(ch.isdigit() for ch in q.raw) and not re.search(r"\d{4}|\d\.\d\d?\.\d\d\b", q.raw))
+
+
 def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
+    wa, wb = _weekday(a), _weekday(b)
+    if wa and wb and wa == wb:
+        # the same weekday named twice: consistent as written, whatever week each article's
+        # publication date puts it in (a story republished a week later still says "Friday")
+        return True
+    if (_yearless(a) or _yearless(b)) and _comparable(a) and _comparable(b) and a.low == a.high and b.low == b.high:
+        da, db = _as_day_month(a), _as_day_month(b)
+        if da is not None and db is not None:
+            return da == db
     bb = _bounds(a, b)
     if bb is None:
         return None
@@ -208,6 +239,9 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     reason = None
     if len(arts) < 2:
         verdict, reason = "unverifiable", "single source"
+    elif n_pos_plain >= 2 and _revision(mentions, claims, pos_all, settings.published):
+        verdict, kind = "unverifiable", "revision"
+        reason = "revised: a later report updates the figure (stieg auf / rose to), not a contradiction"
     elif n_pos_plain >= 2:
         verdict = "contradict"
     elif n_pos_all >= 2:
@@ -237,6 +271,20 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
                    statements=tuple(refs), reason=reason, confidence=round(float(conf), 3))
 
 
+def _revision(mentions, claims: Sequence[Claim], pos: Sequence[int], published: dict) -> bool:
+    """Is a disagreement a later report's update? Two positions; every statement of the latest
+    article(s) in one of them, each saying the figure changed (``REVISION`` words: "stieg auf",
+    "rose to", "inzwischen"); the other position held only by articles published earlier."""
+    dates = [published.get(claims[m.claim].article) for m in mentions]
+    if None in dates or len({p for p in pos if p >= 0}) != 2:
+        return False
+    last = max(dates)
+    new = {pos[i] for i, d in enumerate(dates) if d == last}
+    old = {pos[i] for i, d in enumerate(dates) if d < last}
+    return (len(new) == 1 and bool(old) and not (new & old)
+            and all(revision_in(claims[m.claim].sentence.clean) for m, d in zip(mentions, dates) if d == last))
+
+
 def _confidence(group: Group, refs: Sequence[StatementRef], verdict: str) -> float:
     """The calibrated probability that the group's values are one fact: for a
     contradiction the most probable link across two positions, for an
@@ -262,107 +310,9 @@ def _value_message(verdict: str, reason: Optional[str], refs: Sequence[Statement
     return f"{reason}: {said}"
 
 
-def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[str, str]) -> Finding:
-    members = [claims[m.claim] for m in group.mentions]
-    st = [stances(c) for c in members]
-    plain = [i for i, c in enumerate(members) if not c.hedged]
-    verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
-    index = {m.claim: k for k, m in enumerate(group.mentions)}
-    strong = [(index[a], index[b]) for a, b in group.strong if a in index and b in index]
-    same = [(index[a], index[b]) for a, b in group.same if a in index and b in index]
-    for typ in STANCE_TYPES:
-        # a contradiction needs two plain statements from two articles that
-        # take different stances and are linked: for a denial, they must say
-        # the same once the denial is set aside; otherwise by strong evidence
-        links = same if typ == "negation" else strong
-        clash = [(a, b) for a, b in links if a in plain and b in plain
-                 and opposed(typ, st[a][typ], st[b][typ]) and members[a].article != members[b].article]
-        if not clash:
-            values, arts = set(), set()
-        else:
-            values = {st[i][typ] for i in plain if st[i][typ] is not None}
-            arts = {members[i].article for i in plain if st[i][typ] is not None}
-        if typ == "entity" and len(values) >= 2:
-            # the same statement about another place or person: only when the
-            # statements also share that type's slot on both sides
-            types = {v.split(":")[0] for v in values}
-            if len(types) != 1:
-                continue
-        if clash and typ == "antonym":
-            # positions by the side taken on the antonym pair that clashes
-            a0, b0 = clash[0]
-            da = dict(x.split(":") for x in st[a0][typ].split())
-            db = dict(x.split(":") for x in st[b0][typ].split())
-            key = next(k for k in da.keys() & db.keys() if da[k] != db[k])
-            for i in range(len(st)):
-                sides = dict(x.split(":") for x in (st[i][typ] or "").split())
-                st[i] = {**st[i], typ: f"{key}:{sides[key]}" if key in sides else None}
-            values = {st[i][typ] for i in plain if st[i][typ] is not None}
-            arts = {members[i].article for i in plain if st[i][typ] is not None}
-        if len(values) >= 2 and len(arts) >= 2:
-            order = sorted(values, key=lambda v: min(i for i in plain if st[i][typ] == v))
-            verdict, kind = "contradict", typ
-            nxt = len(order)
-            pos = []
-            for i in range(len(members)):
-                v = st[i][typ]
-                if i in plain and v in order:
-                    pos.append(order.index(v))
-                else:
-                    pos.append(nxt)
-                    nxt += 1
-            break
-        all_values = {s[typ] for s in st if s[typ] is not None}
-        if typ == "negation" and len(all_values) >= 2:
-            plain_values = {st[i][typ] for i in plain}
-            reason = ("denial only in hedged statements" if len(plain_values) < 2 else
-                      "opposite polarity, but the statements are only loosely aligned")
-            kind, verdict = "negation", "unverifiable"
-            pos = [0 if s["negation"] == "affirms" else 1 for s in st]
-    refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
-    parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"
-             for c in members]
-    fid = fingerprint(kind, group.key, parts)
-    if verdict == "contradict":
-        groups: dict[int, list[str]] = {}
-        for r, s_ in zip(refs, st):
-            if r.position < len(groups) + 10:
-                groups.setdefault(r.position, [])
-        by_pos: dict[int, set] = {}
-        for r in refs:
-            by_pos.setdefault(r.position, set()).add(_short(r.article))
-        if kind == "negation":
-            deny = sorted({_short(members[i].article) for i in plain if members[i].negated})
-            affirm = sorted({_short(members[i].article) for i in plain if not members[i].negated})
-            cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})
-            message = f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
-        else:
-            said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says {_stance_words(kind, members, st, refs, p)}"
-                             for p in sorted(by_pos) if p < 10 and _stance_words(kind, members, st, refs, p))
-            message = f"same statement, opposite {kind}: {said}"
-    else:
-        message = f"{len({c.article for c in members})} articles state it"
-        if reason:
-            message = f"{reason}: {message}"
-    return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message, statements=refs,
-                   reason=reason, confidence=0.0 if verdict == "unverifiable" else round(float(group.similarity), 3))
-
-
-def _stance_words(kind: str, members, st, refs, position: int) -> str:
-    for c, s_, r in zip(members, st, refs):
-        if r.position == position and s_[kind]:
-            if kind == "entity":
-                return s_[kind].split(":", 1)[1]
-            k, side = s_[kind].split(":")
-            words = ANTONYMS[int(k)][0 if side == "a" else 1]
-            hit = next((w for w in words if re.search(r"\b" + re.escape(w) + r"\b", c.sentence.clean, re.I)), words[0])
-            return f"“{hit}”"
-    return ""
-
-
-def _digest(text: str) -> str:
-    norm = re.sub(r"\W+", " ", text.lower()).strip()
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:8]
+# Statement groups are judged in :mod:`.statements` (imported here, after the
+# helpers it uses are defined).
+from .statements import _digest, _judge_statement, _stance_words  # noqa: E402
 
 
 _ORDER = {"contradict": 0, "agree": 1, "unverifiable": 2}

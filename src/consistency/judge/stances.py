@@ -2,78 +2,248 @@
 
 For statements aligned on their meaning, a contradiction shows as opposite
 *stances* (de Marneffe et al. 2008): negation (one denies what the other
-affirms), antonym ("gestiegen" vs "gesunken"), entity (the same statement
-about a different place or person). :func:`stances` returns, per type, the
-stance of a claim or ``None`` where the claim takes none.
+affirms), antonym ("gestiegen" vs "gesunken", "approved" vs "abgelehnt"),
+statement (incompatible accounts: "gab auf" vs "was stormed", "confirmed" vs
+"steht noch aus"), entity (the same statement about a different place or
+person). :func:`stances` returns, per type, the stance of a claim or ``None``
+where the claim takes none.
+
+The words are language data (``ANTONYMS`` and ``ACCOUNTS`` in
+:mod:`consistency.lang`), keyed by concept and side (``"rise:a"``,
+``"rise:b"``): a German and an English statement take opposite sides when
+one matches side ``a`` in its language and the other side ``b`` in its own.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from ..extract.entities import ENTITIES
+from ..lang import compiled
 from ..model import Claim
 
-__all__ = ["stances", "opposed", "ANTONYMS", "STANCE_TYPES"]
+__all__ = ["stances", "opposed", "sides", "place_names", "place_slots", "places_differ", "stance_spans", "ANTONYMS",
+           "STANCE_TYPES"]
 
-STANCE_TYPES = ("negation", "antonym", "entity")
+#: in the order the judge tries them: the first type that clashes names the finding's kind
+STANCE_TYPES = ("negation", "antonym", "statement", "entity")
 
-#: (one side, other side): German and English word stems, matched at word start.
-ANTONYMS = [
-    (("gestiegen", "steigt", "stieg", "zugenommen", "erhöht", "increased", "rose", "risen", "grew", "increase"),
-     ("gesunken", "sinkt", "sank", "abgenommen", "gesenkt", "verringert", "decreased", "fell", "fallen", "declined",
-      "dropped", "decrease")),
-    (("gewonnen", "gewann", "siegte", "won", "wins"), ("verloren", "verlor", "lost", "loses")),
-    (("angenommen", "zugestimmt", "stimmte zu", "genehmigt", "billigte", "approved", "accepted", "passed"),
-     ("abgelehnt", "lehnte ab", "lehnte", "verweigert", "rejected", "refused", "vetoed")),
-    (("bestätigt", "bestätigte", "confirmed", "confirms"), ("dementiert", "dementierte", "denied", "denies")),
-    (("unterzeichnet", "unterschrieb", "unterschrieben", "signed"),
-     ("gekündigt", "aufgekündigt", "zurückgezogen", "withdrew", "withdrawn", "cancelled", "annulled")),
-    (("verhaftet", "festgenommen", "arrested"), ("freigelassen", "freigesprochen", "released", "acquitted")),
-    (("lebend", "überlebt", "überlebte", "survived", "alive"), ("getötet", "starb", "gestorben", "killed", "died", "dead")),
-    (("erlaubt", "allowed", "permitted"), ("verboten", "banned", "forbidden", "prohibited")),
-]
-_ANT_RE = [(re.compile(r"\b(?:" + "|".join(map(re.escape, a)) + r")\b", re.I),
-            re.compile(r"\b(?:" + "|".join(map(re.escape, b)) + r")\b", re.I)) for a, b in ANTONYMS]
+#: stance type -> language table of its concept sides
+_TABLES = {"antonym": "ANTONYMS", "statement": "ACCOUNTS"}
 _TYPE = {name: typ for name, (typ, _) in ENTITIES.items()}
+
+
+def _antonym_table() -> dict:
+    out = {}
+    for table in _TABLES.values():
+        for key, rx in compiled(table).items():
+            concept, side = key.rsplit(":", 1)
+            out.setdefault(concept, {})[side] = rx
+    return out
+
+
+#: concept -> {"a": pattern, "b": pattern} (all languages, antonyms and accounts)
+ANTONYMS: dict = _antonym_table()
+
+
+_RELATIVE = re.compile(r",\s*(?:(?:who|whom|whose|which)\s|(?:der|die|das|dem|den|denen|deren|dessen)\s+(?=[a-zäöüß]))[^,;:]*")
+
+
+def stance_spans(text: str, typ: str) -> list[tuple[int, int, str]]:
+    """Every match ``(start, end, "concept:side")`` of the ``typ`` table in ``text``; a match
+    inside a longer match of another entry ("bestätigt" in "noch nicht bestätigt") is dropped."""
+    found = []
+    for key, rx in compiled(_TABLES[typ]).items():
+        found.extend((m.start(), m.end(), key) for m in rx.finditer(text))
+    # a non-restrictive relative clause speaks of its own subject: ", who has pleaded not guilty,"
+    side = [m.span() for m in _RELATIVE.finditer(text)]
+    found = [f for f in found if not any(a <= f[0] < b for a, b in side)]
+    found.sort(key=lambda x: (x[0] - x[1], x[0]))
+    kept: list[tuple[int, int, str]] = []
+    for s, e, k in found:
+        if any(s < ke and ks < e and (s, e) != (ks, ke) for ks, ke, _ in kept):
+            continue
+        kept.append((s, e, k))
+    return sorted(kept)
+
+
+def _cue_spans(claim: Claim, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for cue in set(claim.negation_cues):
+        spans.extend(m.span() for m in re.finditer(r"(?<!\w)" + re.escape(cue) + r"(?!\w)", text, re.I))
+    return spans
+
+
+def sides(claim: Claim, typ: str) -> Optional[str]:
+    """``"k:a k2:b"``: the side taken on each concept ``k`` of the ``typ`` table (``antonym`` or
+    ``statement``) of which the claim names one side, not both.
+
+    A negated claim takes a side only when its negation is part of the words of that side
+    ("not guilty", "dementierte", "noch nicht bestätigt"): "did not rise" is not "fell".
+    """
+    text = claim.sentence.clean
+    spans = stance_spans(text, typ)
+    if claim.negated:
+        cues = _cue_spans(claim, text)
+        if any(not any(s < e2 and s2 < e for s2, e2, _ in spans) for s, e in cues):
+            return None
+    # a contrast ("voted in favour, while far-right MEPs opposed") speaks of another subject:
+    # when both sides of a concept are named, the one of the first clause is the statement's
+    cuts = [m.start() for m in _CONTRAST.finditer(text)]
+    by_concept: dict[str, dict[str, int]] = {}
+    for s, _, key in spans:
+        concept, side = key.rsplit(":", 1)
+        clause = sum(1 for c in cuts if c <= s)
+        by_concept.setdefault(concept, {}).setdefault(side, clause)
+    out = []
+    for k, v in sorted(by_concept.items()):
+        if len(v) == 1:
+            out.append(f"{k}:{next(iter(v))}")
+        elif len(set(v.values())) == 2:
+            out.append(f"{k}:{min(v, key=v.get)}")
+    return " ".join(out) or None
+
+
+_CONTRAST = re.compile(r"[,;]\s*(?:while|whereas|but|although|während|aber|doch|jedoch|wohingegen)\b|;", re.I)
+
+
+# A place named after a locative preposition: "in Manila", "near Port Arthur", "off the island of
+# Rømø", "vor der Insel Fanø". German capitalises every noun, so a German name needs a place noun
+# before it or must stand right after the preposition and not be a word of _NOT_PLACES.
+_PLACE_NOUN = (r"(?:island|town|city|village|port|district|county|province|state|region|Insel|Stadt|Ort|Ortschaft|"
+               r"Gemeinde|Dorf|Kreis|Landkreis|Bezirk|Region|Provinz|Hafen)")
+_NAME = r"[A-ZÄÖÜÅØÆ][\w'’-]+(?:\s+[A-ZÄÖÜÅØÆ][\w'’-]+){0,2}"
+_PLACE = re.compile(
+    r"(?<!\w)(?:in|near|off|at|outside|bei|nahe|vor|nahe\s+bei|außerhalb\s+von)\s+"
+    r"(?:(?:the|der|dem|des)\s+" + _PLACE_NOUN + r"(?:\s+of)?\s+(?P<a>" + _NAME + r")"
+    r"|(?P<b>" + _NAME + r"))")
+_NOT_PLACES = {w.lower() for w in (
+    "January February March April May June July August September October November December "
+    "Januar Februar März Mai Juni Juli Oktober Dezember "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday Montag Dienstag Mittwoch Donnerstag Freitag Samstag "
+    "Sonntag The A An This That His Her Its Their Our Kraft Betrieb Gefahr Richtung Haft Brand Höhe Folge Zukunft "
+    "Ruhe Sicherheit Gewahrsam Untersuchungshaft Anwesenheit Abwesenheit Absprache Zusammenarbeit Form Summe "
+    "Zeit Nacht Woche Jahr Tag Morgen Abend Mittag Vergleich Verbindung Zusammenhang Rahmen Fall Falle Regel "
+    "Kürze Anschluss Folge Bezug Hinblick Grunde Wahrheit Erwartung Reaktion Kauf Sorge Angst Panik").split()}
+
+
+#: locative prepositions of one meaning in German and English ("off the island" = "vor der Insel")
+_PREPOSITION_CLASS = {"in": "in", "near": "near", "nahe": "near", "bei": "near", "nahe bei": "near", "off": "off",
+                      "vor": "off", "at": "at", "outside": "outside", "außerhalb von": "outside"}
+
+
+def place_slots(text: str) -> list[tuple[str, str]]:
+    """``(preposition class, name)`` of every place named after a locative preposition, in
+    order: ``[("near", "Port Arthur")]``; "off the island" and "vor der Insel" are one class."""
+    out = []
+    for m in _PLACE.finditer(text):
+        name = m.group("a") or m.group("b")
+        words = name.split()
+        # a trailing capitalised word that is not part of the name ("in Brussels On Monday") is cut
+        while words and words[-1].lower() in _NOT_PLACES:
+            words.pop()
+        if not words or words[0].lower() in _NOT_PLACES:
+            continue
+        if m.group("b") and m.start() == 0:
+            continue  # sentence start: "In Hamburg ..." may be any capitalised word in German
+        if re.search(r"['’]s?$", words[-1]):
+            continue  # a possessive names an owner, not a place: "in Portugal's history"
+        prep = " ".join(m.group().split()[:2 if re.match(r"(?i)(?:nahe\s+bei|außerhalb\s+von)\b", m.group()) else 1])
+        out.append((_PREPOSITION_CLASS.get(prep.lower(), prep.lower()), " ".join(words)))
+    return out
+
+
+def place_names(text: str) -> list[str]:
+    """Capitalised names of places after a locative preposition, in order: ``["Port Arthur"]``."""
+    return [name for _, name in place_slots(text)]
 
 
 def stances(claim: Claim) -> dict[str, Optional[str]]:
     """The claim's stance for each type in :data:`STANCE_TYPES`.
 
-    ``antonym`` lists ``"k:a"`` or ``"k:b"`` for each antonym pair ``k`` of
-    which one side, not both, is present; ``entity`` is ``"city:Moscow"`` or
-    ``"person:..."`` when the claim names exactly one city (or person).
+    ``antonym`` and ``statement`` list ``"k:a"`` or ``"k:b"`` for each concept ``k`` of which one
+    side, not both, is present; ``entity`` is ``"city:Moscow"`` or ``"person:..."`` when the claim
+    names exactly one city (or person) of the entity table, else ``"place:Manila"`` when it names
+    exactly one place after a locative preposition.
     """
-    text = claim.sentence.clean
     out: dict[str, Optional[str]] = {"negation": "denies" if claim.negated else "affirms",
-                                     "antonym": None, "entity": None}
-    sides = []
-    for k, (ra, rb) in enumerate(_ANT_RE):
-        ha, hb = bool(ra.search(text)), bool(rb.search(text))
-        if ha != hb:
-            sides.append(f"{k}:{'a' if ha else 'b'}")
-    out["antonym"] = " ".join(sides) or None
+                                     "antonym": sides(claim, "antonym"), "statement": sides(claim, "statement"),
+                                     "entity": None}
     for typ in ("city", "person"):
         names = [e for e in claim.entities if _TYPE.get(e) == typ]
         if len(names) == 1:
             out["entity"] = f"{typ}:{names[0]}"
             break
+    if out["entity"] is None:
+        places = set(place_names(claim.sentence.clean))
+        if len(places) == 1:
+            out["entity"] = f"place:{places.pop()}"
     return out
+
+
+def places_differ(a: Claim, b: Claim) -> bool:
+    """Do two claims name different places for the same slot ("near Port Arthur" / "near Lake
+    Charles")? Only when each names one place, after the same kind of preposition, neither name
+    occurs anywhere in the other claim ("near Copiapó" / "the mine in Chile, near Copiapó"), and
+    neither is a country of the entity table (a town and its country are not two places)."""
+    from ..extract.entities import find_entities
+
+    sa, sb = set(place_slots(a.sentence.clean)), set(place_slots(b.sentence.clean))
+    if len({n for _, n in sa}) != 1 or len({n for _, n in sb}) != 1:
+        return False
+    (pa, na), (pb, nb) = next(iter(sa)), next(iter(sb))
+    if pa != pb or _same_place(na, nb):
+        return False
+    if _fold(na) in _fold(b.sentence.clean) or _fold(nb) in _fold(a.sentence.clean):
+        return False
+    for name in (na, nb):
+        if any(e.type == "country" for e in find_entities(name)):
+            return False
+    if a.sentence.language == b.sentence.language:
+        # in one language, the rest must be the same words: "came ashore near X" / "came ashore near Y"
+        from ..align.phrases import content_stems
+
+        wa = set(content_stems(a.sentence.clean.replace(na, " "))) - set(content_stems(na))
+        wb = set(content_stems(b.sentence.clean.replace(nb, " "))) - set(content_stems(nb))
+        if not wa or not wb or len(wa & wb) / len(wa | wb) < PLACE_SAME_WORDS:
+            return False
+    return True
+
+
+#: share of content words two statements in one language must have in common to name two places
+#: for one slot
+PLACE_SAME_WORDS = 0.4
+
+
+def _split(x: str) -> dict[str, str]:
+    return dict(s.rsplit(":", 1) for s in x.split())
 
 
 def opposed(typ: str, x: Optional[str], y: Optional[str]) -> bool:
     """Do two stances of type ``typ`` contradict each other?
 
-    Negation: one affirms, one denies. Antonym: the two sides of one
-    antonym pair. Entity: two different names of the same type.
+    Negation: one affirms, one denies. Antonym and statement: the two sides of one concept.
+    Entity: two different names of the same type.
     """
     if x is None or y is None or x == y:
         return False
-    if typ == "antonym":
-        a, b = dict(s.split(":") for s in x.split()), dict(s.split(":") for s in y.split())
+    if typ in _TABLES:
+        a, b = _split(x), _split(y)
         return any(a[k] != b[k] for k in a.keys() & b.keys())
     if typ == "entity":
-        return x.split(":", 1)[0] == y.split(":", 1)[0]
+        return x.split(":", 1)[0] == y.split(":", 1)[0] and not _same_place(x.split(":", 1)[1], y.split(":", 1)[1])
     return True
+
+
+def _same_place(a: str, b: str) -> bool:
+    """"Port Arthur" and "Port Arthur, Texas"; "Fanø" and "Fanoe": one place."""
+    fa, fb = _fold(a), _fold(b)
+    return fa in fb or fb in fa
+
+
+@lru_cache(maxsize=4096)
+def _fold(s: str) -> str:
+    from ..extract.entities import fold
+    return fold(s)

@@ -16,6 +16,14 @@ defines the same tables:
 ``REVISION``
     Words that say a figure was updated ("stieg auf", "rose to"): a later
     report that revises a count is a revision, not a contradiction.
+``YEAR_AS_NAME``
+    Words between a noun and a year that make the year part of a name ("Hochwasser von
+    2005", "the agreement of 2012"): the thing named, not the date of the story's event.
+``NOT_YEAR_NAMES``
+    Capitalised words before a year that make a time, not a name ("Ende 2025", "Sommer 2027").
+``REPORTING_TIME``
+    Words right before a time that make it the time of a report, not of the fact reported
+    ("police said Tuesday", "teilte am Mittwoch mit").
 ``ORDINAL_NAMES``
     Nouns that an ordinal turns into a name ("2. Weltkrieg", "21st century").
 ``ZERO_COUNT``
@@ -33,7 +41,8 @@ import re
 from functools import lru_cache
 from importlib import import_module
 
-__all__ = ["LANGUAGES", "table", "compiled", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal"]
+__all__ = ["LANGUAGES", "table", "compiled", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal",
+           "year_as_name", "reporting_time"]
 
 LANGUAGES = ("de", "en")
 
@@ -90,3 +99,40 @@ def revision_in(text: str) -> bool:
 def names_an_ordinal(noun: str | None) -> bool:
     """Does an ordinal before ``noun`` form a name ("2. Weltkrieg") rather than a count ("7. Atomtest")?"""
     return bool(noun) and bool(compiled("ORDINAL_NAMES").fullmatch(noun.strip()))
+
+
+@lru_cache(maxsize=None)
+def _year_name_re():
+    return re.compile(r"[^\W\d_]{3,}\s+(?:" + _alternation(table("YEAR_AS_NAME")) + r")\s+$", re.I)
+
+
+_YEAR_BEFORE_NOUN = re.compile(r"^\s+[a-zäöü][\w-]{3,}")
+
+
+@lru_cache(maxsize=None)
+def _year_label_re():
+    return re.compile(r"(?<![\w-])(?!(?:" + _alternation(table("NOT_YEAR_NAMES")) + r")\s)"
+                      r"[A-ZÄÖÜ][\w-]{2,}\s+$")
+
+
+def year_as_name(before: str, after: str) -> bool:
+    """Is a year, with ``before`` and ``after`` it in its sentence, used as a name?
+
+    "das Hochwasser von 2005", "the heatwave of 2022", "the 2003 heatwave",
+    "beim Bürgerentscheid 2019" (but not "Ende 2025" or "Sommer 2027": ``NOT_YEAR_NAMES``).
+    """
+    if _year_name_re().search(before) or _year_label_re().search(before):
+        return True
+    if re.search(r"[^\W\d_]{3,}\s+\($", before) and after.startswith(")"):
+        return True  # "École Polytechnique massacre (1989)"
+    return bool(re.search(r"\bthe\s+$", before, re.I)) and bool(_YEAR_BEFORE_NOUN.match(after))
+
+
+@lru_cache(maxsize=None)
+def _reporting_re():
+    return re.compile(r"(?<![\w])(?:" + _alternation(table("REPORTING_TIME")) + r")\s+$", re.I)
+
+
+def reporting_time(before: str) -> bool:
+    """Is a time, with ``before`` it in its sentence, the time of a report ("said Tuesday")?"""
+    return bool(_reporting_re().search(before[-80:]))

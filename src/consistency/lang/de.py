@@ -1,24 +1,31 @@
 """German language data (see :mod:`consistency.lang`). Entries are regular-expression fragments."""
 
 BACKGROUND = (
+    r"(?:einen|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|mehreren|\d+)\s+(?:Tag|Woche|Monat|Jahr)\w*\s+(?:zuvor|davor|früher)",
     r"(?:im\s+)?(?:vergangenen|letzten|vorigen|vorletzten)\s+(?:Jahr|Winter|Sommer|Herbst|Frühling|Frühjahr|Saison|Jahrzehnt)",
     r"(?:im\s+)?Vorjahr(?:es)?", r"Vorjahres\w*", r"vor\s+(?:einem|zwei|drei|vier|fünf|zehn|\d+)\s+Jahr(?:en)?",
     r"damals", r"seinerzeit", r"bisher\s+(?:höchste|größte|schwerste|teuerste|tiefste)\w*",
     r"bisherige\w*\s+Rekord\w*", r"alte[nr]?\s+Rekord\w*", r"Vorjahresrekord\w*", r"früher\w*\s+(?:Angriff|Unglück|Fall|Vorfall|Unfall)\w*",
     r"zuletzt\s+im\s+Jahr", r"(?:schon|bereits)\s+(?:im\s+Jahr|\d{4})",
+    r"(?:beim|bei\s+dem|vom|zum|dem|den|der|des)\s+letzten\s+(?!(?:Tag|Woche|Monat|Jahr|Stunde|Mal|Minute)\w*\b)\w+",
+    r"(?:im\s+)?(?:nächsten|kommenden|folgenden)\s+Jahr", r"nächstes\s+Jahr", r"(?:der|die|das)\s+letzte\s+große\w*",
 )
 
 QUALIFIERS = {
     "limit": (r"Grenzwert\w*", r"Obergrenze\w*", r"Höchstwert\w*", r"zulässig\w*", r"erlaubt\w*", r"Richtwert\w*",
               r"Höchstgeschwindigkeit", r"maximal\s+zulässig\w*"),
-    "total": (r"insgesamt", r"Gesamt\w*", r"seit\s+Beginn", r"seit\s+Anfang", r"bislang\s+insgesamt",
+    "total": (r"insgesamt", r"Gesamt\w*", r"seit\s+Beginn", r"seither", r"seitdem", r"in\s+dieser\s+Saison", r"seit\s+Anfang", r"bislang\s+insgesamt",
               r"kumuliert\w*", r"in\s+der\s+gesamten?", r"Jahresbilanz", r"im\s+ganzen\s+Jahr"),
     "rate": (r"pro\s+(?:Tag|Woche|Monat|Jahr|Stunde|Kopf|Einwohner)", r"je\s+(?:Tag|Woche|Monat|Jahr)",
              r"täglich\w*", r"wöchentlich\w*", r"monatlich\w*", r"jährlich\w*", r"an\s+einem\s+(?:einzigen\s+)?Tag",
              r"binnen\s+(?:eines|24)\s+\w+", r"innerhalb\s+(?:eines|von\s+24)\s+\w+", r"allein\s+am\s+\w+",
              r"in\s+der\s+(?:vergangenen|letzten)\s+Woche", r"Tagesmittel\w*", r"Wochen\w*"),
-    "estimate": (r"ursprünglich\w*", r"geplant\w*", r"veranschlagt\w*", r"zunächst", r"anfangs",
-                 r"erwartet\w*", r"prognostiziert\w*", r"Prognose\w*", r"Ziel\w*", r"angestrebt\w*"),
+    "estimate": (r"ursprünglich\w*", r"veranschlagt\w*", r"zunächst", r"anfangs", r"prognostiziert\w*",
+                 r"Prognose\w*", r"angestrebt\w*"),
+    "change": (r"Steigerung\w*", r"Anstieg\w*", r"Zuwachs\w*", r"Rückgang\w*", r"Zunahme\w*", r"Abnahme\w*",
+               r"Plus", r"Minus", r"(?:stieg|stiegen|sank|sanken|fiel|fielen|legte\w*|gab\w*)\s+(?:\w+\s+){0,4}um",
+               r"um\s+(?:rund\s+|fast\s+|knapp\s+|mehr\s+als\s+)?#(?:,#)?\s*(?:Prozent\w*|%)"),
+    "world": (r"weltweit\w*", r"global\w*", r"bundesweit\w*", r"landesweit\w*", r"europaweit\w*"),
     "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"schwer\s*verletzt\w*", r"Schwerverletzte\w*",
                r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),
     "insured": (r"versichert\w*",),
@@ -39,3 +46,76 @@ ZERO_COUNT = (
 #: Nouns that an ordinal makes into a name ("2. Weltkrieg", "21. Jahrhundert"): never a fact to compare.
 ORDINAL_NAMES = (r"\w*Weltkrieg\w*", r"Jahrhundert\w*", r"Jahrtausend\w*", r"Reich\w*", r"Republik\w*",
                  r"Bundesliga\w*", r"Liga\w*", r"Parteitag\w*", r"Legislaturperiode\w*")
+
+#: Words between a noun and a year that make the year a name ("Hochwasser von 2005").
+YEAR_AS_NAME = (r"von", r"vom\s+Jahr", r"aus\s+dem\s+Jahr")
+
+#: Capitalised words right before a year that say when, not what ("Ende 2025", "Sommer 2027").
+NOT_YEAR_NAMES = (r"Ende", r"Anfang", r"Mitte", r"Frühjahr", r"Frühling", r"Sommer", r"Herbst", r"Winter",
+                  r"Jahr", r"Jahres", r"Jahresende", r"Jahresbeginn", r"Quartal", r"Saison", r"Spielzeit", r"Stand",
+                  r"Seit", r"Bis", r"Ab", r"Im", r"In", r"Von", r"Vom", r"Um", r"Zum", r"Bereits", r"Schon")
+
+
+#: The end of a clause, where a separable verb leaves its particle ("lehnte den Antrag ab").
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?–—)]|\bund\b|\boder\b|$))"
+
+
+def _separable(verb: str, particle: str, gap: int = 12) -> str:
+    """A separable verb with its particle at the end of the clause: "gab ... nach"."""
+    return verb + r"\s+(?:[^\s,.;:]+\s+){0," + str(gap) + r"}?" + particle + _CLAUSE_END
+
+
+#: Antonym pairs: ``"concept:a"`` and ``"concept:b"`` are the two sides; a German and an English
+#: statement take opposite sides when one matches side a in its language and the other side b in
+#: its own. Entries are regular-expression fragments matched as whole words.
+ANTONYMS = {
+    "rise:a": (r"(?:an)?gestiegen", r"(?:an)?steigt", r"(?:an)?stieg(?:en)?", r"zugenommen", r"zugelegt",
+               r"erhöht(?:e|en)?", _separable(r"nahm(?:en)?", r"zu"), _separable(r"legte(?:n)?", r"zu"),
+               _separable(r"stieg(?:en)?", r"an")),
+    "rise:b": (r"gesunken", r"sinkt", r"sank(?:en)?", r"abgenommen", r"gesenkt", r"verringert(?:e|en)?",
+               r"zurückgegangen", r"nachgegeben", r"eingebrochen", _separable(r"nahm(?:en)?", r"ab"),
+               _separable(r"gab(?:en)?", r"nach"), _separable(r"ging(?:en)?", r"zurück"),
+               _separable(r"brach(?:en)?", r"ein")),
+    "win:a": (r"gewonnen", r"gewann(?:en)?", r"siegte(?:n)?", r"gesiegt"),
+    "win:b": (r"verloren", r"verlor(?:en)?", r"unterlag(?:en)?", r"unterlegen"),
+    "approve:a": (r"angenommen", r"zugestimmt", r"genehmigt(?:e|en)?", r"billigte(?:n)?", r"gebilligt",
+                  r"befürwortet(?:e|en)?", r"verabschiedet(?:e|en)?", _separable(r"stimmte(?:n)?", r"zu"),
+                  r"stimmte(?:n)?\s+(?:[^\s,.;:]+\s+){0,3}?dafür", r"votierte(?:n)?\s+(?:[^\s,.;:]+\s+){0,3}?für"),
+    "approve:b": (r"abgelehnt", r"verweigert(?:e|en)?", _separable(r"lehnte(?:n)?", r"ab"),
+                  r"stimmte(?:n)?\s+(?:[^\s,.;:]+\s+){0,3}?dagegen", r"stimmte(?:n)?\s+(?:[^\s,.;:]+\s+){0,3}?gegen",
+                  r"votierte(?:n)?\s+(?:[^\s,.;:]+\s+){0,3}?gegen"),
+    "confirm:a": (r"bestätigt(?:e|en)?",),
+    "confirm:b": (r"dementiert(?:e|en)?", r"bestritten", r"bestritt(?:en)?"),
+    "sign:a": (r"unterzeichnet(?:e|en)?", r"unterschrieb(?:en)?", r"unterschrieben"),
+    "sign:b": (r"gekündigt", r"aufgekündigt", r"zurückgezogen"),
+    "arrest:a": (r"festgenommen", r"verhaftet", r"in\s+Gewahrsam", _separable(r"nahm(?:en)?", r"fest")),
+    "arrest:b": (r"freigelassen", r"auf\s+freiem\s+Fuß", _separable(r"ließ(?:en)?", r"frei")),
+    "guilty:a": (r"schuldig\s+gesprochen", r"verurteilt(?:e|en)?"),
+    "guilty:b": (r"freigesprochen", r"Freispruch"),
+    "alive:a": (r"lebend", r"überlebt(?:e|en)?", r"am\s+Leben"),
+    "alive:b": (r"getötet", r"starb(?:en)?", r"gestorben", r"ums\s+Leben"),
+    "allow:a": (r"erlaubt", r"gestattet"),
+    "allow:b": (r"verboten", r"untersagt"),
+    "open:a": (r"geöffnet", r"öffnete(?:n)?"),
+    "open:b": (r"geschlossen", r"gesperrt", r"außer\s+Betrieb", r"stillgelegt"),
+}
+
+#: Pairs of incompatible accounts of how something went or stands, not opposite words: the
+#: finding's kind is "statement" (surrendered / was stormed, confirmed / still pending).
+ACCOUNTS = {
+    "surrender:a": (r"aufgegeben", _separable(r"gab(?:en)?", r"auf"), r"ergab(?:en)?\s+sich", r"stellte(?:n)?\s+sich"),
+    "surrender:b": (r"gestürmt", r"stürmte(?:n)?"),
+    "verify:a": (r"bestätigt(?:e|en)?", r"nachgewiesen", r"steht\s+fest", r"stand\s+fest"),
+    "verify:b": (_separable(r"steh(?:t|en)", r"noch\s+aus", 4), r"stand(?:en)?\s+(?:[^\s,.;:]+\s+){0,4}?noch\s+aus",
+                 r"ausstehend", r"noch\s+nicht\s+(?:bestätigt|geklärt|abgeschlossen|nachgewiesen)", r"ungeklärt"),
+}
+
+
+#: Words that tell a change or a later state ("ist inzwischen wieder geöffnet"): an opposite word in
+#: another report is the state before or after, not a contradiction.
+UPDATE_CUES = (r"wieder", r"inzwischen", r"mittlerweile", r"nicht\s+mehr", r"kein(?:e|en)?\s+mehr",
+               r"nun", r"jetzt", r"später", r"zunächst", r"vorübergehend")
+
+#: Words right before a time that make it the time of a report ("teilte am Mittwoch mit").
+REPORTING_TIME = (r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|bestätigte|bestätigten|"
+                  r"meldete|meldeten|kündigte|kündigten|gab|gaben)(?:\s+\w+){0,3}\s+(?:am|an\s+diesem)",)

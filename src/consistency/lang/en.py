@@ -1,22 +1,30 @@
 """English language data (see :mod:`consistency.lang`). Entries are regular-expression fragments."""
 
 BACKGROUND = (
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+(?:before|earlier)",
     r"last\s+(?:year|winter|summer|autumn|fall|spring|season|decade)", r"the\s+previous\s+(?:year|record|high|\w+)",
     r"previous(?:ly)?", r"a\s+year\s+(?:ago|earlier)", r"(?:two|three|four|five|ten|\d+)\s+years\s+(?:ago|earlier)",
-    r"at\s+the\s+time", r"(?:former|all-time|previous|old)\s+record",
+    r"at\s+the\s+time", r"next\s+year(?:'s)?",
+    r"(?:the|its|their)\s+last\s+(?!(?:few|two|three|four|five|days?|weeks?|months?|years?|hours?|time|minute)\b)\w+", r"the\s+last\s+(?:major|big|large)", r"(?:former|all-time|previous|old)\s+record",
     r"(?:in|since|back\s+in)\s+(?:19|20)\d\d", r"earlier\s+(?:attack|incident|crash|disaster)s?",
 )
 
 QUALIFIERS = {
     "limit": (r"limit", r"legal\s+(?:limit|maximum)", r"threshold", r"allowed", r"permitted", r"cap",
               r"speed\s+limit", r"maximum\s+(?:allowed|permitted)"),
-    "total": (r"in\s+total", r"total", r"overall", r"altogether", r"cumulative", r"so\s+far\s+this",
+    "total": (r"in\s+total", r"total", r"since\s+then", r"this\s+season", r"overall", r"altogether", r"cumulative", r"so\s+far\s+this",
               r"since\s+the\s+(?:start|beginning)", r"all\s+told"),
     "rate": (r"per\s+(?:day|week|month|year|hour|capita|head)", r"a\s+(?:day|week|month|year)", r"daily",
              r"weekly", r"monthly", r"annual(?:ly)?", r"in\s+a\s+single\s+day", r"within\s+(?:a|24)\s+\w+",
              r"on\s+\w+day\s+alone", r"last\s+week"),
-    "estimate": (r"original(?:ly)?", r"initial(?:ly)?", r"planned", r"budgeted", r"expected", r"projected",
-                 r"forecast", r"target(?:ed)?", r"first\s+estimated"),
+    "estimate": (r"original(?:ly)?", r"initial(?:ly)?", r"budgeted", r"projected", r"forecast",
+                 r"first\s+estimated"),
+    "change": (r"(?:rose|risen|rise[sn]?|fell|fallen|falls?|increased|decreased|dropped|gained|declined|climbed|"
+               r"jumped|slipped|grew|shrank)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?#",
+               r"(?:increase|decrease|rise|drop|decline|gain|growth|jump|fall)\s+of\s+#",
+               r"#\s*(?:percent|per\s+cent|%)?\s+(?:increase|decrease|rise|drop|decline|gain|jump|fall)",
+               r"up\s+#", r"down\s+#", r"by\s+#\s*(?:percent|per\s+cent|%)"),
+    "world": (r"worldwide", r"global(?:ly)?", r"nationwide", r"across\s+the\s+country", r"across\s+Europe"),
     "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"including", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries"),
     "insured": (r"insured",),
@@ -36,3 +44,57 @@ ZERO_COUNT = (
 #: Nouns that an ordinal makes into a name ("Second World War", "21st century"): never a fact to compare.
 ORDINAL_NAMES = (r"World\s+Wars?", r"centur(?:y|ies)", r"millenni(?:um|a)", r"Reich", r"Republic", r"Amendment",
                  r"Avenue", r"Street", r"Division", r"Congress", r"Fleet", r"Army", r"Corps")
+
+#: Words between a noun and a year that make the year a name ("the heatwave of 2022").
+YEAR_AS_NAME = (r"of",)
+
+#: Capitalised words right before a year that say when, not what ("Spring 2025", "In 2019").
+NOT_YEAR_NAMES = (r"Spring", r"Summer", r"Autumn", r"Fall", r"Winter", r"Since", r"In", r"By", r"From", r"Until",
+                  r"Before", r"After", r"Early", r"Late", r"Mid", r"End", r"Q[1-4]", r"FY")
+
+
+#: Antonym pairs (see ``lang/de.py``): the same concept keys in every language.
+ANTONYMS = {
+    "rise:a": (r"rose", r"risen", r"rises", r"increased", r"increases", r"grew", r"grown", r"climbed", r"gained",
+               r"jumped", r"soared", r"went\s+up"),
+    "rise:b": (r"fell", r"fallen", r"declined", r"declines", r"dropped", r"decreased", r"decreases", r"slipped",
+               r"slumped", r"plunged", r"went\s+down"),
+    "win:a": (r"won", r"wins"),
+    "win:b": (r"lost", r"loses"),
+    "approve:a": (r"approved", r"accepted", r"passed", r"backed", r"endorsed", r"in\s+favou?r",
+                  r"voted\s+(?:[^\s,.;:]+\s+){0,2}?for"),
+    "approve:b": (r"rejected", r"refused", r"vetoed", r"voted\s+(?:[^\s,.;:]+\s+){0,2}?against", r"voted\s+down",
+                  r"turned\s+down", r"opposed"),
+    "confirm:a": (r"confirmed", r"confirms"),
+    "confirm:b": (r"denied", r"denies"),
+    "sign:a": (r"signed",),
+    "sign:b": (r"withdrew", r"withdrawn", r"cancelled", r"annulled"),
+    "arrest:a": (r"arrested", r"detained", r"in\s+custody"),
+    "arrest:b": (r"released\s+(?:from|on\s+bail|without)", r"freed", r"set\s+free"),
+    "guilty:a": (r"convicted", r"found\s+guilty", r"pleaded\s+guilty"),
+    "guilty:b": (r"acquitted", r"not\s+guilty", r"cleared\s+of"),
+    "alive:a": (r"survived", r"alive"),
+    "alive:b": (r"killed", r"died", r"dead"),
+    "allow:a": (r"allowed", r"permitted"),
+    "allow:b": (r"banned", r"forbidden", r"prohibited"),
+    "open:a": (r"(?:remains?|remained|is|was|are|were|stays?|stayed|kept)\s+(?:[^\s,.;:]+\s+){0,1}?open",),
+    "open:b": (r"closed", r"shut", r"shut\s+down"),
+}
+
+#: Incompatible accounts (see ``lang/de.py``): kind "statement".
+ACCOUNTS = {
+    "surrender:a": (r"surrendered", r"gave\s+(?:himself\s+|herself\s+|themselves\s+)?up",
+                    r"turned\s+(?:himself|herself|themselves)\s+in"),
+    "surrender:b": (r"stormed",),
+    "verify:a": (r"confirmed", r"established", r"proven"),
+    "verify:b": (r"pending", r"unconfirmed", r"awaiting", r"(?:still|yet)\s+to\s+be\s+(?:confirmed|determined|established)",
+                 r"not\s+yet\s+(?:been\s+)?(?:confirmed|established|determined)", r"still\s+(?:awaited|outstanding)"),
+}
+
+
+#: Words that tell a change or a later state (see ``lang/de.py``).
+UPDATE_CUES = (r"now", r"again", r"no\s+longer", r"anymore", r"later", r"initially", r"at\s+first",
+               r"temporarily", r"reopened", r"re-opened")
+
+#: Words right before a time that make it the time of a report ("police said Tuesday").
+REPORTING_TIME = (r"(?:said|says|told\s+\w+|announced|reported|confirmed|stated|added)(?:\s+(?:on|late|early))?",)

@@ -11,7 +11,8 @@ __all__ = ["fit_linear", "calibration_table"]
 
 def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequence[str], *,
                C: float = 1.0, folds: int = 5, seed: int = 0,
-               weight: np.ndarray | None = None) -> tuple[dict, np.ndarray]:
+               weight: np.ndarray | None = None,
+               calibrate_on: np.ndarray | None = None) -> tuple[dict, np.ndarray]:
     """Fit a logistic regression on standardised features and calibrate it.
 
     Parameters
@@ -22,6 +23,10 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
         Batch / cluster of each row: folds never split a group.
     weight : ndarray of shape (n,), optional
         Sample weights (to give each data source an equal say).
+    calibrate_on : ndarray of bool, shape (n,), optional
+        Rows whose out-of-fold scores calibrate the probabilities (sigmoid, Platt): the rows that
+        look like what the model will see, so that its probabilities hold there. Default: all rows,
+        isotonic.
 
     Returns
     -------
@@ -49,13 +54,21 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
         lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z[tr], y[tr], sample_weight=w[tr])
         oof_z[te] = lr.decision_function(Z[te])
     lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z, y, sample_weight=w)
-    iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof_z, y, sample_weight=w)
-    xs, ys = iso.X_thresholds_, iso.y_thresholds_
+    if calibrate_on is not None:
+        m = np.asarray(calibrate_on, dtype=bool)
+        platt = LogisticRegression(C=1e6, max_iter=2000).fit(oof_z[m, None], y[m])
+        a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+        calibration = {"platt": [round(a, 6), round(b, 6)], "rows": int(m.sum())}
+        oof_p = 1.0 / (1.0 + np.exp(-(a * oof_z + b)))
+    else:
+        iso = IsotonicRegression(out_of_bounds="clip", y_min=0.0, y_max=1.0).fit(oof_z, y, sample_weight=w)
+        xs, ys = iso.X_thresholds_, iso.y_thresholds_
+        calibration = {"x": np.round(xs, 6).tolist(), "y": np.round(ys, 6).tolist()}
+        oof_p = np.interp(oof_z, xs, ys)
     model = {"features": list(features), "mean": mean.round(6).tolist(), "scale": scale.round(6).tolist(),
              "coef": lr.coef_[0].round(6).tolist(), "intercept": round(float(lr.intercept_[0]), 6),
-             "calibration": {"x": np.round(xs, 6).tolist(), "y": np.round(ys, 6).tolist()},
-             "rows": int(len(y)), "positives": int(y.sum())}
-    return model, np.interp(oof_z, xs, ys)
+             "calibration": calibration, "rows": int(len(y)), "positives": int(y.sum())}
+    return model, oof_p
 
 
 def calibration_table(p: np.ndarray, y: np.ndarray, bins: int = 5) -> list[dict]:

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..align.features import VALUE_FEATURES, candidate_pairs, mention_info, value_features
 from ..align.neighbours import similar_pairs
-from ..align.scope import background
+from ..align.scope import value_scopes
 from ..align.stories import STORY_FEATURES, profiles, story_features
 from ..evaluate.gold import load_gold, locate
 from ..judge import positions
@@ -81,8 +81,7 @@ def _all_value_pairs(batch: Batch):
     n = len(batch.claims)
     ii, jj, _ = similar_pairs(batch.X, batch.articles, -2.0, method="exact", k=max(n, 2))
     info = mention_info(batch)
-    cue, year = background(batch, story)
-    ka, kb = candidate_pairs(batch, story, info, ii, jj, cue, year)
+    ka, kb = candidate_pairs(batch, story, info, ii, jj, value_scopes(batch, story))
     F = value_features(batch, ka, kb, info)
     time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
     return ka, kb, F, time

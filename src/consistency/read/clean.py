@@ -64,6 +64,8 @@ BOILERPLATE_LINES = [
     r"diesen artikel teilen",
     r"artikel teilen",
     r"(?:previous|next) (?:article|post)",
+    r"(?:lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|das könnte sie (?:auch )?interessieren|"
+    r"read more|read also|also read|see also|related|more on this story)\s*:.*",
     r"lesen sie auch:?",
     r"verwandte themen:?",
     r"weitere neuigkeiten",

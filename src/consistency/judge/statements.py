@@ -1,0 +1,124 @@
+"""Statement groups: a verdict on claims aligned on their whole meaning.
+
+One statement denying what another affirms is a ``negation`` contradiction;
+opposite sides of an antonym pair an ``antonym`` one; the same statement
+about another place or person an ``entity`` one. Everything else that is
+aligned agrees.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Sequence
+
+from ..model import Claim, Finding, Group
+from . import _ref, _short, fingerprint
+from .stances import STANCE_TYPES, opposed, places_differ, stance_spans, stances
+
+__all__ = ["_judge_statement", "_stance_words", "_digest"]
+
+
+def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[str, str]) -> Finding:
+    members = [claims[m.claim] for m in group.mentions]
+    st = [stances(c) for c in members]
+    plain = [i for i, c in enumerate(members) if not c.hedged]
+    verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
+    index = {m.claim: k for k, m in enumerate(group.mentions)}
+    strong = [(index[a], index[b]) for a, b in group.strong if a in index and b in index]
+    same = [(index[a], index[b]) for a, b in group.same if a in index and b in index]
+    for typ in STANCE_TYPES:
+        # a contradiction needs two plain statements from two articles that
+        # take different stances and are linked: for a denial, they must say
+        # the same once the denial is set aside; otherwise by strong evidence
+        links = same if typ == "negation" else strong
+        clash = [(a, b) for a, b in links if a in plain and b in plain
+                 and opposed(typ, st[a][typ], st[b][typ]) and members[a].article != members[b].article
+                 and (typ != "entity" or not st[a][typ].startswith("place:") or places_differ(members[a], members[b]))]
+        if not clash:
+            values, arts = set(), set()
+        else:
+            values = {st[i][typ] for i in plain if st[i][typ] is not None}
+            arts = {members[i].article for i in plain if st[i][typ] is not None}
+        if typ == "entity" and len(values) >= 2:
+            # the same statement about another place or person: only when the
+            # statements also share that type's slot on both sides
+            types = {v.split(":")[0] for v in values}
+            if len(types) != 1:
+                continue
+        if clash and typ in ("antonym", "statement"):
+            # positions by the side taken on the concept that clashes
+            a0, b0 = clash[0]
+            da = dict(x.split(":") for x in st[a0][typ].split())
+            db = dict(x.split(":") for x in st[b0][typ].split())
+            key = next(k for k in da.keys() & db.keys() if da[k] != db[k])
+            for i in range(len(st)):
+                sides = dict(x.split(":") for x in (st[i][typ] or "").split())
+                st[i] = {**st[i], typ: f"{key}:{sides[key]}" if key in sides else None}
+            values = {st[i][typ] for i in plain if st[i][typ] is not None}
+            arts = {members[i].article for i in plain if st[i][typ] is not None}
+        if len(values) >= 2 and len(arts) >= 2:
+            order = sorted(values, key=lambda v: min(i for i in plain if st[i][typ] == v))
+            verdict, kind = "contradict", typ
+            nxt = len(order)
+            pos = []
+            for i in range(len(members)):
+                v = st[i][typ]
+                if i in plain and v in order:
+                    pos.append(order.index(v))
+                else:
+                    pos.append(nxt)
+                    nxt += 1
+            break
+        all_values = {s[typ] for s in st if s[typ] is not None}
+        if typ == "negation" and len(all_values) >= 2:
+            plain_values = {st[i][typ] for i in plain}
+            reason = ("denial only in hedged statements" if len(plain_values) < 2 else
+                      "opposite polarity, but the statements are only loosely aligned")
+            kind, verdict = "negation", "unverifiable"
+            pos = [0 if s["negation"] == "affirms" else 1 for s in st]
+    refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
+    parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"
+             for c in members]
+    fid = fingerprint(kind, group.key, parts)
+    if verdict == "contradict":
+        groups: dict[int, list[str]] = {}
+        for r, s_ in zip(refs, st):
+            if r.position < len(groups) + 10:
+                groups.setdefault(r.position, [])
+        by_pos: dict[int, set] = {}
+        for r in refs:
+            by_pos.setdefault(r.position, set()).add(_short(r.article))
+        if kind == "negation":
+            deny = sorted({_short(members[i].article) for i in plain if members[i].negated})
+            affirm = sorted({_short(members[i].article) for i in plain if not members[i].negated})
+            cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})
+            message = f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
+        else:
+            said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says {_stance_words(kind, members, st, refs, p)}"
+                             for p in sorted(by_pos) if p < 10 and _stance_words(kind, members, st, refs, p))
+            message = f"same statement, opposite {kind}: {said}"
+    else:
+        message = f"{len({c.article for c in members})} articles state it"
+        if reason:
+            message = f"{reason}: {message}"
+    return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message, statements=refs,
+                   reason=reason, confidence=0.0 if verdict == "unverifiable" else round(float(group.similarity), 3))
+
+
+def _stance_words(kind: str, members, st, refs, position: int) -> str:
+    """The words that take the stance of ``position``: the place or person, or the antonym."""
+    for c, s_, r in zip(members, st, refs):
+        if r.position == position and s_[kind]:
+            if kind == "entity":
+                return s_[kind].split(":", 1)[1]
+            key = s_[kind].split()[0]
+            text = c.sentence.clean
+            hit = next((text[a:b] for a, b, k in stance_spans(text, kind) if k == key), key)
+            return f"“{hit}”"
+    return ""
+
+
+def _digest(text: str) -> str:
+    norm = re.sub(r"\W+", " ", text.lower()).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:8]

@@ -1,0 +1,131 @@
+"""Statement alignment: which statements with opposite stances are linked strongly enough to contradict."""
+
+import math
+
+import numpy as np
+import pytest
+
+from consistency.align.statements import (StatementSettings, shared_subject, statement_groups, subject_conflict,
+                                          subject_words)
+from consistency.model import Batch, Claim, Quantity, Sentence
+
+
+def claim(text, path, lang="en", cues=(), values=()):
+    s = Sentence(path, 0, 0, len(text), text, 1, lang, text)
+    return Claim(sentence=s, negated=bool(cues), negation_cues=tuple(cues), values=tuple(values))
+
+
+def batch(claims, xa_sim=0.5):
+    """A batch of two claims whose affirmed texts have cosine ``xa_sim``."""
+    a = math.acos(xa_sim)
+    Xa = np.array([[1.0, 0.0], [math.cos(a), math.sin(a)]], dtype=np.float32)
+    return Batch(claims=tuple(claims), X=Xa.copy(), Xa=Xa, mentions=(), C=np.zeros((0, 2)), U=np.zeros((0, 2)),
+                 n_new=len(claims), ids={c.article: c.article for c in claims})
+
+
+def groups(claims, sim, xa_sim=None):
+    b = batch(claims, sim if xa_sim is None else xa_sim)
+    return statement_groups(b, np.zeros(2, dtype=int), np.array([0]), np.array([1]), np.array([sim]),
+                            StatementSettings())
+
+
+def count(n, noun):
+    return Quantity(raw=str(n), start=0, end=1, kind="count", value=n, low=n, high=n, unit=noun, unit_key=noun.lower())
+
+
+def test_subject_words_leave_out_attribution_denial_and_stance_words():
+    c = claim("Die Zahl der Besucher stieg damit gegenüber dem Vorjahr deutlich an, teilte der Veranstalter mit.",
+              "a.txt", "de")
+    words = subject_words(c)
+    assert "zahl" in words and "besuc" in words and "vorja" in words  # the words inside "stieg … an" stay
+    assert "stieg" not in words and "teilt" not in words
+
+
+def test_shared_subject_counts_words_and_lead_words():
+    assert shared_subject(["zahl", "besuc", "vorja"], ["zahl", "gäste", "vorja"]) == (2, True)
+    assert shared_subject(["brück", "sperr"], ["autob", "brück"]) == (1, True)
+    assert shared_subject(["a", "b", "c", "brück"], ["brück"]) == (1, False)
+
+
+def test_a_counted_noun_the_other_statement_does_not_name_is_another_subject():
+    pilot = claim("The pilot was not hurt.", "a.txt", cues=("not",))
+    crew = claim("Three cabin crew members were hurt.", "b.txt", values=(count(3, "crew members"),))
+    assert subject_conflict(pilot, crew)
+    pilots = claim("Three pilots were hurt.", "b.txt", values=(count(3, "pilots"),))
+    assert not subject_conflict(claim("No pilots were hurt in the crash.", "a.txt", cues=("No",)), pilots)
+
+
+def test_a_denial_about_another_person_is_not_a_negation_contradiction():
+    # affirmed texts nearly alike, but the denial is about the pilot and the report about a passenger
+    cl = [claim("The airline said the pilot was not hurt.", "a.txt", cues=("not",)),
+          claim("The airline said a passenger was hurt.", "b.txt")]
+    assert not any(g.same or g.strong for g in groups(cl, 0.85))
+
+
+def test_the_same_proposition_denied_is_linked_for_negation():
+    cl = [claim("Investigators have found the flight recorder.", "a.txt"),
+          claim("Investigators have not found the flight recorder.", "b.txt", cues=("not",))]
+    (g,) = groups(cl, 0.85)
+    assert g.same == ((0, 1),)
+
+
+def test_a_denial_before_what_the_other_affirms_is_linked_at_moderate_similarity():
+    cl = [claim("Halvorsen Shipping said it would contest the harbour fine in court.", "a.txt"),
+          claim("Halvorsen Shipping said on Friday it would not contest the harbour fine and would pay.", "b.txt",
+                cues=("not",))]
+    (g,) = groups(cl, 0.5, xa_sim=0.55)
+    assert g.same == ((0, 1),)
+    (g,) = groups(cl, 0.5, xa_sim=0.4)  # too far apart once the denial is set aside
+    assert not g.same
+
+
+def test_a_denied_concept_in_the_other_language_is_linked():
+    cl = [claim("The bus driver was not arrested, police said.", "a.txt", cues=("not",)),
+          claim("Der Busfahrer wurde nach dem Unfall festgenommen.", "b.txt", "de")]
+    (g,) = groups(cl, 0.5, xa_sim=0.6)
+    assert g.same == ((0, 1),)
+
+
+def test_antonyms_with_a_shared_subject_are_strongly_linked():
+    cl = [claim("Die Zahl der Besucher im Tierpark sank im August deutlich.", "a.txt", "de"),
+          claim("Die Zahl der Gäste im Tierpark stieg im August an.", "b.txt", "de")]
+    (g,) = groups(cl, 0.47)
+    assert g.strong == ((0, 1),)
+
+
+def test_antonyms_about_different_things_are_not_linked():
+    cl = [claim("Der Umsatz des Konzerns sank im dritten Quartal.", "a.txt", "de"),
+          claim("Die Zahl der Beschäftigten stieg im Werk Süd an.", "b.txt", "de")]
+    assert not any(g.strong for g in groups(cl, 0.47))
+
+
+def test_antonyms_across_languages_need_a_higher_similarity():
+    cl = [claim("The mountain pass remains open to traffic.", "a.txt"),
+          claim("Die Passstraße ist seit Sonntag gesperrt.", "b.txt", "de")]
+    assert [g.strong for g in groups(cl, 0.6)] == [((0, 1),)]
+    assert not any(g.strong for g in groups(cl, 0.5))
+
+
+def test_another_place_is_linked_when_the_rest_is_shared():
+    cl = [claim("The tanker ran aground near Harlingen early on Friday.", "a.txt"),
+          claim("The tanker ran aground near Vlieland on Friday morning.", "b.txt")]
+    (g,) = groups(cl, 0.5)
+    assert g.strong == ((0, 1),)
+
+
+@pytest.mark.slow
+def test_cross_language_antonym_and_negation_end_to_end(embedder, tmp_path):
+    from consistency import Settings, check
+
+    (tmp_path / "a.txt").write_text(
+        "Brückensperrung in Talheim\n\nDie Neckarbrücke in Talheim ist seit Dienstag für den Verkehr gesperrt.\n\n"
+        "Der Gemeinderat lehnte den Neubau der Brücke am Abend ab.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Talheim bridge\n\nThe Neckar bridge in Talheim remains open to traffic.\n\n"
+        "The town council approved the new bridge in the evening.\n", encoding="utf-8")
+    report = check([str(tmp_path)], Settings(cache_dir=""), embedder=embedder)
+    found = {(f.kind, frozenset(s.text for s in f.statements)) for f in report.findings if f.verdict == "contradict"}
+    kinds = {k for k, _ in found}
+    assert "antonym" in kinds
+    opened = [texts for k, texts in found if k == "antonym" and any("open" in t for t in texts)]
+    assert opened and any("gesperrt" in t for t in opened[0])

@@ -1,0 +1,39 @@
+from consistency.lang import (background_of, names_an_ordinal, qualifiers_of, reporting_time, revision_in,
+                              year_as_name)
+
+
+def test_background_cues_in_both_languages():
+    assert background_of("Im vergangenen Winter starben elf Menschen.")
+    assert background_of("Beim letzten Streik im März 2023 fielen Flüge aus.")
+    assert background_of("Six months before that, a gunman killed 14 people.")
+    assert background_of("Next year's race is scheduled for April.")
+    assert not background_of("In den letzten Tagen kamen viele Besucher.")
+    assert not background_of("Three people died on Saturday.")
+
+
+def test_years_used_as_names_but_not_times():
+    assert year_as_name("beim Hochwasser von ", "")
+    assert year_as_name("the heatwave of ", " had")
+    assert year_as_name("Beim Bürgerentscheid ", " über das Bad")
+    assert year_as_name("the École Polytechnique massacre (", "), an attack")
+    assert not year_as_name("soll Ende ", " geschlossen werden")
+    assert not year_as_name("für den Sommer ", " geplant")
+    assert not year_as_name("It happened in ", ".")
+
+
+def test_qualifier_classes():
+    assert "limit" in qualifiers_of("der Grenzwert liegt bei # Mikrogramm")
+    assert "subset" in qualifiers_of("darunter # Schwerverletzte")
+    assert "change" in qualifiers_of("eine Steigerung von # Prozent")
+    assert "change" in qualifiers_of("shares rose # percent")
+    assert "change" not in qualifiers_of("Die Kosten sind auf # Millionen Euro gestiegen")  # a level, not a change
+    assert "world" in qualifiers_of("ruft weltweit # Fahrzeuge zurück")
+
+
+def test_reporting_times_revisions_and_ordinal_names():
+    assert reporting_time("Sheriff Leroy Ravenell said on ")
+    assert reporting_time("Das Unternehmen teilte am ")
+    assert not reporting_time("He was arrested on ")
+    assert revision_in("Die Zahl der Toten stieg auf 5.") and revision_in("The death toll rose to five.")
+    assert not revision_in("Fünf Menschen starben.")
+    assert names_an_ordinal("Weltkrieg") and names_an_ordinal("century") and not names_an_ordinal("Atomtest")
