@@ -180,7 +180,7 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
     """All measurements at one batch size; run in a fresh process (peak RSS is per process)."""
     from consistency import Settings, check_articles
     from consistency.align import AlignSettings, align
-    from consistency.embed import CachedEmbedder, embed_claims, load_embedder
+    from consistency.embed import CachedEmbedder, load_embedder
     from consistency.evaluate import embedding_texts
     from consistency.pipeline import claims_of
 
@@ -209,14 +209,17 @@ def run_size(n: int, repeats: int, seed: int) -> dict:
                        "embed": marks["aligning"] - marks["embedding"],
                        "align_judge": marks["done"] - marks["aligning"]})
 
-    X = embed_claims(claims, emb)
+    # align() takes a prepared Batch: the claims with all the embeddings align and judge need
+    from consistency.pipeline import prepare
+    batch = prepare(claims, emb, ids={a.path: a.id for a in arts},
+                    published={a.path: a.published for a in arts if a.published})
     align_t = {"exact": [], "ann": []}
     for _ in range(repeats):
         for method in ("exact", "ann"):
             t = time.perf_counter()
-            align(claims, X, AlignSettings(method=method))
+            align(batch, AlignSettings(method=method))
             align_t[method].append(time.perf_counter() - t)
-    n_groups = {m: len(align(claims, X, AlignSettings(method=m))) for m in ("exact", "ann")}
+    n_groups = {m: len(align(batch, AlignSettings(method=m))) for m in ("exact", "ann")}
 
     tracemalloc.start()
     check_articles(arts, settings, embedder=emb)

@@ -18,6 +18,7 @@ altered, and ``article.text[start:end] == span_text`` always holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Optional
 
@@ -221,7 +222,7 @@ class Batch:
         if not 0 <= self.n_new <= n:
             raise ValueError(f"Batch.n_new must be in [0, {n}], got {self.n_new}")
 
-    @property
+    @cached_property
     def articles(self) -> np.ndarray:
         """Article index of each claim, shape (n,), numbered in order of first appearance."""
         order = {a: i for i, a in enumerate(dict.fromkeys(c.article for c in self.claims))}

@@ -58,7 +58,7 @@ class AlignSettings:
     alignment (:mod:`.statements`).
     """
 
-    fact_threshold: float = 0.3
+    fact_threshold: float = 0.35
     time_threshold: float = 0.5
     candidate_threshold: float = 0.0
     story_threshold: float = 0.2
@@ -108,6 +108,31 @@ def value_probabilities(batch: Batch, F: np.ndarray, time: np.ndarray, models: O
     return p
 
 
+#: Stories with at most this many statements holding values compare all of them pairwise; larger
+#: ones only the bi-encoder's proposals (each statement's ``neighbours`` most similar ones).
+ALL_PAIRS_UP_TO = 250
+
+
+def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray):
+    """Statement pairs whose values are compared: every pair of value statements of one story from
+    different articles (small stories), plus the bi-encoder's proposals. Average linkage counts a
+    pair never compared as probability 0, so in a story every pair that can be compared should be."""
+    art = batch.articles
+    extra_i, extra_j = [ii], [jj]
+    for s in np.unique(story):
+        rows = np.array([i for i in np.flatnonzero(story == s) if batch.claims[i].values], dtype=np.int64)
+        if len(rows) < 2 or len(rows) > ALL_PAIRS_UP_TO:
+            continue
+        a, b = np.triu_indices(len(rows), k=1)
+        keep = art[rows[a]] != art[rows[b]]
+        extra_i.append(rows[a][keep])
+        extra_j.append(rows[b][keep])
+    if len(extra_i) == 1:
+        return ii, jj
+    pairs = np.unique(np.stack([np.concatenate(extra_i), np.concatenate(extra_j)]), axis=1)
+    return pairs[0], pairs[1]
+
+
 def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None):
     """Stories, candidate value pairs, their features and probabilities (for :func:`align` and training).
 
@@ -120,11 +145,41 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
     ii, jj, ss = similar_pairs(batch.X, batch.articles, settings.candidate_threshold, method=settings.method,
                                k=settings.neighbours)
     info = mention_info(batch)
-    ka, kb = candidate_pairs(batch, story, info, ii, jj, value_scopes(batch, story))
+    vi, vj = _story_pairs(batch, story, ii, jj)
+    ka, kb = candidate_pairs(batch, story, info, vi, vj, value_scopes(batch, story))
     F = value_features(batch, ka, kb, info)
     time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
     p = value_probabilities(batch, F, time, models) if len(ka) else np.zeros(0)
     return story, (ii, jj, ss), ka, kb, F, one_to_one(batch, ka, kb, p)
+
+
+#: Statement pairs less alike than this (sentence and affirmed-text cosine) are never one statement.
+STATEMENT_FLOOR = 0.25
+
+#: Clause similarity from which a value is a restatement of the same value elsewhere in its article.
+RESTATEMENT_SIMILARITY = 0.4
+
+
+def _attach_restatements(batch: Batch, labels: np.ndarray, owner: np.ndarray) -> np.ndarray:
+    """A value left alone that its own article states again, with the same number and unit, in a
+    similar clause (a headline and its lead: "nach sieben Stunden beendet" / "Nach rund sieben
+    Stunden gab der Täter auf") joins that statement's group: one finding holds every place an
+    article states the fact."""
+    labels = labels.copy()
+    sizes = np.bincount(labels)
+    for k in np.flatnonzero(sizes[labels] == 1).tolist():
+        q = batch.value(k)
+        best, best_sim = None, RESTATEMENT_SIMILARITY
+        for j in np.flatnonzero((owner == owner[k]) & (sizes[labels] > 1)).tolist():
+            r = batch.value(j)
+            if r.value != q.value or r.unit_key != q.unit_key or r.kind != q.kind or family(r) != family(q):
+                continue
+            sim = float(batch.C[k] @ batch.C[j])
+            if sim >= best_sim:
+                best, best_sim = j, sim
+        if best is not None:
+            labels[k] = labels[best]
+    return labels
 
 
 def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None) -> list[Group]:
@@ -165,6 +220,7 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
         sub = link_groups(n, ka[pairs], kb[pairs], weight[pairs], owner, threshold,
                           clash=lambda x, y: disjoint(batch.value(x), batch.value(y)))
         labels[items] = sub[items] + offset
+    labels = _attach_restatements(batch, labels, owner)
     members: dict[int, list[int]] = {}
     for k, g in enumerate(labels.tolist()):
         members.setdefault(g, []).append(k)
@@ -181,6 +237,11 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
         label, key = _label(mentions, claims)
         sim = min((v for _, _, v in links), default=1.0)
         groups.append(Group(kind="value", mentions=mentions, fact=label, key=key, similarity=sim, links=links))
+    # statement alignment looks only at pairs of one story that are at all alike (the lowest
+    # similarity any of its rules uses), filtered here in numpy rather than pair by pair
+    xa = np.einsum("ij,ij->i", batch.Xa[ii], batch.Xa[jj]) if len(ii) else np.zeros(0)
+    near = (story[ii] == story[jj]) & ((ss >= min(settings.phrase_threshold, STATEMENT_FLOOR)) | (xa >= STATEMENT_FLOOR))
+    ii, jj, ss = ii[near], jj[near], ss[near]
     groups.extend(statement_groups(batch, story, ii, jj, ss, StatementSettings(
         settings.statement_threshold, settings.phrase_threshold, settings.value_threshold)))
     groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))

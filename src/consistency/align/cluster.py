@@ -33,9 +33,10 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
     threshold : float
         Smallest average probability of a merge.
     clash : callable, optional
-        ``clash(x, y)`` for two items of one article: True when they cannot be one fact (an
-        article that states two different values of a family states two facts). Groups that
-        would hold a clashing pair are never merged.
+        ``clash(x, y)`` for two items of one article: True when they are likely two facts (an
+        article that states two different values of a family mostly states two facts). Such a
+        pair counts in the average with probability 0: it weighs against the merge, without
+        forbidding it (an article that restates a changed figure elsewhere is still compared).
 
     Returns
     -------
@@ -43,35 +44,47 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
         Group number of each item (0..n_groups-1, in order of first item).
     """
     label = np.arange(n)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
     score: dict[tuple[int, int], float] = {}
     for a, b, v in zip(ka.tolist(), kb.tolist(), p.tolist()):
         key = (a, b) if a < b else (b, a)
         score[key] = max(score.get(key, 0.0), v)
+    # average linkage, kept incrementally: for each pair of groups the sum of the scores of
+    # their cross pairs (pairs never scored add 0); the count of pairs from the sizes and owners
+    sums: dict[int, dict[int, float]] = {}
+    for (a, b), v in score.items():
+        if owner[a] != owner[b]:
+            sums.setdefault(a, {})[b] = sums.setdefault(a, {}).get(b, 0.0) + v
+            sums.setdefault(b, {})[a] = sums.setdefault(b, {}).get(a, 0.0) + v
+    by_owner: dict[int, dict[int, list[int]]] = {i: {int(owner[i]): [i]} for i in range(n)}
+    size = {i: 1 for i in range(n)}
     for t in np.argsort(-p, kind="stable"):
         if p[t] < threshold:
             break
-        ga, gb = label[ka[t]], label[kb[t]]
+        ga, gb = int(label[ka[t]]), int(label[kb[t]])
         if ga == gb:
             continue
-        total, count = 0.0, 0
-        for x in members[ga]:
-            for y in members[gb]:
-                if owner[x] == owner[y]:
-                    if clash is not None and clash(x, y):
-                        count, total = -1, 0.0
-                        break
-                    continue
-                total += score.get((x, y) if x < y else (y, x), 0.0)
-                count += 1
-            if count < 0:
-                break
-        if count < 0 or (count and total / count < threshold):
+        total = sums.get(ga, {}).get(gb, 0.0)
+        count = size[ga] * size[gb]
+        for o in by_owner[ga].keys() & by_owner[gb].keys():
+            xs, ys = by_owner[ga][o], by_owner[gb][o]
+            count -= len(xs) * len(ys)
+            if clash is not None:
+                # one article, two different values: evidence of two facts (probability 0)
+                count += sum(1 for x in xs for y in ys if clash(x, y))
+        if count and total / count < threshold:
             continue
-        keep, drop = (ga, gb) if len(members[ga]) >= len(members[gb]) else (gb, ga)
-        for x in members[drop]:
-            label[x] = keep
-        members[keep].extend(members.pop(drop))
+        keep, drop = (ga, gb) if size[ga] >= size[gb] else (gb, ga)
+        for h, v in sums.pop(drop, {}).items():
+            sums[h].pop(drop, None)
+            if h != keep:
+                sums.setdefault(keep, {})[h] = sums.setdefault(keep, {}).get(h, 0.0) + v
+                sums[h][keep] = sums[h].get(keep, 0.0) + v
+        sums.get(keep, {}).pop(drop, None)
+        for o, xs in by_owner.pop(drop).items():
+            by_owner[keep].setdefault(o, []).extend(xs)
+            for x in xs:
+                label[x] = keep
+        size[keep] += size.pop(drop)
     _, first = np.unique(label, return_index=True)
     order = {int(label[i]): r for r, i in enumerate(sorted(first))}
     return np.array([order[int(x)] for x in label], dtype=np.int64)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..extract.units import units_compatible
-from ..lang import names_an_ordinal, qualifiers_of, reporting_time
+from ..lang import kinship, names_an_ordinal, qualifiers_of, reporting_time
 from ..model import Batch
 from .context import context_names, context_words, value_context
 from .scope import comparable
@@ -103,9 +103,12 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         return True  # worldwide against in one country: a total and its part
     both_nouns = bool(batch.U[a].any() and batch.U[b].any())
     if qa.unit_key == "age":
-        # ages are ages of someone: two named people, or a daughter and her sister, are two ages
-        return (qa.unit != qb.unit and "years old" not in (qa.unit, qb.unit)) or (
-            info[a].names and info[b].names and not info[a].names & info[b].names)
+        # ages are ages of someone: only the age of one person (the same name, or the same noun
+        # such as "the 22-year-old suspect") is compared; a daughter and her sister are two people
+        same_name = bool(info[a].names & info[b].names)
+        same_noun = qa.unit.lower() == qb.unit.lower() and qa.unit != "years old" and not (
+            info[a].names and info[b].names and not same_name)
+        return not (same_name or same_noun)
     if qa.kind == "percent":
         return both_nouns and float(batch.U[a] @ batch.U[b]) < NOUN_GATE  # shares of different things
     if not (qa.unit_key and qb.unit_key) or units_compatible(qa.unit_key, qb.unit_key):

@@ -73,7 +73,7 @@ def _jaccard(a: set, b: set) -> float:
 def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> list[float]:
     """The features of :data:`STORY_FEATURES` for one pair of articles."""
     S = X[pa.rows] @ X[pb.rows].T
-    best = 0.5 * (S.max(axis=1).mean() + S.max(axis=0).mean()) if S.size else 0.0
+    best = 0.5 * (S.max(axis=1).sum() / S.shape[0] + S.max(axis=0).sum() / S.shape[1]) if S.size else 0.0
     known = pa.published is not None and pb.published is not None
     gap = min(abs((pa.published - pb.published).days), 365) / 365 if known else 0.0
     ya, yb = pa.years | ({pa.published.year} if pa.published else set()), pb.years | (
@@ -81,6 +81,10 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
     conflict = float(bool(ya and yb and not ya & yb))
     return [float(pa.mean @ pb.mean), float(best), float(S.max()) if S.size else 0.0, _jaccard(pa.names, pb.names),
             min(len(pa.names & pb.names), 8) / 8, _jaccard(pa.numbers, pb.numbers), conflict, gap, float(known)]
+
+
+#: In batches of more articles than this, each article is compared with its this many most alike.
+NEIGHBOUR_ARTICLES = 20
 
 
 def _model(models: Optional[dict]) -> LinearModel:
@@ -96,9 +100,13 @@ def story_probabilities(batch: Batch, models: Optional[dict] = None) -> np.ndarr
         return P
     M = np.array([p.mean for p in prof])
     C = M @ M.T
-    # large batches: only pairs whose articles are at all alike (the rest are other stories)
-    floor = 0.3 if k > 50 else -2.0
-    pairs = [(a, b) for a in range(k) for b in np.flatnonzero(C[a, a + 1:] >= floor) + a + 1]
+    np.fill_diagonal(C, -2.0)
+    if k > NEIGHBOUR_ARTICLES:
+        # large batches: each article against its most alike articles only (the rest are other stories)
+        near = np.argpartition(-C, NEIGHBOUR_ARTICLES, axis=1)[:, :NEIGHBOUR_ARTICLES]
+        pairs = sorted({(min(a, int(b)), max(a, int(b))) for a in range(k) for b in near[a] if C[a, b] >= 0.3})
+    else:
+        pairs = [(a, b) for a in range(k) for b in range(a + 1, k)]
     if not pairs:
         return P
     F = np.array([story_features(prof[a], prof[b], batch.X) for a, b in pairs])

@@ -61,7 +61,10 @@ _ROLES = [
     ("arrested", re.compile(r"\b(?:arrest\w*|custody|detained|charged|festgenommen|verhaftet|angeklagt)\b", re.I)),
 ]
 _PEOPLE = {"people", "person", "victim", "man", "men", "woman", "women", "child", "children", "teen", "teenager",
-           "student", "officer", "soldier", "civilian", "other", "death", "injured", "casualty", "mensch", None}
+           "student", "officer", "soldier", "civilian", "other", "death", "injured", "casualty", "mensch", "adult",
+           "boy", "girl", "male", "female", "juvenile", "bystander", "resident", "worker", "passenger", "customer",
+           "guest", "patron", "relative", "deputy", "firefighter", "miner", "tourist", "hiker", "kid", "infant",
+           "baby", "individual", "employee", "bewohner", "kind", "arbeiter", "feuerwehrmann", "polizist", None}
 
 
 #: "16 years old", "16 Jahre alt": an age (numbers are read before the unit, so this looks after it)
@@ -82,9 +85,15 @@ def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
     if unit_key == "injured":
         return "injured"
     ca, cb = _clause(text, start, end)
-    clause = text[ca:cb]
-    found = [name for name, rx in _ROLES if rx.search(clause)]
-    return found[0] if len(found) == 1 else None
+    # the role word nearest the number (after it first: "three people were killed", "drei
+    # Menschen starben"; then before it: "killing three people"), within its clause
+    best, where = None, None
+    for name, rx in _ROLES:
+        for m in rx.finditer(text, ca, cb):
+            d = m.start() - end if m.start() >= end else (start - m.end()) + 0.5
+            if d <= 60 and (where is None or d < where):
+                best, where = name, d
+    return best
 _ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
 _CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
 

@@ -95,12 +95,18 @@ _REPORTING = re.compile(
 _CONDITIONAL = re.compile(r"(?<![\w])(?:if|unless|otherwise|wenn|falls|sonst|andernfalls|ansonsten)(?![\w])", re.I)
 
 
+_MODIFIER_HEDGE = re.compile(r"\s+(?:[a-zäöüß]+-[a-zäöüß-]+|[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ][a-zäöüß]+)\b")
+
+
 def hedge_cues(text: str, language: str) -> tuple[str, ...]:
     """Modal, conditional and hedging words ("könnte", "möglicherweise", "if").
 
     "would"/"würde" counts only outside reported speech or inside a conditional.
     """
-    found = [m.group() for m in _HEDGE_RE.get(language, _HEDGE_RE["en"]).finditer(text)]
+    # an adverb that hedges one modifier ("a possibly drug-related incident", "ein vermutlich
+    # technischer Defekt") does not hedge the statement
+    found = [m.group() for m in _HEDGE_RE.get(language, _HEDGE_RE["en"]).finditer(text)
+             if not _MODIFIER_HEDGE.match(text, m.end())]
     if any(_WOULD.match(w) for w in found) and _REPORTING.search(text) and not _CONDITIONAL.search(text):
         found = [w for w in found if not _WOULD.match(w)]
     return tuple(found)

@@ -258,7 +258,7 @@ _MEASURES: list[tuple[str, tuple[str, ...], str, bool]] = [
 _SYMBOLS = {"C", "F", "t", "m", "l", "g", "h", "ha", "hl", "kn", "in", "mi", "ft", "yd", "km", "cm", "mm", "ml",
             "mg", "kg", "oz", "lb", "lbs", "nmi", "qm", "m²", "m³", "m2", "m3", "km2", "km²"}
 _MEASURE_RES = [(re.compile(p, re.I), units, key, attached) for p, units, key, attached in _MEASURES]
-_UNIT_AT = re.compile(r"(?P<gap>[ \t\u00a0\u202f\u2009]?)(?P<u>" + "|".join(p for p, *_ in _MEASURES) + r")" + _W,
+_UNIT_AT = re.compile(r"(?P<gap>[ \t\u00a0\u202f\u2009-]?)(?P<u>" + "|".join(p for p, *_ in _MEASURES) + r")" + _W,
                       re.I)
 #: units written attached to a number ("47.6C", "5km", "24h", "12ft"): a regex for a look-ahead
 ATTACHED_UNIT = r"(?-i:km/h|km²|km2|km|cm|mm|m²|m³|m|ft|mi|mph|kmh|kph|in|kg|mg|g|t|l|ml|h|C|F|°C|°F)(?![\w/²³])"

@@ -24,6 +24,8 @@ defines the same tables:
 ``REPORTING_TIME``
     Words right before a time that make it the time of a report, not of the fact reported
     ("police said Tuesday", "teilte am Mittwoch mit").
+``KINSHIP``
+    Nouns of family relations ("daughter", "Schwester"): they tell two people apart.
 ``ORDINAL_NAMES``
     Nouns that an ordinal turns into a name ("2. Weltkrieg", "21st century").
 ``ZERO_COUNT``
@@ -42,7 +44,7 @@ from functools import lru_cache
 from importlib import import_module
 
 __all__ = ["LANGUAGES", "table", "compiled", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal",
-           "year_as_name", "reporting_time"]
+           "year_as_name", "reporting_time", "kinship"]
 
 LANGUAGES = ("de", "en")
 
@@ -136,3 +138,8 @@ def _reporting_re():
 def reporting_time(before: str) -> bool:
     """Is a time, with ``before`` it in its sentence, the time of a report ("said Tuesday")?"""
     return bool(_reporting_re().search(before[-80:]))
+
+
+def kinship(noun: str | None) -> bool:
+    """Is ``noun`` a family relation ("daughter", "Schwester")?"""
+    return bool(noun) and bool(compiled("KINSHIP").fullmatch(noun.strip()))

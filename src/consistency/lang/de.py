@@ -119,3 +119,8 @@ UPDATE_CUES = (r"wieder", r"inzwischen", r"mittlerweile", r"nicht\s+mehr", r"kei
 #: Words right before a time that make it the time of a report ("teilte am Mittwoch mit").
 REPORTING_TIME = (r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|bestätigte|bestätigten|"
                   r"meldete|meldeten|kündigte|kündigten|gab|gaben)(?:\s+\w+){0,3}\s+(?:am|an\s+diesem)",)
+
+#: Nouns of family relations: two ages of a "Tochter" and a "Schwester" are ages of two people.
+KINSHIP = (r"Tochter", r"Töchter", r"Sohn", r"Söhne", r"Schwester\w*", r"Bruder", r"Brüder", r"Mutter", r"Vater",
+           r"Ehefrau", r"Ehemann", r"Frau", r"Mann", r"Freundin", r"Freund", r"Großmutter", r"Großvater",
+           r"Oma", r"Opa", r"Enkel\w*", r"Cousin\w*", r"Neffe", r"Nichte", r"Onkel", r"Tante")

@@ -98,3 +98,8 @@ UPDATE_CUES = (r"now", r"again", r"no\s+longer", r"anymore", r"later", r"initial
 
 #: Words right before a time that make it the time of a report ("police said Tuesday").
 REPORTING_TIME = (r"(?:said|says|told\s+\w+|announced|reported|confirmed|stated|added)(?:\s+(?:on|late|early))?",)
+
+#: Nouns of family relations: two ages of a "daughter" and a "sister" are ages of two people.
+KINSHIP = (r"daughters?", r"sons?", r"sisters?", r"brothers?", r"mother", r"father", r"wife", r"husband",
+           r"girlfriend", r"boyfriend", r"grand(?:mother|father|son|daughter)", r"cousin", r"nephew", r"niece",
+           r"uncle", r"aunt", r"stepson", r"stepdaughter", r"fianc[ée]e?")

@@ -15,7 +15,10 @@ One command re-creates the file from the dev parts of the evaluation data::
   counts (killed and injured counts that match the incident's figures).
 
 Test parts (ECB+ topics 36–45, the last 100 GVA incidents) are never read
-for fitting; the command reports the models on them for information only.
+for fitting; the command reports the story model on the ECB+ test topics for
+information only. The quantity model is calibrated on the news batches'
+pairs (sigmoid), the time and story models on all sources (isotonic); see
+:func:`.fit.fit_linear`.
 """
 
 from .fit import fit_linear
