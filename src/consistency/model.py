@@ -41,9 +41,8 @@ __all__ = [
 VERDICTS = ("contradict", "agree", "unverifiable")
 #: Finding kinds. The first five follow de Marneffe et al. (2008).
 KINDS = ("numeric", "date", "negation", "antonym", "entity", "statement")
-#: Kinds of ``unverifiable`` findings that are not contradictions by design.
-#: ``revision``: a later report updates a figure ("stieg auf 5", "rose to five").
-NOTE_KINDS = ("revision",)
+#: ``unverifiable`` findings may also have the kind ``revision``: a later report updates a
+#: figure ("stieg auf 5", "rose to five"), see :mod:`consistency.judge`.
 
 
 @dataclass(frozen=True)

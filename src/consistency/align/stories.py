@@ -115,7 +115,7 @@ def story_probabilities(batch: Batch, models: Optional[dict] = None) -> np.ndarr
     # language-bound): a German and an English article keep the batch's default, one story.
     lang = [batch.claims[int(pr.rows[0])].sentence.language if len(pr.rows) else None for pr in prof]
     for (a, b), v in zip(pairs, p):
-        P[a, b] = P[b, a] = v if lang[a] == lang[b] else max(v, 1.0)
+        P[a, b] = P[b, a] = v if lang[a] == lang[b] else 1.0
     return P
 
 

@@ -28,9 +28,10 @@ defines the same tables:
     Nouns of family relations ("daughter", "Schwester"): they tell two people apart.
 ``ORDINAL_NAMES``
     Nouns that an ordinal turns into a name ("2. Weltkrieg", "21st century").
-``ZERO_COUNT``
-    Phrases that state a count of zero ("niemand wurde verletzt", "no one
-    was hurt").
+``ANTONYMS``, ``ACCOUNTS``, ``UPDATE_CUES``
+    The two sides of a concept, keyed alike in both languages ("rise:a" / "rise:b"; "approve",
+    "open", "guilty" ...), incompatible accounts ("surrendered" / "stormed"), and words that say a
+    state changed over time ("now", "inzwischen"): see :mod:`consistency.judge.stances`.
 
 :func:`table` returns the union over the languages for text whose language
 is uncertain (machine-translated German mixes in English words, and the

@@ -38,10 +38,6 @@ REVISION = (
     r"nach\s+neuesten\s+Angaben", r"aktualisiert\w*", r"neue[nr]?\s+Angaben",
 )
 
-ZERO_COUNT = (
-    r"niemand\s+(?:wurde|ist|sei|kam)", r"keine\s+(?:Verletzten|Toten|Todesopfer|Opfer)",
-    r"kein\s+Mensch", r"keiner\s+der",
-)
 
 #: Nouns that an ordinal makes into a name ("2. Weltkrieg", "21. Jahrhundert"): never a fact to compare.
 ORDINAL_NAMES = (r"\w*Weltkrieg\w*", r"Jahrhundert\w*", r"Jahrtausend\w*", r"Reich\w*", r"Republik\w*",

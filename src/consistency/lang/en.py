@@ -36,10 +36,6 @@ REVISION = (
     r"revised", r"updated", r"now\s+stands\s+at", r"later\s+(?:said|confirmed)",
 )
 
-ZERO_COUNT = (
-    r"no\s+one\s+(?:was|is|has\s+been)", r"nobody\s+(?:was|is|has\s+been)", r"no\s+(?:injuries|deaths|casualties|fatalities)",
-    r"none\s+of\s+the",
-)
 
 #: Nouns that an ordinal makes into a name ("Second World War", "21st century"): never a fact to compare.
 ORDINAL_NAMES = (r"World\s+Wars?", r"centur(?:y|ies)", r"millenni(?:um|a)", r"Reich", r"Republic", r"Amendment",
