@@ -201,7 +201,7 @@ def main() -> int:
     if args.quick:
         args.articles, args.runs, args.scratch_runs, args.batch = 300, 2, 1, 100
 
-    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT))
     from consistency import Settings
     from consistency.corpus import Corpus, check_with_corpus
     from consistency.embed import CachedEmbedder, load_embedder
