@@ -227,10 +227,14 @@ class Batch:
         order = {a: i for i, a in enumerate(dict.fromkeys(c.article for c in self.claims))}
         return np.array([order[c.article] for c in self.claims], dtype=np.int64)
 
+    @cached_property
+    def values(self) -> tuple:
+        """The value of each mention, in mention order."""
+        return tuple(self.claims[mt.claim].values[mt.value_index] for mt in self.mentions)
+
     def value(self, k: int) -> "Quantity":
         """The value of mention ``k``."""
-        mt = self.mentions[k]
-        return self.claims[mt.claim].values[mt.value_index]
+        return self.values[k]
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from .neighbours import ANN_MIN_ROWS, similar_pairs
 from .scope import value_scopes
 from .statements import StatementSettings, statement_groups
 from .stories import stories
-from .values import disjoint, family, values_match
+from .values import disjoint, family, same_distinctive_value, values_match
 
 __all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS",
            "value_probabilities"]
@@ -45,6 +45,9 @@ __all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", 
 
 #: Share of the threshold's probability that suffices to group two values that agree.
 AGREE_EVIDENCE = 0.6
+#: The same share for two statements of the very same distinctive value (:func:`.values.same_distinctive_value`):
+#: "52 Fahrgäste" / "52 Reisenden" is far more often one fact than chance.
+SAME_VALUE_EVIDENCE = 0.35
 
 
 @dataclass(frozen=True)
@@ -182,6 +185,26 @@ def _attach_restatements(batch: Batch, labels: np.ndarray, owner: np.ndarray) ->
     return labels
 
 
+def _agreeing(batch: Batch, ka: np.ndarray, kb: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per pair: do the two values agree (:func:`.values.disjoint` is false), and are they the very
+    same distinctive value (:func:`.values.same_distinctive_value`)? Two bool arrays, shape (n_pairs,)."""
+    qs = batch.values
+    low = np.array([np.nan if q.low is None else q.low for q in qs], dtype=float)
+    high = np.array([np.nan if q.high is None else q.high for q in qs], dtype=float)
+    partial = np.array([q.partial for q in qs], dtype=bool)
+    if len(ka) == 0:
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
+    known = ~(np.isnan(low[ka]) | np.isnan(high[ka]) | np.isnan(low[kb]) | np.isnan(high[kb]))
+    with np.errstate(invalid="ignore"):
+        apart = known & (partial[ka] == partial[kb]) & ((high[ka] < low[kb]) | (high[kb] < low[ka]))
+    same = np.zeros(len(ka), dtype=bool)
+    value = np.array([np.nan if q.value is None else q.value for q in qs], dtype=float)
+    candidates = np.flatnonzero(value[ka] == value[kb])
+    same[candidates] = [same_distinctive_value(qs[a], qs[b]) for a, b in zip(ka[candidates].tolist(),
+                                                                               kb[candidates].tolist())]
+    return ~apart, same
+
+
 def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None) -> list[Group]:
     """Group the mentions that report the same fact across articles.
 
@@ -205,15 +228,15 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     story, (ii, jj, ss), ka, kb, F, p = scored_pairs(batch, settings, models)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
     # points in time and quantities never pair: each is grouped with its own threshold
-    is_time = np.array([family(batch.value(k)) == "time" for k in range(len(batch.mentions))], dtype=bool)
+    is_time = np.array([q.kind in ("date", "year", "relative_date") for q in batch.values], dtype=bool)
     pair_time = is_time[ka] if len(ka) else np.zeros(0, dtype=bool)
     n = len(batch.mentions)
     # Asymmetric costs: grouping two values that agree wrongly costs nothing, setting two values
     # against each other wrongly is a false alarm. Agreeing pairs need AGREE_EVIDENCE times the
     # probability that disagreeing ones need (the probability itself never looks at the values).
-    agree = np.array([not disjoint(batch.value(a), batch.value(b)) for a, b in zip(ka.tolist(), kb.tolist())],
-                     dtype=bool)
-    weight = np.where(agree, np.minimum(1.0, p / AGREE_EVIDENCE), p)
+    agree, same = _agreeing(batch, ka, kb)
+    weight = np.where(same, np.minimum(1.0, p / SAME_VALUE_EVIDENCE),
+                      np.where(agree, np.minimum(1.0, p / AGREE_EVIDENCE), p))
     labels = np.zeros(n, dtype=np.int64)
     for offset, items, pairs, threshold in ((0, is_time, pair_time, settings.time_threshold),
                                             (n, ~is_time, ~pair_time, settings.fact_threshold)):

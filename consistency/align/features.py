@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..extract.units import units_compatible
+from ..extract.units import unit_key, units_compatible
+from ..lang import table
 from ..lang import kinship, names_an_ordinal, qualifiers_of, reporting_time
 from ..model import Batch
 from .context import context_names, context_words, value_context
 from .scope import comparable
-from .values import family
+from .values import DISTINCTIVE_COUNT, family, same_distinctive_value
 
 __all__ = ["VALUE_FEATURES", "MentionInfo", "mention_info", "value_features", "candidate_pairs", "one_to_one"]
 
@@ -51,7 +52,111 @@ class MentionInfo:
         self.rank, self.names, self.reported, self.relative = rank, names, reported, relative
 
 
-def mention_info(batch: Batch) -> list[MentionInfo]:
+class MentionInfos(list):
+    """The :class:`MentionInfo` of each mention, and the same as arrays (:attr:`arrays`) for the
+    vectorised gates and features."""
+
+    def __init__(self, items, batch: Batch):
+        super().__init__(items)
+        self._batch = batch
+        self._arrays = None
+
+    @property
+    def arrays(self) -> "_Arrays":
+        if self._arrays is None:
+            self._arrays = _Arrays(self._batch, self)
+        return self._arrays
+
+
+def _codes(keys) -> np.ndarray:
+    """Integer codes of hashable keys (``None`` is -1), equal keys equal codes."""
+    table: dict = {}
+    return np.array([-1 if k is None else table.setdefault(k, len(table)) for k in keys], dtype=np.int64)
+
+
+def _sets(rows, n: int):
+    """A sparse 0/1 matrix of ``n`` rows from sets of hashable items, and each row's size."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict = {}
+    indptr, indices = [0], []
+    for r in rows:
+        indices.extend(vocab.setdefault(x, len(vocab)) for x in r)
+        indptr.append(len(indices))
+    M = csr_matrix((np.ones(len(indices), dtype=np.float32), indices, indptr), shape=(n, max(len(vocab), 1)))
+    return M, np.diff(np.array(indptr))
+
+
+def _popcount(x: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(x), dtype=np.int64)
+    x = x.copy()
+    while x.any():
+        out += x & 1
+        x >>= 1
+    return out
+
+
+def _common(M, ka: np.ndarray, kb: np.ndarray) -> np.ndarray:
+    """Number of items rows ``ka[t]`` and ``kb[t]`` of the sparse set matrix ``M`` share."""
+    if len(ka) == 0:
+        return np.zeros(0)
+    return np.asarray(M[ka].multiply(M[kb]).sum(axis=1)).ravel()
+
+
+class _Arrays:
+    """Per-mention attributes as arrays, shape (n_mentions,) each."""
+
+    def __init__(self, batch: Batch, info: list[MentionInfo]):
+        n = len(info)
+        qs = batch.values
+        self.family = _codes(i.family for i in info)
+        self.time = np.array([i.time for i in info], dtype=bool)
+        self.reported = np.array([i.reported for i in info], dtype=bool)
+        self.relative = np.array([i.relative for i in info], dtype=bool)
+        pub = [batch.published.get(batch.claims[mt.claim].article) for mt in batch.mentions]
+        self.published = np.array([d.toordinal() if d is not None else np.nan for d in pub], dtype=float)
+        quals = sorted({x for i in info for x in i.quals})
+        bit = {q: 1 << k for k, q in enumerate(quals)}
+        self.quals = np.array([sum(bit[x] for x in i.quals) for i in info], dtype=np.int64)
+        self.gating = sum(bit[q] for q in quals if q in GATING_QUALIFIERS)
+        self.world = np.array(["world" in i.quals for i in info], dtype=bool)
+        self.kind = _codes(q.kind for q in qs)
+        self.kind_ordinal = np.array([q.kind == "ordinal" for q in qs], dtype=bool)
+        self.kind_percent = np.array([q.kind == "percent" for q in qs], dtype=bool)
+        self.kind_count = np.array([q.kind == "count" for q in qs], dtype=bool)
+        self.age = np.array([q.unit_key == "age" for q in qs], dtype=bool)
+        self.ordinal_name = np.array([q.kind == "ordinal" and names_an_ordinal(q.unit) for q in qs], dtype=bool)
+        self.key = _codes(q.unit_key for q in qs)
+        self.keys = [q.unit_key for q in qs]
+        self.has_key = np.array([bool(q.unit_key) for q in qs], dtype=bool)
+        self.generic = np.array([q.unit_key in _GENERIC for q in qs], dtype=bool)
+        self.role = _codes(q.role or None for q in qs)
+        self.subject = _codes(frozenset(q.subject) for q in qs)
+        self.has_subject = np.array([bool(q.subject) for q in qs], dtype=bool)
+        self.S, _ = _sets((q.subject for q in qs), n)
+        self.names, self.n_names = _sets((i.names for i in info), n)
+        self.words, self.n_words = _sets((i.words for i in info), n)
+        self.value = np.array([np.nan if q.value is None else q.value for q in qs], dtype=float)
+        self.partial = np.array([q.partial for q in qs], dtype=bool)
+        self.distinct_family = np.array([i.family not in ("time", "ordinal") for i in info], dtype=bool)
+        self.open_bound = np.array([q.hedge in ("lower", "upper", "at_least", "at_most") for q in qs], dtype=bool)
+        self.unique = np.array([i.unique for i in info], dtype=bool)
+        self.rank = np.array([i.rank for i in info], dtype=np.int64)
+        self.has_noun = np.abs(batch.U).sum(axis=1) > 0 if n else np.zeros(0, dtype=bool)
+        self._compatible: dict = {}
+
+    def units_compatible(self, ka: np.ndarray, kb: np.ndarray) -> np.ndarray:
+        """:func:`~consistency.extract.units.units_compatible` of each pair, once per pair of unit keys."""
+        out = np.zeros(len(ka), dtype=bool)
+        for t, (a, b) in enumerate(zip(self.key[ka].tolist(), self.key[kb].tolist())):
+            v = self._compatible.get((a, b))
+            if v is None:
+                v = self._compatible[(a, b)] = units_compatible(self.keys[int(ka[t])], self.keys[int(kb[t])])
+            out[t] = v
+        return out
+
+
+def mention_info(batch: Batch) -> MentionInfos:
     fams = [family(batch.value(k)) for k in range(len(batch.mentions))]
     per_claim: dict[tuple[int, str], int] = {}
     rank = []
@@ -66,7 +171,7 @@ def mention_info(batch: Batch) -> list[MentionInfo]:
         out.append(MentionInfo(fams[k], qualifiers_of(ctx), context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw)))
-    return out
+    return MentionInfos(out, batch)
 
 
 #: Counted nouns less similar than this (embedding cosine), and not related by the lexicon or as a
@@ -74,18 +179,26 @@ def mention_info(batch: Batch) -> list[MentionInfo]:
 NOUN_GATE = 0.3
 #: Unit keys of nouns that count people in general: they fit any noun that counts persons.
 _GENERIC = frozenset({"people", "person", "mensch", "personen", "other", "casualty"})
+_PEOPLE_KEYS = frozenset(table("PEOPLE"))
 
 
 #: Relative times ("on Friday", "yesterday") of articles published further apart than this are not compared.
 RELATIVE_DAYS = 3
 
 #: Qualifier classes that make a number another quantity of the same thing (:mod:`consistency.lang`):
-#: a legal limit, an original estimate, a subset, a daily rate, what is on board, the insured part.
-GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured"})
+#: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
+#: the people living in a place.
+GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population"})
 
 
 def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
-    """Hard gates: pairs that can never be one fact, whatever the model says."""
+    """Hard gates: pairs that can never be one fact, whatever the model says.
+
+    The soft ones (:func:`_soft_gate`: counted nouns, qualifiers, ages of two people) do not
+    apply to two statements of the very same, distinctive value
+    (:func:`~.values.same_distinctive_value`): "52 Fahrgäste" and "52 Reisenden an Bord" are
+    one count, whatever the embedding of the nouns says.
+    """
     if info[a].reported or info[b].reported:
         return True  # "police said Tuesday": the day of the report, not of what happened
     if info[a].time and (info[a].relative or info[b].relative):
@@ -93,24 +206,55 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         pb = batch.published.get(batch.claims[batch.mentions[b].claim].article)
         if pa is not None and pb is not None and abs((pa - pb).days) > RELATIVE_DAYS:
             return True  # "on Friday" in reports days apart: other happenings, or other weeks
-    if (info[a].quals ^ info[b].quals) & GATING_QUALIFIERS:
-        return True  # "der Grenzwert liegt bei 50" is not the measured 78; "davon 5 schwer verletzt"
     qa, qb = batch.value(a), batch.value(b)
     if qa.kind == "ordinal" and (names_an_ordinal(qa.unit) or names_an_ordinal(qb.unit)):
         return True  # "2. Weltkrieg" and "3. Weltkrieg" are names of two things, not two counts
     if (("world" in info[a].quals and qb.subject) or ("world" in info[b].quals and qa.subject)) and (
             set(qa.subject) != set(qb.subject)):
         return True  # worldwide against in one country: a total and its part
+    if _orders_apart(qa.value, qb.value) and not info[a].time:
+        return True  # "£4.8bn a year" and "an earner on £35,000": no report changes a figure a thousandfold
+    if same_distinctive_value(qa, qb) and not (info[a].names and info[b].names
+                                                and not info[a].names & info[b].names):
+        return False
+    return _soft_gate(batch, a, b, info)
+
+
+#: Two values further apart than this factor are two quantities, never one figure reported twice
+#: (a mistranslated "Billion"/"billion" or "Mio."/"Mrd." is a factor of 1,000 exactly, and is compared).
+MAGNITUDE_GATE = 1000.0
+
+
+def _orders_apart(x, y) -> bool:
+    if x is None or y is None or x == 0 or y == 0 or (x < 0) != (y < 0):
+        return False
+    x, y = abs(x), abs(y)
+    return max(x, y) > MAGNITUDE_GATE * min(x, y)
+
+
+def _soft_gate(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
+    if (info[a].quals ^ info[b].quals) & GATING_QUALIFIERS:
+        return True  # "der Grenzwert liegt bei 50" is not the measured 78; "davon 5 schwer verletzt"
+    qa, qb = batch.value(a), batch.value(b)
     both_nouns = bool(batch.U[a].any() and batch.U[b].any())
     if qa.unit_key == "age":
         # ages are ages of someone: only the age of one person (the same name, or the same noun
         # such as "the 22-year-old suspect") is compared; a daughter and her sister are two people
+        english = all(batch.claims[batch.mentions[k].claim].sentence.language == "en" for k in (a, b))
+        if english and _first_name(qa.unit) and _first_name(qb.unit):
+            # "25-year-old Kevin McQuilliams" / "34-year-old Annarae Powell": the name after the age
+            # says whose it is, whatever other names the sentences share
+            return qa.unit.lower() != qb.unit.lower()
         same_name = bool(info[a].names & info[b].names)
         same_noun = qa.unit.lower() == qb.unit.lower() and qa.unit != "years old" and not (
             info[a].names and info[b].names and not same_name)
         return not (same_name or same_noun)
     if qa.kind == "percent":
         return both_nouns and float(batch.U[a] @ batch.U[b]) < NOUN_GATE  # shares of different things
+    if qa.kind == "ordinal":
+        # an ordinal places something in one sequence: "the second of three satellites" and "the
+        # first images" are places in two
+        return not (qa.unit_key and qb.unit_key and units_compatible(qa.unit_key, qb.unit_key))
     if not (qa.unit_key and qb.unit_key) or units_compatible(qa.unit_key, qb.unit_key):
         return False
     if (qa.role and qa.role == qb.role) or qa.unit_key in _GENERIC or qb.unit_key in _GENERIC:
@@ -118,25 +262,96 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
     return float(batch.U[a] @ batch.U[b]) < NOUN_GATE
 
 
+def _first_name(noun: str | None) -> bool:
+    """Is the word after an age (in English text) a name ("Kevin"), not a noun ("Suspect")?"""
+    return bool(noun) and noun[:1].isupper() and noun[1:].islower() and unit_key(noun) == noun.lower() and (
+        noun.lower() not in _PEOPLE_KEYS)
+
+
+def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: MentionInfos) -> np.ndarray:
+    """:func:`_different_things` of each pair ``(ka[t], kb[t])`` of one family, in numpy (bool, (n_pairs,))."""
+    A = info.arrays
+    n = len(ka)
+    if n == 0:
+        return np.zeros(0, dtype=bool)
+    gap = np.abs(A.published[ka] - A.published[kb])
+    hard = A.reported[ka] | A.reported[kb]
+    hard |= A.time[ka] & (A.relative[ka] | A.relative[kb]) & (np.nan_to_num(gap, nan=0.0) > RELATIVE_DAYS)
+    hard |= A.kind_ordinal[ka] & (A.ordinal_name[ka] | A.ordinal_name[kb])
+    hard |= (((A.world[ka] & A.has_subject[kb]) | (A.world[kb] & A.has_subject[ka]))
+             & (A.subject[ka] != A.subject[kb]))
+    va, vb = np.abs(A.value[ka]), np.abs(A.value[kb])
+    with np.errstate(invalid="ignore"):
+        apart = ((va > 0) & (vb > 0) & (np.sign(A.value[ka]) == np.sign(A.value[kb]))
+                 & (np.maximum(va, vb) > MAGNITUDE_GATE * np.minimum(va, vb)))
+    hard |= apart & ~A.time[ka]
+    name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
+    same = ((A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinct_family[ka]
+            & ~(A.kind_count[ka] & (np.abs(A.value[ka]) < DISTINCTIVE_COUNT)))
+    bypass = same & ~name_clash
+    dot = np.einsum("ij,ij->i", batch.U[ka], batch.U[kb])
+    soft = (A.quals[ka] ^ A.quals[kb]) & A.gating != 0
+    rest = ~soft & ~bypass & ~hard
+    age = rest & A.age[ka]
+    for t in np.flatnonzero(age).tolist():
+        soft[t] = _soft_gate(batch, int(ka[t]), int(kb[t]), info)
+    rest &= ~age
+    pct = rest & A.kind_percent[ka]
+    soft |= pct & A.has_noun[ka] & A.has_noun[kb] & (dot < NOUN_GATE)
+    rest &= ~pct
+    both_keys = A.has_key[ka] & A.has_key[kb]
+    compatible = np.zeros(n, dtype=bool)
+    rows = np.flatnonzero(rest & both_keys)
+    compatible[rows] = A.units_compatible(ka[rows], kb[rows])
+    ordn = rest & A.kind_ordinal[ka]
+    soft |= ordn & ~(both_keys & compatible)
+    rest &= ~ordn
+    same_role = (A.role[ka] >= 0) & (A.role[ka] == A.role[kb])
+    soft |= rest & both_keys & ~compatible & ~same_role & ~A.generic[ka] & ~A.generic[kb] & (dot < NOUN_GATE)
+    return hard | (~bypass & soft)
+
+
+def _expand(batch: Batch, claim_i: np.ndarray, claim_j: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every mention pair of the claim pairs ``(claim_i[t], claim_j[t])``, claim pair by claim pair
+    (mentions of ``claim_i`` outer, of ``claim_j`` inner)."""
+    n_claims = len(batch.claims)
+    owner = np.array([mt.claim for mt in batch.mentions], dtype=np.int64)
+    count = np.bincount(owner, minlength=n_claims) if len(owner) else np.zeros(n_claims, dtype=np.int64)
+    start = np.concatenate([[0], np.cumsum(count)[:-1]]) if n_claims else np.zeros(0, dtype=np.int64)
+    ni, nj = count[claim_i], count[claim_j]
+    per = ni * nj
+    total = int(per.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    rep = np.repeat(np.arange(len(claim_i)), per)
+    within = np.arange(total) - np.repeat(np.cumsum(per) - per, per)
+    width = nj[rep]
+    return start[claim_i[rep]] + within // width, start[claim_j[rep]] + within % width
+
+
 def candidate_pairs(batch: Batch, story: np.ndarray, info: list[MentionInfo],
                     claim_i: np.ndarray, claim_j: np.ndarray, scopes: list) -> tuple[np.ndarray, np.ndarray]:
     """Value-mention pairs ``(ka, kb)`` of the claim pairs ``(claim_i, claim_j)``: same story, same
     family, comparable scopes (:mod:`.scope`: a background value is never compared with one of the
     story's own), and not plainly different things."""
-    by_claim: dict[int, list[int]] = {}
-    for k, mt in enumerate(batch.mentions):
-        by_claim.setdefault(mt.claim, []).append(k)
-    ka, kb = [], []
-    for i, j in zip(claim_i.tolist(), claim_j.tolist()):
-        if story[i] != story[j] or i not in by_claim or j not in by_claim:
-            continue
-        for a in by_claim[i]:
-            for b in by_claim[j]:
-                if (info[a].family == info[b].family and comparable(scopes[a], scopes[b])
-                        and not _different_things(batch, a, b, info)):
-                    ka.append(a)
-                    kb.append(b)
-    return np.array(ka, dtype=np.int64), np.array(kb, dtype=np.int64)
+    if not isinstance(info, MentionInfos):
+        info = MentionInfos(info, batch)
+    claim_i, claim_j = np.asarray(claim_i, dtype=np.int64), np.asarray(claim_j, dtype=np.int64)
+    keep = story[claim_i] == story[claim_j] if len(claim_i) else np.zeros(0, dtype=bool)
+    ka, kb = _expand(batch, claim_i[keep], claim_j[keep])
+    A = info.arrays
+    same_family = A.family[ka] == A.family[kb]
+    ka, kb = ka[same_family], kb[same_family]
+    # scopes: few distinct ones, so comparability is looked up per pair of scope codes
+    scode = _codes(scopes)
+    distinct = list(dict.fromkeys(scopes))
+    ok = np.array([[comparable(x, y) for y in distinct] for x in distinct], dtype=bool).reshape(
+        len(distinct), len(distinct))
+    if len(ka):
+        keep = ok[scode[ka], scode[kb]]
+        ka, kb = ka[keep], kb[keep]
+    keep = ~different_things(batch, ka, kb, info)
+    return ka[keep], kb[keep]
 
 
 def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[MentionInfo]) -> np.ndarray:
@@ -150,32 +365,34 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
     F = np.zeros((n, len(VALUE_FEATURES)))
     if n == 0:
         return F
-    ci = np.array([batch.mentions[k].claim for k in ka])
-    cj = np.array([batch.mentions[k].claim for k in kb])
+    owner = np.array([mt.claim for mt in batch.mentions], dtype=np.int64)
+    ci, cj = owner[ka], owner[kb]
     F[:, 0] = np.einsum("ij,ij->i", batch.X[ci], batch.X[cj])
     F[:, 1] = np.einsum("ij,ij->i", batch.C[ka], batch.C[kb])
     ua, ub = batch.U[ka], batch.U[kb]
     has = (np.abs(ua).sum(axis=1) > 0) & (np.abs(ub).sum(axis=1) > 0)
     F[:, 2] = np.where(has, np.einsum("ij,ij->i", ua, ub), 0.0)
     F[:, 3] = ~has
-    for t, (a, b) in enumerate(zip(ka.tolist(), kb.tolist())):
-        qa, qb = batch.value(a), batch.value(b)
-        ia, ib = info[a], info[b]
-        F[t, 4] = qa.unit_key is not None and qa.unit_key == qb.unit_key and not ia.time
-        F[t, 5] = units_compatible(qa.unit_key, qb.unit_key) and not ia.time
-        F[t, 6] = bool(qa.role and qb.role and qa.role != qb.role)
-        F[t, 7] = bool(qa.role and qa.role == qb.role)
-        F[t, 8] = bool(qa.subject and qb.subject and not set(qa.subject) & set(qb.subject))
-        F[t, 9] = min(len(ia.quals ^ ib.quals), 2)
-        F[t, 10] = qa.kind == qb.kind
-        wa, wb = ia.words, ib.words
-        F[t, 11] = len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-        F[t, 12] = ia.unique and ib.unique
-        F[t, 13] = qa.hedge in ("lower", "upper", "at_least", "at_most") or qb.hedge in (
-            "lower", "upper", "at_least", "at_most")
-        F[t, 14] = ia.rank == ib.rank
-        F[t, 15] = bool(qa.role) != bool(qb.role) and qa.kind == "count" and qb.kind == "count"
-        F[t, 16] = bool(ia.names and ib.names and not ia.names & ib.names)
+    if not isinstance(info, MentionInfos):
+        info = MentionInfos(info, batch)
+    A = info.arrays
+    not_time = ~A.time[ka]
+    F[:, 4] = (A.key[ka] >= 0) & (A.key[ka] == A.key[kb]) & not_time
+    F[:, 5] = A.units_compatible(ka, kb) & not_time
+    ra, rb = A.role[ka], A.role[kb]
+    F[:, 6] = (ra >= 0) & (rb >= 0) & (ra != rb)
+    F[:, 7] = (ra >= 0) & (ra == rb)
+    F[:, 8] = A.has_subject[ka] & A.has_subject[kb] & (_common(A.S, ka, kb) == 0)
+    F[:, 9] = np.minimum(_popcount(A.quals[ka] ^ A.quals[kb]), 2)
+    F[:, 10] = A.kind[ka] == A.kind[kb]
+    inter = _common(A.words, ka, kb)
+    union = A.n_words[ka] + A.n_words[kb] - inter
+    F[:, 11] = np.where((A.n_words[ka] > 0) & (A.n_words[kb] > 0), inter / np.maximum(union, 1), 0.0)
+    F[:, 12] = A.unique[ka] & A.unique[kb]
+    F[:, 13] = A.open_bound[ka] | A.open_bound[kb]
+    F[:, 14] = A.rank[ka] == A.rank[kb]
+    F[:, 15] = ((ra >= 0) != (rb >= 0)) & A.kind_count[ka] & A.kind_count[kb]
+    F[:, 16] = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
     return F
 
 

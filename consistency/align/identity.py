@@ -16,6 +16,7 @@ numpy only; fitting it needs scikit-learn (:mod:`consistency.learn`).
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -89,5 +90,9 @@ def _read(path: str | None) -> dict:
 
 
 def load_models(path: str | None = None) -> dict:
-    """The fitted models file as a dict (``story``, ``value``, ``statement``, ... entries)."""
-    return _read(path)
+    """The fitted models file as a dict (``story``, ``value``, ``statement``, ... entries).
+
+    ``path`` defaults to ``$CONSISTENCY_MODELS`` if set (a re-fitted file, to try it without
+    installing it), else the file shipped in the package.
+    """
+    return _read(path or os.environ.get("CONSISTENCY_MODELS") or None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..extract.units import unit_key, units_compatible
 from ..model import Quantity
 
-__all__ = ["family", "values_match", "disjoint"]
+__all__ = ["family", "values_match", "disjoint", "same_distinctive_value"]
 
 
 def family(q: Quantity) -> str:
@@ -66,3 +66,27 @@ def disjoint(a: Quantity, b: Quantity) -> bool:
     if None in (a.low, a.high, b.low, b.high) or a.partial != b.partial:
         return False
     return a.high < b.low or b.high < a.low
+
+
+#: Counts below this are common enough ("zwei Hubschrauber", "zwei Tote") that two of them being equal
+#: says nothing about being one fact.
+DISTINCTIVE_COUNT = 10
+
+
+def same_distinctive_value(a: Quantity, b: Quantity) -> bool:
+    """Do ``a`` and ``b`` state the very same value, one unlikely to be equal by chance?
+
+    The same family and the same number ("52 Fahrgäste" / "52 Reisenden", "78 Mikrogramm pro
+    Kubikmeter" / "78 µg/m³", "54,3 Prozent" / "54,3 Prozent"); counts only from
+    :data:`DISTINCTIVE_COUNT` up, points in time never (they have their own model). Such a pair
+    is strong evidence of one fact, so the soft gates (counted nouns, qualifiers) do not apply
+    to it; it can only ever be an agreement.
+    """
+    if a.value is None or b.value is None or a.value != b.value or a.partial or b.partial:
+        return False
+    fa = family(a)
+    if fa != family(b) or fa in ("time", "ordinal"):
+        return False
+    if fa == "count" and abs(a.value) < DISTINCTIVE_COUNT:
+        return False
+    return True

@@ -13,6 +13,7 @@ import re
 from datetime import date
 from typing import Iterable, Optional
 
+from ..lang import table
 from ..model import Article, Claim, Quantity, Sentence
 from .cues import attribution, hedge_cues, negation_cues
 from .dates import find_dates, furniture_spans
@@ -60,11 +61,8 @@ _ROLES = [
     ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit|verletzt\w*|verwundet\w*)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|custody|detained|charged|festgenommen|verhaftet|angeklagt)\b", re.I)),
 ]
-_PEOPLE = {"people", "person", "victim", "man", "men", "woman", "women", "child", "children", "teen", "teenager",
-           "student", "officer", "soldier", "civilian", "other", "death", "injured", "casualty", "mensch", "adult",
-           "boy", "girl", "male", "female", "juvenile", "bystander", "resident", "worker", "passenger", "customer",
-           "guest", "patron", "relative", "deputy", "firefighter", "miner", "tourist", "hiker", "kid", "infant",
-           "baby", "individual", "employee", "bewohner", "kind", "arbeiter", "feuerwehrmann", "polizist", None}
+#: Counted nouns (unit keys) that count people: only their counts have a role (killed, injured, ...).
+_PEOPLE = frozenset(table("PEOPLE")) | {None}
 
 
 #: "16 years old", "16 Jahre alt": an age (numbers are read before the unit, so this looks after it)
@@ -104,18 +102,21 @@ _ROLE_WORD = {"injured": "injured", "hurt": "injured", "wounded": "injured", "ve
               "verwundet": "injured", "killed": "killed", "getötet": "killed", "ums leben": "killed",
               "died": "killed", "starb": "killed", "verletzten": "injured", "verletzte": "injured",
               "verletzungen": "injured", "injuries": "injured", "toten": "killed", "tote": "killed",
-              "todesopfer": "killed", "deaths": "killed", "fatalities": "killed", "casualties": "injured"}
+              "todesopfer": "killed", "deaths": "killed", "fatalities": "killed", "casualties": "injured",
+              "festgenommen": "arrested", "verhaftet": "arrested", "arrested": "arrested", "detained": "arrested",
+              "festnahmen": "arrested", "festnahme": "arrested", "verhaftungen": "arrested", "arrests": "arrested"}
 _ZERO = [
     re.compile(r"(?<![\w])(?:no\s*-?\s*one|nobody|none)\s+(?:else\s+)?(?:was|were|has\s+been|had\s+been|is|got|"
-               r"appeared\s+to\s+be|was\s+reported)\s+(?:\w+ly\s+)?(?P<p>injured|hurt|wounded|killed)(?![\w])",
-               re.I),
+               r"appeared\s+to\s+be|was\s+reported)\s+(?:\w+ly\s+)?(?P<p>injured|hurt|wounded|killed|arrested|"
+               r"detained)(?![\w])", re.I),
     re.compile(r"(?<![\w])(?:no\s*-?\s*one|nobody)\s+(?P<p>died)(?![\w])", re.I),
-    re.compile(r"(?<![\w])(?:niemand|keiner)\s+(?:\w+\s+){0,3}?(?P<p>verletzt|verwundet|getötet|ums\s+Leben)"
-               r"(?![\w])", re.I),
-    re.compile(r"(?<![\w])(?P<p>verletzt|verwundet|getötet)\s+(?:wurde|worden\s+sei|sei|ist)\s+(?:\w+\s+){0,2}?"
-               r"(?:niemand|keiner)(?![\w])", re.I),
-    re.compile(r"(?<![\w])(?:keine|there\s+were\s+no|no)\s+(?:\w+\s+)?(?P<n>Verletzten|Verletzte|Verletzungen|Toten|"
-               r"Tote|Todesopfer|injuries|deaths|fatalities|casualties)(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?:niemand|keiner|keine[rs]?\s+der\s+\w+)\s+(?:\w+\s+){0,3}?"
+               r"(?P<p>verletzt|verwundet|getötet|ums\s+Leben|festgenommen|verhaftet)(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?P<p>verletzt|verwundet|getötet|festgenommen|verhaftet)\s+(?:wurde|worden\s+sei|sei|ist)\s+"
+               r"(?:\w+\s+){0,2}?(?:niemand|keiner)(?![\w])", re.I),
+    re.compile(r"(?<![\w])(?:keine|there\s+were\s+no|there\s+have\s+been\s+no|no)\s+(?:\w+\s+)?(?P<n>Verletzten|"
+               r"Verletzte|Verletzungen|Toten|Tote|Todesopfer|Festnahmen|Festnahme|Verhaftungen|injuries|deaths|"
+               r"fatalities|casualties|arrests)(?![\w])", re.I),
 ]
 
 
@@ -126,7 +127,7 @@ def _zero_counts(text: str) -> list[tuple[int, int, str, str, str]]:
         for m in rx.finditer(text):
             word = m.group("n") if "n" in rx.groupindex and m.group("n") else m.group("p")
             role = _ROLE_WORD[re.sub(r"\s+", " ", word.lower())]
-            if "n" in rx.groupindex:
+            if "n" in rx.groupindex and role != "arrested":  # "keine Festnahmen": no people arrested
                 key = unit_key(word)
             else:
                 key = "people"
@@ -244,6 +245,13 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             continue
         is_year = (n.plain_integer and 1800 <= n.value <= 2100 and not (n.currency or n.percent)
                    and n.hedge is None and (key is None or _YEAR_CUE.search(text[:n.start])))
+        if (n.hedge == "range" and key is None and not (n.currency or n.percent or n.scaled)
+                and float(n.low).is_integer() and float(n.high).is_integer() and 1800 <= n.low < n.high <= 2100):
+            # "between 2015 and 2021", "von 2017 bis 2021": a period of years, not a count
+            lo, hi = date(int(n.low), 1, 1).toordinal(), date(int(n.high), 12, 31).toordinal()
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="year",
+                                   value=lo, low=lo, high=hi, unit_key="time", hedge="range"))
+            continue
         if is_year:
             lo, hi = date(int(n.value), 1, 1).toordinal(), date(int(n.value), 12, 31).toordinal()
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="year",

@@ -124,6 +124,29 @@ def resolve_relative(unit: str, offset: int, published: date) -> tuple[int, int]
     return year_interval(published.year + offset)
 
 
+#: "Anfang März", "Mitte September 2024", "early March", "mid-September", "late July": a third of a month.
+_MONTH_PART_RE = re.compile(r"(?<![\w-])(?P<part>Anfang|Mitte|Ende|early|mid|late)[\s-]+(?P<mn>" + _MONTH
+                            + r")(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w])")
+_PART_DAYS = {"anfang": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11, 20), "ende": (21, 31),
+              "late": (21, 31)}
+
+
+def _month_part(m: re.Match, published: Optional[date]) -> Optional[tuple]:
+    """``(low, high, partial)`` of a third of a month: full dates where the year is written or the
+    publication date gives it (the latest such month not long after publication), else day and month."""
+    mo = MONTHS.get(m.group("mn").lower().rstrip("."))
+    if mo is None:
+        return None
+    first, last = _PART_DAYS[m.group("part").lower()]
+    if m.group("y") or published is not None:
+        y = int(m.group("y")) if m.group("y") else published.year
+        if not m.group("y") and date(y, mo, first) > published + timedelta(days=31):
+            y -= 1
+        last = min(last, calendar.monthrange(y, mo)[1])
+        return date(y, mo, first).toordinal(), date(y, mo, last).toordinal(), False
+    return mo * 100 + first, mo * 100 + min(last, calendar.monthrange(2001, mo)[1]), True
+
+
 def _valid(y: int, m: int, d: int) -> bool:
     try:
         date(y, m, d)
@@ -144,6 +167,11 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in _MONTH_PART_RE.finditer(text):
+        span = _month_part(m, published)
+        if span is not None:
+            found.append(DateMatch(m.start(), m.end(), "date", *span))
+            taken.append(m.span())
     for name, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             a, b = m.span()

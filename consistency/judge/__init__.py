@@ -43,28 +43,35 @@ class JudgeSettings:
 
 
 def _comparable(q: Quantity) -> bool:
+    """Can ``q`` be compared at all: an interval, or a weekday named without a date."""
+    return (q.low is not None and q.high is not None) or _weekdays(q) is not None
+
+
+def _interval(q: Quantity) -> bool:
     return q.low is not None and q.high is not None
 
 
-def _as_day_month(q: Quantity) -> Optional[int]:
-    """A single full date as month*100+day, to compare with a partial date."""
+def _as_day_month(q: Quantity) -> Optional[tuple[int, int]]:
+    """A date (or a span of days within one year) as ``(low, high)`` in month*100+day form, to
+    compare with a partial date ("14 August", "Mitte September")."""
     if q.partial:
-        return int(q.low)
-    if q.kind == "date" and q.low == q.high:
-        d = date.fromordinal(int(q.low))
-        return d.month * 100 + d.day
+        return int(q.low), int(q.high)
+    if q.kind == "date" and q.low is not None and q.high is not None:
+        lo, hi = date.fromordinal(int(q.low)), date.fromordinal(int(q.high))
+        if lo.year == hi.year:
+            return lo.month * 100 + lo.day, hi.month * 100 + hi.day
     return None
 
 
 def _bounds(a: Quantity, b: Quantity) -> Optional[tuple[tuple[float, float], tuple[float, float]]]:
     """Intervals of ``a`` and ``b`` on a common scale, or None if incomparable."""
-    if not (_comparable(a) and _comparable(b)):
+    if not (_interval(a) and _interval(b)):
         return None
     if a.partial or b.partial:
         da, db = _as_day_month(a), _as_day_month(b)
         if da is None or db is None:
             return None
-        return (da, da), (db, db)
+        return da, db
     return (a.low, a.high), (b.low, b.high)
 
 
@@ -76,10 +83,52 @@ _WEEKDAY_SAME = {"sonnabend": "samstag", "monday": "montag", "tuesday": "diensta
 
 def _weekday(q: Quantity) -> Optional[str]:
     """The weekday a relative date names ("am Freitag", "late on Friday"), if it names one and no date."""
-    if q.kind != "date" or any(ch.isdigit() for ch in q.raw):
+    if q.kind not in ("date", "relative_date") or any(ch.isdigit() for ch in q.raw):
         return None
     m = _WEEKDAY_NAME.search(q.raw)
     return _WEEKDAY_SAME.get(m.group(1).lower(), m.group(1).lower()) if m else None
+
+
+_DAY_NUMBER = {name: i for i, name in enumerate(("montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                                                  "samstag", "sonntag"))}
+#: "in der Nacht zum Donnerstag" is the night from Wednesday; "Wednesday night", "Mittwochnacht" the
+#: night after Wednesday: both are Wednesday's last quarter and Thursday's first.
+_NIGHT_BEFORE = re.compile(r"(?i)\bnacht\s+(?:zum|zu|auf\s+den|auf)\s")
+_NIGHT_AFTER = re.compile(r"(?i)(?:nacht|night)\b")
+_WEEK = 28  # quarters of a day in a week
+
+
+def _quarters(day: int) -> frozenset:
+    return frozenset(range(4 * day, 4 * day + 4))
+
+
+def _night_after(day: int) -> frozenset:
+    return frozenset({4 * day + 3, (4 * day + 4) % _WEEK})
+
+
+def _weekdays(q: Quantity) -> Optional[frozenset]:
+    """The quarters of the week (0 = Monday night to morning) that a weekday named without a date
+    covers; None for anything else."""
+    name = _weekday(q)
+    if name is None:
+        return None
+    day = _DAY_NUMBER[name]
+    if _NIGHT_BEFORE.search(q.raw):
+        return _night_after((day - 1) % 7)
+    if _NIGHT_AFTER.search(q.raw):
+        return _night_after(day)
+    return _quarters(day)
+
+
+def _days_of_week(q: Quantity) -> Optional[frozenset]:
+    """The quarters of the week of a time: a named weekday, or a full date with its year (up to 3 days)."""
+    named = _weekdays(q)
+    if named is not None:
+        return named
+    if (q.kind == "date" and _interval(q) and not q.partial and not _yearless(q) and 0 <= q.high - q.low <= 2):
+        return frozenset().union(*(_quarters(date.fromordinal(int(d)).weekday())
+                                   for d in range(int(q.low), int(q.high) + 1)))
+    return None
 
 
 def _yearless(q: Quantity) -> bool:
@@ -95,10 +144,21 @@ def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
         # the same weekday named twice: consistent as written, whatever week each article's
         # publication date puts it in (a story republished a week later still says "Friday")
         return True
-    if (_yearless(a) or _yearless(b)) and _comparable(a) and _comparable(b) and a.low == a.high and b.low == b.high:
+    if a.kind == b.kind == "year" and a.hedge == b.hedge == "range":
+        # two periods ("between 2015 and 2021" / "from 2017 to 2021") are one period only if they
+        # start and end alike; a range of years is a span of time, not an uncertain single year
+        return a.low == b.low and a.high == b.high
+    if not (_interval(a) and _interval(b)):
+        # a weekday named without a publication date to resolve it: it agrees with a time on the same
+        # day of the week ("Wednesday night" / "in der Nacht zum Donnerstag" / "14 August 2024"); on
+        # another day it is not compared (which week it means is unknown, and in the eval data two
+        # weekdays of one story were far more often two happenings than a contradiction)
+        da, db = _days_of_week(a), _days_of_week(b)
+        return True if da is not None and db is not None and da & db else None
+    if _yearless(a) or _yearless(b):
         da, db = _as_day_month(a), _as_day_month(b)
         if da is not None and db is not None:
-            return da == db
+            return da[0] <= db[1] and db[0] <= da[1]
     bb = _bounds(a, b)
     if bb is None:
         return None
@@ -120,7 +180,7 @@ def positions(values: Sequence[Quantity], tol: float = 0.0) -> list[int]:
     n = len(values)
     pos = [-1] * n
     members: list[list[int]] = []
-    order = sorted(range(n), key=lambda i: (values[i].low if _comparable(values[i]) else math.inf, i))
+    order = sorted(range(n), key=lambda i: (values[i].low if _interval(values[i]) else math.inf, i))
     for i in order:
         if not _comparable(values[i]):
             continue
@@ -265,7 +325,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     fid = fingerprint(kind, group.key, parts)
     message = _value_message(verdict, reason, refs, group.fact)
     conf = 0.0 if verdict == "unverifiable" else _confidence(group, refs, verdict)
-    if verdict == "contradict" and all(math.isinf(q.high) or math.isinf(q.low) for q in qs if _comparable(q)):
+    if verdict == "contradict" and all(math.isinf(q.high) or math.isinf(q.low) for q in qs if _interval(q)):
         conf *= 0.5
     return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message,
                    statements=tuple(refs), reason=reason, confidence=round(float(conf), 3))

@@ -28,6 +28,9 @@ defines the same tables:
     Nouns of family relations ("daughter", "Schwester"): they tell two people apart.
 ``ORDINAL_NAMES``
     Nouns that an ordinal turns into a name ("2. Weltkrieg", "21st century").
+``PEOPLE``
+    Counted nouns (normalised unit keys) that count people ("Männer", "Geiseln", "suspects"):
+    only their counts say what happened to someone (killed, injured, arrested).
 ``ANTONYMS``, ``ACCOUNTS``, ``UPDATE_CUES``
     The two sides of a concept, keyed alike in both languages ("rise:a" / "rise:b"; "approve",
     "open", "guilty" ...), incompatible accounts ("surrendered" / "stormed"), and words that say a

@@ -29,7 +29,10 @@ QUALIFIERS = {
     "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"schwer\s*verletzt\w*", r"Schwerverletzte\w*",
                r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),
     "insured": (r"versichert\w*",),
-    "capacity": (r"an\s+Bord", r"Kapazität\w*", r"fasst", r"fassen", r"Platz\s+für", r"Plätze\w*", r"geladen\w*"),
+    # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen
+    # Menschen" is not the 12.500 evacuated)
+    "population": (r"Bevölkerung\w*", r"Einwohnerzahl\w*", r"(?<!ums\s)(?<!ihr\s)(?<!sein\s)(?<!das\s)\b(?:leben|lebten|wohnen|wohnten)\b"),
+    "capacity": (r"Kapazität\w*", r"fasst", r"fassen", r"Platz\s+für", r"Plätze\w*", r"geladen\w*"),
 }
 
 REVISION = (
@@ -120,3 +123,13 @@ REPORTING_TIME = (r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichte
 KINSHIP = (r"Tochter", r"Töchter", r"Sohn", r"Söhne", r"Schwester\w*", r"Bruder", r"Brüder", r"Mutter", r"Vater",
            r"Ehefrau", r"Ehemann", r"Frau", r"Mann", r"Freundin", r"Freund", r"Großmutter", r"Großvater",
            r"Oma", r"Opa", r"Enkel\w*", r"Cousin\w*", r"Neffe", r"Nichte", r"Onkel", r"Tante")
+
+
+#: Counted nouns, as normalised unit keys, that count people (German): a count of them has a role
+#: (killed, injured, arrested).
+PEOPLE = (
+    "mensch", "bewohner", "kind", "arbeiter", "feuerwehrmann", "polizist", "männer", "mann", "frauen", "frau",
+    "jugendliche", "jugendlicher", "verdächtige", "tatverdächtige", "täter", "schüler", "passagiere",
+    "fahrgäste", "bergleute", "polizisten", "beamte", "patienten", "geiseln", "demonstranten", "insassen",
+    "reisende", "reisenden",
+)

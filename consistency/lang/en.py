@@ -28,7 +28,9 @@ QUALIFIERS = {
     "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"including", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries"),
     "insured": (r"insured",),
-    "capacity": (r"on\s+board", r"aboard", r"capacity", r"carrying", r"seats?", r"holds?"),
+    "capacity": (r"capacity", r"seats?", r"holds?"),
+    # the people living somewhere, not the people an event touched
+    "population": (r"population", r"inhabitants", r"home\s+to", r"\b(?:live|lives|lived)\s+(?:in|on|there)\b"),
 }
 
 REVISION = (
@@ -99,3 +101,14 @@ REPORTING_TIME = (r"(?:said|says|told\s+\w+|announced|reported|confirmed|stated|
 KINSHIP = (r"daughters?", r"sons?", r"sisters?", r"brothers?", r"mother", r"father", r"wife", r"husband",
            r"girlfriend", r"boyfriend", r"grand(?:mother|father|son|daughter)", r"cousin", r"nephew", r"niece",
            r"uncle", r"aunt", r"stepson", r"stepdaughter", r"fianc[ée]e?")
+
+
+#: Counted nouns, as normalised unit keys, that count people (English (and the normalised keys unit_key gives)): a count of them has a role
+#: (killed, injured, arrested).
+PEOPLE = (
+    "people", "person", "victim", "man", "men", "woman", "women", "child", "children", "teen", "teenager",
+    "student", "officer", "soldier", "civilian", "other", "death", "injured", "casualty", "adult", "boy",
+    "girl", "male", "female", "juvenile", "bystander", "resident", "worker", "passenger", "customer", "guest",
+    "patron", "relative", "deputy", "firefighter", "miner", "tourist", "hiker", "kid", "infant", "baby",
+    "individual", "employee", "suspect", "hostage", "gunmen", "gunman", "pupil", "casualty",
+)

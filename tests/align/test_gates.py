@@ -102,3 +102,94 @@ def test_an_article_that_states_two_values_mostly_states_two_facts():
     # strong evidence still joins it: a changed figure that its own article states elsewhere too
     labels = link_groups(3, ka, kb, np.array([0.9, 0.8]), owner, 0.3, clash=lambda x, y: True)
     assert len(set(labels.tolist())) == 1
+
+
+def test_the_very_same_distinctive_value_passes_the_soft_gates():
+    # "52 Fahrgäste" / "52 Reisenden": nouns whose embeddings differ, one clause with a qualifier;
+    # the same distinctive number is evidence of one fact, so only the hard gates apply
+    from consistency.align.values import same_distinctive_value
+
+    a = claim("Im Bus saßen 52 Fahrgäste.", "a.txt", "de")
+    b = claim("Der Bus war mit 52 Reisenden unterwegs, davon viele Kinder.", "b.txt", "de")
+    c = claim("Der Bus war mit 48 Reisenden unterwegs, davon viele Kinder.", "c.txt", "de")
+    e1, e2 = np.eye(4, dtype=np.float32)[:2]
+    bt = batch([a, b, c], nouns={0: e1, 1: e2, 2: e2})
+    info = mention_info(bt)
+    assert same_distinctive_value(a.values[0], b.values[0]) and not same_distinctive_value(a.values[0], c.values[0])
+    assert not _different_things(bt, 0, 1, info)  # same 52
+    assert _different_things(bt, 0, 2, info)  # 52 against 48: the nouns' gate holds
+
+
+def test_small_counts_are_not_distinctive():
+    from consistency.align.values import same_distinctive_value
+
+    a = claim("Zwei Hubschrauber waren im Einsatz.", "a.txt", "de")
+    b = claim("Zwei Menschen starben.", "b.txt", "de")
+    assert not same_distinctive_value(a.values[0], b.values[0])
+
+
+def test_the_people_living_in_a_place_are_not_the_people_evacuated():
+    a = claim("More than 12,000 people have been evacuated.", "a.txt")
+    b = claim("Auf Flores leben rund zwei Millionen Menschen.", "b.txt", "de")
+    c = claim("Rund 12.500 Menschen wurden in Sicherheit gebracht.", "c.txt", "de")
+    d = claim("Zwei Menschen kamen ums Leben.", "d.txt", "de")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    assert "population" in info[1].quals and "population" not in info[3].quals
+    assert _different_things(bt, 0, 1, info) and not _different_things(bt, 0, 2, info)
+
+
+def test_ordinals_of_two_sequences_are_two_facts():
+    a = claim("Aurora-2 is the second of three satellites in the programme.", "a.txt")
+    b = claim("The satellite sent the first images.", "b.txt")
+    c = claim("It is the third satellite of the programme.", "c.txt")
+    bt = batch([a, b, c])
+    info = mention_info(bt)
+    k_first = next(k for k, m in enumerate(bt.mentions) if m.claim == 1)
+    assert _different_things(bt, 0, k_first, info)
+
+
+def test_the_name_after_an_age_says_whose_age_it_is():
+    text = "Judge Tingey sentenced 25-year-old Kevin McQuilliams in the death of 34-year-old Annarae Powell."
+    a = claim(text, "a.txt")
+    b = claim("McQuilliams, 25-year-old Kevin McQuilliams, pleaded guilty in the death of Annarae Powell.", "b.txt")
+    bt = batch([a, b])
+    info = mention_info(bt)
+    assert [q.unit for q in a.values] == ["Kevin", "Annarae"]
+    assert _different_things(bt, 1, 2, info) and not _different_things(bt, 0, 2, info)
+
+
+def test_the_vectorised_gates_decide_as_the_rules_do():
+    # different_things (numpy, used on the hot path) against _different_things (one pair, the spec)
+    from consistency.align.features import different_things
+
+    texts = [("Im Bus saßen 52 Fahrgäste.", "de"), ("Der Bus war mit 52 Reisenden unterwegs, davon 12 Kinder.", "de"),
+             ("Tariffs on 96 percent of goods will go.", "en"), ("Die Zölle auf 30 Prozent der Autos fallen.", "de"),
+             ("He killed his 7-year-old daughter on Friday.", "en"), ("He wounded her 12-year-old sister.", "en"),
+             ("The sheriff said on Thursday that 4 people died.", "en"), ("Weltweit starben 3.000 Menschen.", "de"),
+             ("In Italien starben 2.500 Menschen im 2. Weltkrieg.", "de"), ("Der Grenzwert liegt bei 50 Mikrogramm.", "de"),
+             ("Gemessen wurden 78 Mikrogramm pro Kubikmeter.", "de"), ("Three men were arrested and 2 were hurt.", "en"),
+             ("No one has been arrested.", "en"), ("Auf Flores leben rund zwei Millionen Menschen.", "de"),
+             ("It is the third satellite of the programme.", "en"), ("The satellite sent the first images.", "en")]
+    claims = [claim(t, f"{i}.txt", lang, published=date(2024, 5, 1 + i)) for i, (t, lang) in enumerate(texts)]
+    rng = np.random.default_rng(0)
+    bt = batch(claims, published={c.article: date(2024, 5, 1 + i) for i, c in enumerate(claims)})
+    U = rng.normal(size=bt.U.shape).astype(np.float32)
+    U /= np.linalg.norm(U, axis=1, keepdims=True)
+    U[::3] = 0.0  # some values without a counted noun
+    object.__setattr__(bt, "U", U)
+    info = mention_info(bt)
+    n = len(bt.mentions)
+    ka, kb = np.array([(a, b) for a in range(n) for b in range(n) if a != b and info[a].family == info[b].family]).T
+    expected = np.array([_different_things(bt, a, b, info) for a, b in zip(ka.tolist(), kb.tolist())])
+    assert len(ka) > 20 and expected.any() and not expected.all()
+    assert (different_things(bt, ka, kb, info) == expected).all()
+
+
+def test_values_a_thousandfold_apart_are_two_quantities():
+    a = claim("Tax overhaul to raise £4.8bn a year, says Treasury.", "a.txt")
+    b = claim("A typical earner on £35,000 will save money.", "b.txt")
+    c = claim("The overhaul will raise £4.8m a year.", "c.txt")  # Mio./Mrd. mixed up: 1,000 exactly, compared
+    bt = batch([a, b, c])
+    info = mention_info(bt)
+    assert _different_things(bt, 0, 1, info) and not _different_things(bt, 0, 2, info)

@@ -174,3 +174,12 @@ def test_number_across_a_masked_nbsp_entity():
 ])
 def test_street_and_ordinal_look_alikes_stay_what_they_are(text, lang, expected):
     assert [x for x in values(text, lang) if x[1] != "ordinal"] == expected
+
+
+def test_no_arrests_is_a_count_of_zero_people_arrested():
+    from consistency.model import Sentence as S
+
+    for text, lang in (("Es gab bislang keine Festnahmen.", "de"), ("No one has been arrested.", "en"),
+                       ("Niemand wurde festgenommen.", "de"), ("Keine der Geiseln wurde verletzt.", "de")):
+        c = extract(S("a.txt", 0, 0, len(text), text, 1, lang, text))
+        assert [(q.value, q.role) for q in c.values] in ([(0.0, "arrested")], [(0.0, "injured")]), text

@@ -43,3 +43,41 @@ def test_a_date_without_year_compares_on_day_and_month():
     c = claim("The victims were gunned down on Jan. 20 at a car wash.", "c.txt", "en", date(2016, 2, 1))
     assert positions([a.values[0], b.values[0]]) == [0, 0]
     assert positions([b.values[0], c.values[0]]) == [0, 1]
+
+
+def test_a_weekday_without_publication_date_agrees_with_a_time_on_that_day_of_the_week():
+    ids = {"a.txt": "a", "b.txt": "b"}
+    wed_night = claim("The dam burst on Wednesday night.", "a.txt", "en")
+    night_to_thu = claim("Der Damm brach in der Nacht zum Donnerstag.", "b.txt")
+    assert judge(group_of([wed_night, night_to_thu]), [wed_night, night_to_thu], ids).verdict == "agree"
+    dated = claim("Der Damm brach am 14. August 2024.", "b.txt")  # a Wednesday
+    assert judge(group_of([wed_night, dated]), [wed_night, dated], ids).verdict == "agree"
+    # the night to Sunday and the night to Saturday share no hour; another weekday is not compared
+    # (which week each means is unknown), so neither agrees
+    sun = claim("Die Münzen wurden in der Nacht zum Sonntag gestohlen.", "a.txt")
+    sat = claim("Die Münzen wurden in der Nacht zum Samstag gestohlen.", "b.txt")
+    assert judge(group_of([sun, sat]), [sun, sat], ids).verdict == "unverifiable"
+    fri = claim("The dam burst on Friday.", "b.txt", "en")
+    assert judge(group_of([wed_night, fri]), [wed_night, fri], ids).verdict == "unverifiable"
+
+
+def test_two_periods_of_years_are_one_only_if_they_start_and_end_alike():
+    ids = {"a.txt": "a", "b.txt": "b"}
+    a = claim("The company paid bribes between 2015 and 2021.", "a.txt", "en")
+    b = claim("The bribes were paid from 2017 to 2021.", "b.txt", "en")
+    c = claim("Die Zahlungen liefen von 2015 bis 2021.", "b.txt")
+    assert [(q.kind, q.hedge) for q in a.values] == [("year", "range")]
+    assert judge(group_of([a, b]), [a, b], ids).verdict == "contradict"
+    assert judge(group_of([a, c]), [a, c], ids).verdict == "agree"
+
+
+def test_a_third_of_a_month_is_a_span_of_days():
+    ids = {"a.txt": "a", "b.txt": "b"}
+    a = claim("Der Angriff wurde am 14. Oktober bemerkt.", "a.txt")
+    b = claim("Der Angriff wurde bereits Mitte September entdeckt.", "b.txt")
+    c = claim("Der Angriff wurde Mitte Oktober entdeckt.", "b.txt")
+    assert [(q.low, q.high, q.partial) for q in b.values] == [(911, 920, True)]
+    assert judge(group_of([a, b]), [a, b], ids).verdict == "contradict"
+    assert judge(group_of([a, c]), [a, c], ids).verdict == "agree"
+    pub = claim("Der Angriff wurde bereits Mitte September entdeckt.", "b.txt", published=date(2024, 10, 20))
+    assert (pub.values[0].low, pub.values[0].high) == (date(2024, 9, 11).toordinal(), date(2024, 9, 20).toordinal())
