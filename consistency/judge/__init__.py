@@ -23,7 +23,7 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional, Sequence
 
@@ -40,6 +40,9 @@ class JudgeSettings:
     exact_tolerance: float = 0.0
     #: article path -> publication date, to tell a revision by a later report from a contradiction
     published: dict = field(default_factory=dict, hash=False, compare=False)
+    #: article path -> the name messages use (relative to the common root of the inputs; see
+    #: :func:`consistency.names.display_names`); ``judge_all`` fills it when empty
+    names: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -213,7 +216,10 @@ def _ref(claim: Claim, ids: dict, values: Sequence[Quantity], position: int) -> 
                         hedged=claim.hedged, attribution=claim.attribution)
 
 
-def _short(path: str) -> str:
+def _short(path: str, names: Optional[dict] = None) -> str:
+    """How a message names an article: its display name, else its file name."""
+    if names and path in names:
+        return names[path]
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
@@ -226,7 +232,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     mentions = group.mentions
     arts = {claims[m.claim].article for m in mentions}
     if group.kind == "statement":
-        return _judge_statement(group, claims, article_ids)
+        return _judge_statement(group, claims, article_ids, settings.names)
     qs = [claims[m.claim].values[m.value_index] for m in mentions]
     hedged = [claims[m.claim].hedged for m in mentions]
     kind = "date" if qs[0].unit_key == "time" else "numeric"
@@ -263,7 +269,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     parts = [f"{article_ids.get(claims[m.claim].article, claims[m.claim].article)}={_canonical(q)}"
              for m, q in zip(mentions, qs)]
     fid = fingerprint(kind, group.key, parts)
-    message = _value_message(verdict, reason, refs, group.fact)
+    message = _value_message(verdict, reason, refs, group.fact, settings.names)
     conf = 0.0 if verdict == "unverifiable" else _confidence(group, refs, verdict)
     if verdict == "contradict" and all(math.isinf(q.high) or math.isinf(q.low) for q in qs if _comparable(q)):
         conf *= 0.5
@@ -297,10 +303,11 @@ def _confidence(group: Group, refs: Sequence[StatementRef], verdict: str) -> flo
     return min(p for _, _, p in group.links)
 
 
-def _value_message(verdict: str, reason: Optional[str], refs: Sequence[StatementRef], fact: str) -> str:
+def _value_message(verdict: str, reason: Optional[str], refs: Sequence[StatementRef], fact: str,
+                   names: Optional[dict] = None) -> str:
     seen: dict[tuple, list[str]] = {}
     for r in refs:
-        seen.setdefault((r.position, format_value(r.values[0])), []).append(_short(r.article))
+        seen.setdefault((r.position, format_value(r.values[0])), []).append(_short(r.article, names))
     said = "; ".join(f"{', '.join(dict.fromkeys(arts))} {'say' if len(set(arts)) > 1 else 'says'} {val}"
                      for (_, val), arts in seen.items())
     if verdict == "agree":
@@ -321,6 +328,9 @@ _ORDER = {"contradict": 0, "agree": 1, "unverifiable": 2}
 def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dict[str, str],
               settings: JudgeSettings = JudgeSettings()) -> list[Finding]:
     """Judge every group; findings sorted contradictions first, ids made unique."""
+    if not settings.names:
+        from ..names import display_names
+        settings = replace(settings, names=display_names(article_ids))
     findings = []
     for g in groups:
         f = judge(g, claims, article_ids, settings)

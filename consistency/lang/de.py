@@ -120,3 +120,9 @@ REPORTING_TIME = (r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichte
 KINSHIP = (r"Tochter", r"Töchter", r"Sohn", r"Söhne", r"Schwester\w*", r"Bruder", r"Brüder", r"Mutter", r"Vater",
            r"Ehefrau", r"Ehemann", r"Frau", r"Mann", r"Freundin", r"Freund", r"Großmutter", r"Großvater",
            r"Oma", r"Opa", r"Enkel\w*", r"Cousin\w*", r"Neffe", r"Nichte", r"Onkel", r"Tante")
+
+# Attribution sources as names (report/names.py): words before the name that are not part of it
+# ("aus Seoul" -> "Seoul", "seitens der Regierung" -> "die Regierung"), and the genitive articles a
+# source after "nach Angaben"/"laut" takes, with their nominative ("des Geheimdienstes" -> "der Geheimdienst").
+SOURCE_PREPOSITIONS = ("aus", "von", "vom", "seitens", "bei", "beim")
+SOURCE_GENITIVE = {"des": "der", "eines": "ein"}

@@ -99,3 +99,7 @@ REPORTING_TIME = (r"(?:said|says|told\s+\w+|announced|reported|confirmed|stated|
 KINSHIP = (r"daughters?", r"sons?", r"sisters?", r"brothers?", r"mother", r"father", r"wife", r"husband",
            r"girlfriend", r"boyfriend", r"grand(?:mother|father|son|daughter)", r"cousin", r"nephew", r"niece",
            r"uncle", r"aunt", r"stepson", r"stepdaughter", r"fianc[ée]e?")
+
+# Attribution sources as names (report/names.py): words before the name that are not part of it.
+SOURCE_PREPOSITIONS = ("from", "by")
+SOURCE_GENITIVE: dict = {}

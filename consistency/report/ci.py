@@ -99,7 +99,8 @@ def to_github(report: Report) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=N,title=T::message``.
 
     One annotation per finding and line of a new article the finding is
-    on; the message names the other statements (``path:line says value``).
+    on; the message names the other statements (``path:line says value``)
+    and ends with the finding's id (``[id 3f2a…]``, what ``baseline mark`` takes).
     Unreadable articles get an ``::error`` on the file.
     """
     new = {a.path for a in report.articles}
@@ -111,7 +112,7 @@ def to_github(report: Report) -> str:
     for f, level in shown(report):
         for s in _new_statements(f, new):
             others = [_said(o) for o in f.statements if o.article != s.article]
-            msg = f.message + (f" (other statements: {'; '.join(others)})" if others else "")
+            msg = f.message + (f" (other statements: {'; '.join(others)})" if others else "") + f" [id {f.id}]"
             title = f"consistency: {f.verdict} ({f.kind}): {f.fact}"
             lines.append(f"::{level} file={_gh_prop(_file(s.article))},line={s.line},title={_gh_prop(title)}::"
                          f"{_gh_data(msg)}")
