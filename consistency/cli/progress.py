@@ -82,6 +82,14 @@ class StageProgress:
         if self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=max(0, min(done, total)) if total else 0, total=total or None)
 
+    def refresh(self) -> None:
+        """Redraw now (rich redraws on its own a few times a second)."""
+        if self._bar is not None:
+            self._bar.refresh()
+
+    def live_started(self) -> bool:
+        return self._bar is not None and self._bar.live.is_started
+
     def start(self) -> None:
         if self._bar is not None:
             self._bar.start()

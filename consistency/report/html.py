@@ -28,6 +28,7 @@ from typing import Iterable, Mapping, Optional, Sequence, Union
 
 from ..judge import format_value
 from ..model import KINDS, VERDICTS, Finding, Quantity, Report, StatementRef
+from ..names import display_names
 
 __all__ = ["to_html", "content_security_policy"]
 
@@ -417,14 +418,17 @@ def _overview(report: Report, facts: list[_Fact]) -> str:
     return "".join(out)
 
 
-def _labels(ids: Sequence[str], shortest: int = 8) -> list[str]:
-    """Column labels: the shortest prefix of the ids (at least ``shortest`` characters) that is
-    still unique, with "…" where cut (the full id is in the title)."""
-    longest = max((len(i) for i in ids), default=0)
+def _labels(names: Sequence[str], room: int = 24, shortest: int = 12) -> list[str]:
+    """Column labels: the articles' names (paths relative to the common root of the inputs) when
+    they fit in ``room`` characters, else the shortest end of each (at least ``shortest``
+    characters) that is still unique, with "…" where cut (the full path is in the title)."""
+    longest = max((len(i) for i in names), default=0)
+    if longest <= room:
+        return list(names)
     for n in range(shortest, longest):
-        if len({i[:n] for i in ids}) == len(set(ids)):
-            return [i if len(i) <= n else i[:n] + "…" for i in ids]
-    return list(ids)
+        if len({i[-n:] for i in names}) == len(set(names)):
+            return [i if len(i) <= n else "…" + i[-n:] for i in names]
+    return list(names)
 
 
 def _matrix(report: Report, facts: list[_Fact]) -> str:
@@ -437,7 +441,8 @@ def _matrix(report: Report, facts: list[_Fact]) -> str:
         return '<p class="empty">No facts to show.</p>'
     odd = Counter(a for x in facts if x.f.verdict == "contradict" for a in x.by_article if x.minor(a))
     worst = max(odd.values(), default=0)
-    labels = _labels([a.id for a in arts])
+    names = display_names([a.path for a in arts])
+    labels = _labels([names[a.path] for a in arts])
     longest = max((len(x) for x in labels), default=4)
     # a style attribute would need 'unsafe-inline' in the CSP: the header height is a class instead
     colhead = next((h for h in (60, 90, 120) if 14 + 7 * longest <= h), 150)
@@ -452,7 +457,7 @@ def _matrix(report: Report, facts: list[_Fact]) -> str:
         '<div class="mrow head" role="row"><span class="lab" role="columnheader">facts ↓ · articles →</span>',
     ]
     for k, (a, label) in enumerate(zip(arts, labels)):
-        out.append(f'<a class="col c{k}" role="columnheader" href="#a{k}" title="{_e(a.id)} · {_e(a.path)}">'
+        out.append(f'<a class="col c{k}" role="columnheader" href="#a{k}" title="{_e(names[a.path])} · {_e(a.path)}">'
                    f'{_e(label)}</a>')
     out.append('</div>')
     if odd:  # a row to find the outlier article: contradictions in which it takes a minority side
@@ -462,7 +467,7 @@ def _matrix(report: Report, facts: list[_Fact]) -> str:
             n = odd.get(a.path, 0)
             if n:
                 hot = " hot" if n == worst else ""
-                out.append(f'<span class="c{k}{hot}" role="cell" title="{_e(a.id)}: odd one out in {n} '
+                out.append(f'<span class="c{k}{hot}" role="cell" title="{_e(names[a.path])}: odd one out in {n} '
                            f'contradiction(s)">{n}</span>')
         out.append('</div>')
     for x in facts:
@@ -480,7 +485,7 @@ def _matrix(report: Report, facts: list[_Fact]) -> str:
             else:
                 sym, cls = _ICON.get(f.verdict, "•"), f"v-{_e(f.verdict)}"
             out.append(f'<a class="cell {cls} c{col[path]}" role="cell" href="#{x.anchor}" '
-                       f'title="{_e(arts[col[path]].id)} · {_e(f.verdict)} · {_e(_short(f.fact, 80))}">{sym}</a>')
+                       f'title="{_e(names[path])} · {_e(f.verdict)} · {_e(_short(f.fact, 80))}">{sym}</a>')
         out.append('</div>')
     out.append('</div></div>')
     return "".join(out)
@@ -570,10 +575,10 @@ def _article_regions(text: str, mentions: list[tuple[_Fact, StatementRef]]) -> l
 
 
 def _article(i: int, status, text: Optional[str], mentions: list[tuple[_Fact, StatementRef]],
-             anchors: set[str]) -> str:
+             anchors: set[str], name: str = "") -> str:
     lang = f" · {_e(status.language)}" if status.language else ""
-    out = [f'<section class="article" id="a{i}"><h3><span class="mono">{_e(status.id)}</span>'
-           f'<small>{_e(status.path)}{lang} · {status.sentences} statements</small></h3>']
+    out = [f'<section class="article" id="a{i}"><h3><span class="mono">{_e(name or status.id)}</span>'
+           f'<small>{_e(status.path)} · id {_e(status.id)}{lang} · {status.sentences} statements</small></h3>']
     if status.error:
         out.append(f'<p class="err">{_e(status.error)}</p></section>')
         return "".join(out)
@@ -622,7 +627,9 @@ def to_html(report: Report, articles: Optional[Union[Mapping[str, str], Iterable
         for st in x.f.statements:
             mentions.setdefault(st.article, []).append((x, st))
     # articles first (they register the statement anchors the fact cards link to)
-    article_html = [_article(i, a, texts.get(a.path), mentions.get(a.path, []), anchors) for i, a in enumerate(report.articles)]
+    names = display_names([a.path for a in report.articles])
+    article_html = [_article(i, a, texts.get(a.path), mentions.get(a.path, []), anchors, names[a.path])
+                    for i, a in enumerate(report.articles)]
     cards = [_fact_card(x, art_index, anchors) for x in facts]
     errors = [a for a in report.articles if a.error]
     unreadable = ""
