@@ -206,9 +206,11 @@ def run(paths: Sequence[str], flags, *, fmt: str = "text", output: Optional[str]
     if fail_on_unreviewed:
         pending = unreviewed(full.findings, baseline, settings.fail_on if settings.fail_on != "never" else "contradict")
         if pending:
-            say.error(f"{len(pending)} finding{'s' * (len(pending) != 1)} in the baseline not reviewed yet "
-                      f"(status new): " + ", ".join(f.id for f in pending)
-                      + f"; review each with `consistency baseline mark {baseline} ID --status accepted|false-positive`")
+            say.gate(f"{len(pending)} finding{'s' * (len(pending) != 1)} recorded in {baseline} "
+                     f"{'is' if len(pending) == 1 else 'are'} not reviewed yet (status new): "
+                     + ", ".join(f.id for f in pending)
+                     + f"; review with `consistency baseline mark {baseline} ID --status accepted` "
+                       f"(or false-positive)")
             return EXIT_FINDINGS
     return EXIT_OK
 

@@ -72,6 +72,10 @@ class Messages:
         if self.verbose and not self.quiet:
             self._say(text, "dim")
 
+    def gate(self, text: str) -> None:
+        """Why the gate fails (exit 1), printed even with ``quiet``."""
+        self._say(f"consistency: {text}", "bold")
+
     def warn(self, text: str) -> None:
         self._say(f"consistency: warning: {text}", "yellow")
 
