@@ -127,7 +127,7 @@ def to_text(report: Report, color: bool = False, summary: bool = True) -> str:
                 out.append(f"  {_nli_line(f.nli)}")
             for s in f.statements:
                 vals = ", ".join(format_value(v) for v in s.values)
-                source = attribution_name(s.attribution) if s.attribution else ""
+                source = (attribution_name(s.attribution) or s.attribution) if s.attribution else ""
                 flags = "".join([" (negated)" if s.negated else "", " (hedged)" if s.hedged else "",
                                  f" (according to {source})" if source else ""])
                 out.append("  " + c(_DIM, f"{s.article}:{s.line}") + f" [{s.position}] "

@@ -126,7 +126,7 @@ def test_hostile_text_is_escaped_never_markup(page):
     assert "<b>stray</b>" not in page and "<b>evil</b>" not in page
     # the hostile strings are there, as text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page  # attribution
     assert "&lt;img src=x onerror=alert(4)&gt;" in page  # article id
     assert "&lt;b&gt;cannot&lt;/b&gt; read" in page  # read error
@@ -188,7 +188,7 @@ def test_matrix_cells_per_article_and_fact(page):
     assert ".matrix{--n:4}" in style and ".c3{grid-column:5}" in style and ".c4{" not in style
     # the odd-one-out row points at the evil article (minority in the one contradiction)
     # (articles are named by their path relative to the common root of the inputs, escaped)
-    assert re.search(r'<span class="c1 hot" role="cell" title="evil/&quot;&gt;&lt;img src=x onerror=alert\(2\)&gt;.txt: '
+    assert re.search(r'<span class="c1 hot" role="cell" title="evil/&#34;&gt;&lt;img src=x onerror=alert\(2\)&gt;.txt: '
                      r'odd one out in 1 contradiction\(s\)">1</span>', matrix)
 
 
