@@ -111,6 +111,7 @@ def to_text(report: Report, color: bool = False, summary: bool = True) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
     out = []
+    langs = {a.path: a.language for a in report.articles}  # values read in their article's language
     if report.findings:
         out += [c(_DIM, LEGEND), ""]
     for verdict in ("contradict", "agree", "unverifiable"):
@@ -126,7 +127,7 @@ def to_text(report: Report, color: bool = False, summary: bool = True) -> str:
             if f.nli:
                 out.append(f"  {_nli_line(f.nli)}")
             for s in f.statements:
-                vals = ", ".join(format_value(v) for v in s.values)
+                vals = ", ".join(format_value(v, langs.get(s.article) or "en") for v in s.values)
                 source = (attribution_name(s.attribution) or s.attribution) if s.attribution else ""
                 flags = "".join([" (negated)" if s.negated else "", " (hedged)" if s.hedged else "",
                                  f" (according to {source})" if source else ""])
@@ -162,6 +163,7 @@ def _md_escape(text: str) -> str:
 def to_markdown(report: Report) -> str:
     """A Markdown report: a summary table, then one section per verdict."""
     s = report.summary
+    langs = {a.path: a.language for a in report.articles}
     out = ["# Fact consistency report", "",
            "| articles | statements | facts | contradict | agree | unverifiable |",
            "|---:|---:|---:|---:|---:|---:|",
@@ -179,7 +181,7 @@ def to_markdown(report: Report) -> str:
                 out += [_md_escape(_nli_line(f.nli)), ""]
             out += ["| where | position | value | statement |", "|---|---:|---|---|"]
             for st in f.statements:
-                vals = ", ".join(format_value(v) for v in st.values)
+                vals = ", ".join(format_value(v, langs.get(st.article) or "en") for v in st.values)
                 out.append(f"| `{st.article}:{st.line}` | {st.position} | {_md_escape(vals)} | "
                            f"{_md_escape(st.text)} |")
             out.append("")
