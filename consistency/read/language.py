@@ -18,6 +18,7 @@ __all__ = ["detect_language", "function_words", "LANGUAGES"]
 
 LANGUAGES = ("de", "en")
 _SAMPLE = 2000
+_CLEAR = 4
 
 _WORDS = {
     "de": set(
@@ -34,8 +35,7 @@ _WORDS = {
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 
 
-def function_words(text: str, default: str = "de") -> str:
-    """``"de"`` or ``"en"`` by counting German and English function words (``default`` on a tie)."""
+def _counts(text: str) -> dict[str, int]:
     counts = dict.fromkeys(LANGUAGES, 0)
     sample = text[:20000]
     # German letters are strong evidence in short texts ("120 Häuser überflutet")
@@ -44,6 +44,12 @@ def function_words(text: str, default: str = "de") -> str:
         for lang, words in _WORDS.items():
             if token in words:
                 counts[lang] += 1
+    return counts
+
+
+def function_words(text: str, default: str = "de") -> str:
+    """``"de"`` or ``"en"`` by counting German and English function words (``default`` on a tie)."""
+    counts = _counts(text)
     if counts["de"] == counts["en"]:
         return default
     return max(counts, key=counts.get)
@@ -61,7 +67,15 @@ def _lingua():
 
 
 def detect_language(text: str, default: str = "de") -> str:
-    """Return ``"de"`` or ``"en"`` for ``text`` (``default`` when neither lingua nor the word count decides)."""
+    """Return ``"de"`` or ``"en"`` for ``text`` (``default`` when neither lingua nor the word count decides).
+
+    A text whose function words leave no doubt (one language ahead by at least ``_CLEAR`` words:
+    any article of a few sentences) is decided by the count, so a batch of articles never pays for
+    loading lingua's models; a short or unclear text is decided by lingua.
+    """
+    counts = _counts(text)
+    if abs(counts["de"] - counts["en"]) >= _CLEAR:
+        return max(counts, key=counts.get)
     sample = text[:_SAMPLE]
     found = _lingua()
     if found is not None:

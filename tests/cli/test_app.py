@@ -189,3 +189,16 @@ def test_every_format_names_articles_from_the_common_root(shared_model, tmp_path
     # the message of the contradiction names both, never the bare file name alone
     messages = re.findall(r"(?:^|\W)(\S*a\.txt) says", out)
     assert messages and all("/" in m for m in messages), messages
+
+
+def test_every_flag_the_readme_shows_is_in_the_help():
+    """README and --help say the same thing: each option the README names exists in some subcommand's help."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    flags = set(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]+)", readme))
+    helps = "".join(sh(*cmd, "--help").stdout for cmd in (
+        [], ["check"], ["add"], ["config"], ["eval"], ["baseline", "create"], ["baseline", "update"],
+        ["baseline", "mark"]))
+    not_ours = {"--fail-on-unaudited", "--index-url", "--upgrade", "--report", "--eval-data", "--quick",
+                "--split-dev", "--diff-filter", "--name-only"}
+    missing = sorted(f for f in flags - not_ours if f not in helps)
+    assert not missing, missing
