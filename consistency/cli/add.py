@@ -68,7 +68,9 @@ def register(app: typer.Typer) -> None:
                 "--refresh", help="extract the facts of every stored article again (after upgrading "
                                   "consistency); vectors of unchanged statements are kept")] = False,
             quiet: Quiet = False, verbose: Verbose = False, *, flags) -> int:
-        """Add articles to the corpus database (--corpus DB or `corpus` in the settings file): each is read,
-        split into statements, its facts extracted and embedded once. Unchanged articles are skipped; a
-        changed one replaces its old facts."""
+        """Add articles to the corpus database (--corpus DB or `corpus` in the settings file).
+
+        Each article is read, split into statements, its facts extracted and embedded once. Unchanged
+        articles are skipped; a changed one replaces its old facts.
+        """
         return run(paths or [], flags, remove=remove, prune=prune, refresh=refresh, quiet=quiet, verbose=verbose)

@@ -131,6 +131,8 @@ def register(app: typer.Typer) -> None:
     @settings_options()
     def config(as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of TOML")] = False,
                *, flags) -> int:
-        """Show the settings in force, as TOML, and where each came from: defaults, then the settings file
-        (consistency.toml or pyproject.toml [tool.consistency]), then flags."""
+        """Show the settings in force, as TOML, and where each came from.
+
+        Defaults, then the settings file (consistency.toml or pyproject.toml \\[tool.consistency]), then flags.
+        """
         return run(flags, as_json=as_json)

@@ -60,7 +60,7 @@ def _settings_params(baseline: bool) -> list[inspect.Parameter]:
     specs = [
         ("config", Optional[str], _opt("--config", metavar="FILE",
                                        help="settings file",
-                                       default_doc="nearest consistency.toml or pyproject.toml [tool.consistency]")),
+                                       default_doc="nearest consistency.toml or pyproject.toml \\[tool.consistency]")),
         ("model", Optional[str], _opt("--model", "-m", metavar="NAME",
                                       help="embedding model: use-multilingual, minilm, tfidf, "
                                            "a sentence-transformers name or a local path",
