@@ -1,4 +1,4 @@
-"""Language detection: the function-word count of ``consistency.read.language`` against lingua.
+"""Language detection: the function-word count used before, lingua, and consistency.read.language now.
 
     python benchmarks/language_detection.py [--eval-data ../shared/eval-data] [--out benchmarks/results/language.json]
 
