@@ -106,7 +106,8 @@ def read_inputs(paths: Sequence[str], resolved: Resolved, *, stdin_format: str =
                 say.warn(f"--ignore {pat}: matches no input")
         known = {os.path.normpath(a.path) for a in articles} | {os.path.normpath(_file_of(a.path)) for a in articles}
         rel = {os.path.normpath(os.path.relpath(os.path.abspath(_file_of(a.path)), resolved.root)) for a in articles}
-        for path, _day in (s.published or ()):
+        from_flags = resolved.sources.get("published", "").startswith("flag")
+        for path, _day in (s.published or ()) if from_flags else ():
             if os.path.normpath(path) not in known | rel:
                 say.warn(f"--published {path}: matches no input")
     return kept
