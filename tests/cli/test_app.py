@@ -202,3 +202,18 @@ def test_every_flag_the_readme_shows_is_in_the_help():
                 "--split-dev", "--diff-filter", "--name-only"}
     missing = sorted(f for f in flags - not_ours if f not in helps)
     assert not missing, missing
+
+
+def test_colour_on_a_terminal_unless_no_color(tmp_path, capsys, monkeypatch):
+    (tmp_path / "a.txt").write_text(TWELVE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FIFTEEN, encoding="utf-8")
+    argv = ["check", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), *FAST, "--exit-zero"]
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    main(argv)
+    assert "\033[" in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")
+    main(argv)
+    assert "\033[" not in capsys.readouterr().out
+    main(argv + ["--color", "always"])
+    assert "\033[" in capsys.readouterr().out
