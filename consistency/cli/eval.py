@@ -54,7 +54,13 @@ def _settings(args, **over) -> Settings:
 
 
 def _progress(args):
-    if args.quiet or not (args.progress or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
+    """The progress callback of this run: rich bars for a person at a terminal (see :func:`run`), a
+    plain ``stage: done/total`` line with ``--progress`` elsewhere, else none."""
+    if args.quiet:
+        return None
+    if getattr(args, "bars", None) is not None:
+        return args.bars
+    if not args.progress:
         return None
 
     def tick(stage: str, done: int, total: int) -> None:
@@ -93,6 +99,19 @@ def run(args) -> int:
               file=sys.stderr)
         return EXIT_ERROR
     check_output_target(args.output)
+    from .progress import terminal_progress, wanted
+    bars = terminal_progress(quiet=args.quiet) if wanted() and not args.quiet else None
+    args.bars = bars
+    try:
+        if bars is not None:
+            bars.start()
+        return _run_mode(args)
+    finally:
+        if bars is not None:
+            bars.stop()
+
+
+def _run_mode(args) -> int:
     try:
         if args.pairs:
             return _run_pairs(args)
