@@ -10,7 +10,6 @@ subcommand's function (see :mod:`consistency.cli.options`).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import sys
 from typing import Annotated, Optional, Sequence
@@ -21,7 +20,7 @@ from typer._click import exceptions as click_exc  # typer vendors click (since 0
 from .. import __version__
 from ..embed import ModelLoadError
 from ..settings import SettingsError
-from .common import EXIT_ERROR, CliError, err_console
+from .common import EXIT_ERROR, CliError, err_console, help_when_no_command
 from .options import EXIT_CODES_HELP
 
 __all__ = ["main", "entry", "app", "COMMANDS"]
@@ -33,7 +32,6 @@ app = typer.Typer(
     name="consistency",
     help="Check which facts news articles agree on and where they contradict each other.",
     epilog=EXIT_CODES_HELP,
-    no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     pretty_exceptions_enable=False,
@@ -46,10 +44,11 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
-def _root(version: Annotated[Optional[bool], typer.Option(
+@app.callback(invoke_without_command=True)
+def _root(ctx: typer.Context, version: Annotated[Optional[bool], typer.Option(
         "--version", "-V", callback=_version, is_eager=True, help="print the version and exit")] = None) -> None:
     """Check which facts news articles agree on and where they contradict each other."""
+    help_when_no_command(ctx)
 
 
 for _name in COMMANDS:
@@ -62,12 +61,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         code = command.main(args=args, prog_name="consistency", standalone_mode=False)
-    except click_exc.NoArgsIsHelpError as exc:
-        with contextlib.redirect_stdout(sys.stderr):  # typer prints help on stdout; here it is an error
-            text = exc.ctx.get_help()
-            if text:
-                typer.echo(text, err=True)
-        return EXIT_ERROR
     except click_exc.ClickException as exc:  # usage errors: bad option, bad value, missing argument
         from typer import rich_utils
         rich_utils.rich_format_error(exc)

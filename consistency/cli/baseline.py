@@ -18,7 +18,7 @@ from ..baseline import BaselineError
 from ..corpus import DEFAULT_NEIGHBOURS, CorpusError
 from ..settings import SettingsError
 from .check import Neighbours, Paths, StdinFormat, check_paths, gather
-from .common import EXIT_OK, CliError, Messages, check_output_target, write_atomic
+from .common import EXIT_OK, CliError, Messages, check_output_target, help_when_no_command, write_atomic
 from .config import resolve_args
 from .options import Quiet, Verbose, settings_options
 
@@ -114,10 +114,14 @@ BaselineOutput = Annotated[Optional[str], typer.Option(
 
 
 def register(app: typer.Typer) -> None:
-    b = typer.Typer(name="baseline", no_args_is_help=True, rich_markup_mode="rich",
+    b = typer.Typer(name="baseline", rich_markup_mode="rich", invoke_without_command=True,
                     help="Record reviewed findings (create, update, mark): `check --baseline FILE` then fails "
                          "only on findings not in it.")
     app.add_typer(b, name="baseline")
+
+    @b.callback()
+    def _group(ctx: typer.Context) -> None:
+        help_when_no_command(ctx)
 
     @b.command("create")
     @settings_options(baseline=False)

@@ -15,6 +15,20 @@ __all__ = ["EXIT_OK", "EXIT_FINDINGS", "EXIT_ERROR", "CliError", "err_console", 
            "Messages", "write_atomic", "write_output", "check_output_target"]
 
 
+def help_when_no_command(ctx) -> None:
+    """In a group's callback: without a subcommand, the help goes to stderr and the exit code is 2."""
+    import contextlib
+
+    import typer
+
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        with contextlib.redirect_stdout(sys.stderr):  # typer prints its help on stdout
+            text = ctx.get_help()
+            if text:
+                print(text, file=sys.stderr)
+        raise typer.Exit(EXIT_ERROR)
+
+
 class CliError(Exception):
     """A usage or input error found by the CLI itself (exit 2); the message names what is wrong."""
 

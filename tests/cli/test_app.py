@@ -217,3 +217,10 @@ def test_colour_on_a_terminal_unless_no_color(tmp_path, capsys, monkeypatch):
     assert "\033[" not in capsys.readouterr().out
     main(argv + ["--color", "always"])
     assert "\033[" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [[], ["baseline"]])
+def test_no_subcommand_prints_help_once_on_stderr_and_exits_2(argv):
+    proc = sh(*argv)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.count("Usage: consistency") == 1
