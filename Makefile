@@ -8,25 +8,35 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: check test bench install browser clean
 
+# pip runs with -qq: its progress and notices stay out, its errors still show (and fail the step).
+PIP    := $(BIN)/python -m pip install -qq --disable-pip-version-check
+
 $(STAMP): pyproject.toml constraints.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt torch==2.13.0
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
-	touch $(STAMP)
+	@test -x $(BIN)/python || { echo "creating $(VENV) with $(PYTHON) …"; $(PYTHON) -m venv $(VENV); }
+	@echo "upgrading pip in $(VENV) …"
+	@$(PIP) --upgrade pip
+	@echo "installing CPU-only torch (the pin in constraints.txt) first, so that no CUDA build is pulled in …"
+	@$(PIP) -c constraints.txt torch
+	@echo "installing consistency (editable) and its test tools …"
+	@$(PIP) -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+	@echo "$(VENV) is ready: $(BIN)/consistency --version → $$($(BIN)/consistency --version)"
 
 install: $(STAMP)
 
 check: $(STAMP)
-	$(BIN)/consistency check fixtures/ || test $$? -eq 1
+	@echo "running: consistency check fixtures/"
+	@$(BIN)/consistency check fixtures/ || test $$? -eq 1
 
 # Debian's Chromium for the HTML report's browser test; skipped (not failed) where it cannot be installed.
 browser:
-	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium) \
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium for the browser test …"; \
+	  apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; } \
 	  || echo "chromium missing: the browser tests will be skipped"
 
 test: $(STAMP) browser
-	$(BIN)/python -m pytest -q
+	@echo "running the test suite: pytest -q"
+	@$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

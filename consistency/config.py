@@ -14,7 +14,7 @@ Keys are the :class:`Settings` fields, spelt with ``-`` or ``_``
 (``value-threshold`` or ``value_threshold``), plus ``baseline``. Paths in
 the file (``corpus``, ``baseline``, ``cache-dir``) are relative to the
 file's folder; ``ignore`` globs are matched against paths relative to it
-(and as given). An unknown key or a value of the wrong type is a
+(and as given), with gitignore semantics. An unknown key or a value of the wrong type is a
 :class:`~consistency.settings.SettingsError` naming the file and key.
 
 >>> r = resolve({"value_threshold": 0.6}, start="/nonexistent")   # doctest: +SKIP
@@ -24,7 +24,6 @@ file's folder; ``ignore`` globs are matched against paths relative to it
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -254,11 +253,22 @@ def resolve(flags: Optional[Mapping[str, Any]] = None, *, config: Optional[str] 
     return Resolved(settings=settings, extra=extra, sources=sources, config_file=path, root=root)
 
 
-def is_ignored(path: str, patterns: Sequence[str], root: str = ".") -> bool:
-    """Does ``path`` (a file, or ``file.jsonl:LINE``) match one of the ``ignore`` globs?
+def _spec(patterns: Sequence[str]):
+    import pathspec
 
-    A glob matches the path as given or relative to ``root``; ``*`` also
-    matches ``/``, and a glob naming a folder (``drafts/``) covers what is in it.
+    return pathspec.GitIgnoreSpec.from_lines([p.replace(os.sep, "/") for p in patterns])
+
+
+def is_ignored(path: str, patterns: Sequence[str], root: str = ".", matched: Optional[set] = None) -> bool:
+    """Does ``path`` (a file, or ``file.jsonl:LINE``) match the ``ignore`` patterns?
+
+    The patterns have gitignore semantics (pathspec's ``GitIgnoreSpec``):
+    ``drafts/`` covers every file under a folder ``drafts`` at any depth,
+    ``*.draft.md`` matches at any depth, ``/x.md`` only at the root,
+    ``!keep.md`` takes a file back. A path is matched relative to ``root``
+    (the settings file's folder, else the working folder) and as given.
+    ``matched``, if given, collects the (non-negated) patterns that match
+    this path on their own, to tell which patterns match no input.
     """
     if not patterns:
         return False
@@ -267,11 +277,13 @@ def is_ignored(path: str, patterns: Sequence[str], root: str = ".") -> bool:
     if sep and tail.isdigit() and head.lower().endswith(".jsonl"):
         file = head
     given = file.replace(os.sep, "/")
+    given = given[2:] if given.startswith("./") else given
     rel = os.path.relpath(os.path.abspath(file), os.path.abspath(root)).replace(os.sep, "/")
-    for pat in patterns:
-        pat = pat.replace(os.sep, "/")
-        globs = [pat, pat.rstrip("/") + "/*"] if pat.endswith("/") else [pat, pat + "/*"]
-        for cand in (given, given[2:] if given.startswith("./") else given, rel):
-            if any(fnmatch.fnmatchcase(cand, g) for g in globs):
-                return True
-    return False
+    candidates = [c for c in dict.fromkeys((rel, given)) if not c.startswith("../") and not c.startswith("/")] \
+        or [given.lstrip("/")]
+    if matched is not None:
+        for pat in patterns:
+            if not pat.startswith("!") and any(_spec([pat]).match_file(c) for c in candidates):
+                matched.add(pat)
+    spec = _spec(patterns)
+    return any(spec.match_file(c) for c in candidates)

@@ -99,13 +99,32 @@ def test_config_command_shows_values_and_sources(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "# settings file: pyproject.toml" in out
     assert "value_threshold = 0.6" in out and "# pyproject.toml [tool.consistency] value-threshold" in out
-    assert "model = 'minilm'" in out and "# flag --model" in out
+    assert 'model = "minilm"' in out and "# flag --model" in out
     line = next(ln for ln in out.splitlines() if ln.startswith("tolerance"))
     assert line.endswith("# default")
     assert main(["config", "--json", "--no-cache"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["settings"]["cache_dir"] == {"value": "", "source": "flag --no-cache"}
     assert doc["settings"]["model"] == {"value": "tfidf", "source": f"file:{tmp_path / 'pyproject.toml'}:model"}
+
+
+def test_config_prints_valid_toml_that_reads_back(tmp_path, monkeypatch, capsys):
+    """`consistency config` is a settings file: tomllib reads it, and --config it gives the same settings."""
+    import tomllib
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "--no-cache", "--ignore", "drafts/", "--published", "a b.txt=2024-06-20",
+                 "--model", 'odd "name"']) == 0
+    out = capsys.readouterr().out
+    assert "None" not in out
+    doc = tomllib.loads(out)
+    assert doc["cache_dir"] == "" and doc["ignore"] == ["drafts/"] and doc["published"] == {"a b.txt": "2024-06-20"}
+    assert doc["model"] == 'odd "name"' and "nli_model" not in doc and "baseline" not in doc
+    (tmp_path / "printed.toml").write_text(out, encoding="utf-8")
+    again = resolve({}, config=str(tmp_path / "printed.toml"))
+    first = resolve({"cache_dir": "", "ignore": ("drafts/",), "published": (("a b.txt", "2024-06-20"),),
+                     "model": 'odd "name"'}, start=str(tmp_path))
+    assert again.settings == first.settings
 
 
 def test_bad_setting_exits_2_naming_the_key(tmp_path, monkeypatch, capsys):

@@ -2,63 +2,75 @@
 
 from __future__ import annotations
 
-import sys
+from typing import Annotated, List, Optional
 
-from ..config import is_ignored
+import typer
+
 from ..corpus import Corpus, CorpusError
-from ..read import read_paths
 from ..settings import SettingsError
-from .common import EXIT_ERROR, EXIT_OK
-from .config import add_settings_arguments, resolve_args
+from .check import check_paths, read_inputs
+from .common import EXIT_ERROR, EXIT_OK, CliError, Messages
+from .config import resolve_args, settings_lines
+from .options import Quiet, Verbose, settings_options
 
 __all__ = ["register", "run"]
 
 
-def register(sub) -> None:
-    c = sub.add_parser("add", help="add articles to the corpus",
-                       description="Add articles to the corpus database (--corpus DB or `corpus` in the settings "
-                                   "file): each is read, split into statements, its facts extracted and embedded "
-                                   "once. Unchanged articles are skipped; a changed one replaces its old facts.")
-    c.set_defaults(handler=run)
-    c.add_argument("paths", nargs="*", metavar="PATH")
-    c.add_argument("--remove", action="store_true",
-                   help="remove the articles at these paths (files or folders) from the corpus instead")
-    c.add_argument("--prune", action="store_true",
-                   help="also remove stored articles whose file no longer exists (and JSONL records "
-                        "no longer in their file)")
-    c.add_argument("--refresh", action="store_true",
-                   help="extract the facts of every stored article again (after upgrading consistency); "
-                        "vectors of unchanged statements are kept")
-    add_settings_arguments(c, baseline=False)
-
-
-def run(args) -> int:
-    resolved = resolve_args(args)
+def run(paths, flags, *, remove: bool = False, prune: bool = False, refresh: bool = False,
+        quiet: bool = False, verbose: bool = False) -> int:
+    say = Messages(quiet, verbose)
+    resolved = resolve_args(flags)
     s = resolved.settings
     if not s.corpus:
         raise SettingsError("no corpus: give --corpus DB or set `corpus` in the settings file")
-    if not args.paths and not args.refresh:
+    if not paths and not refresh:
         raise SettingsError("add: give the articles to add (files, folders, globs), or --refresh")
+    if not remove:
+        check_paths(paths)
+    for line in settings_lines(resolved):
+        say.detail(line)
     try:
-        with Corpus(s.corpus, create=not args.remove, root=resolved.root) as corpus:
-            if args.remove:
-                n = corpus.remove(args.paths)
-                print(f"consistency: removed {n} article{'s' * (n != 1)} from {s.corpus}", file=sys.stderr)
+        with Corpus(s.corpus, create=not remove, root=resolved.root) as corpus:
+            if remove:
+                n = corpus.remove(paths)
+                say.info(f"consistency: removed {n} article{'s' * (n != 1)} from {s.corpus}")
                 return EXIT_OK
-            articles = []
-            if args.paths:
-                articles = [a for a in read_paths(args.paths, max_bytes=s.max_bytes)
-                            if not is_ignored(a.path, s.ignore, resolved.root)]
-            result = corpus.refresh(s) if args.refresh else corpus.add(articles, s)
-            pruned = corpus.prune(articles) if args.prune else 0
+            articles = read_inputs(paths, resolved, say=say) if paths else []
+            result = corpus.refresh(s) if refresh else corpus.add(articles, s)
+            pruned = corpus.prune(articles) if prune else 0
             stats = corpus.stats()
     except CorpusError as exc:
-        print(f"consistency: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        raise CliError(str(exc)) from None
     for err in result.errors:
-        print(f"consistency: error: {err}", file=sys.stderr)
-    print(f"consistency: {s.corpus}: {len(result.added)} added, {len(result.updated)} updated, "
+        say.error(str(err))
+    say.info(f"consistency: {s.corpus}: {len(result.added)} added, {len(result.updated)} updated, "
           f"{len(result.unchanged)} unchanged{f', {pruned} pruned' if pruned else ''} "
           f"({result.embedded} statements embedded, {result.reused} reused); "
-          f"corpus: {stats['articles']} articles, {stats['statements']} statements", file=sys.stderr)
+          f"corpus: {stats['articles']} articles, {stats['statements']} statements")
     return EXIT_ERROR if result.errors else EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("add")
+    @settings_options(baseline=False, skip=("fail_on", "nli_model", "fact_threshold", "time_threshold",
+                                            "value_threshold", "statement_threshold", "phrase_threshold",
+                                            "exact_tolerance"))
+    def add(paths: Annotated[Optional[List[str]], typer.Argument(
+                metavar="[PATH]...", show_default=False,
+                help="articles: files, folders (recursive), globs (with --remove: stored paths)")] = None,
+            remove: Annotated[bool, typer.Option(
+                "--remove", help="remove the articles at these paths (files or folders) from the corpus instead")
+            ] = False,
+            prune: Annotated[bool, typer.Option(
+                "--prune", help="also remove stored articles whose file no longer exists (and JSONL records "
+                                "no longer in their file)")] = False,
+            refresh: Annotated[bool, typer.Option(
+                "--refresh", help="extract the facts of every stored article again (after upgrading "
+                                  "consistency); vectors of unchanged statements are kept")] = False,
+            quiet: Quiet = False, verbose: Verbose = False, *, flags) -> int:
+        """Add articles to the corpus database (--corpus DB or `corpus` in the settings file).
+
+        Each article is read, split into statements, its facts extracted and embedded once. Unchanged
+        articles are skipped; a changed one replaces its old facts.
+        """
+        return run(paths or [], flags, remove=remove, prune=prune, refresh=refresh, quiet=quiet, verbose=verbose)

@@ -9,61 +9,41 @@ occur dropped), and says what changed; ``mark`` records a person's review.
 from __future__ import annotations
 
 import os
-import sys
+from typing import Annotated, Literal, Optional
+
+import typer
 
 from .. import baseline as bl
 from ..baseline import BaselineError
 from ..corpus import DEFAULT_NEIGHBOURS, CorpusError
 from ..settings import SettingsError
-from .check import gather, positive_int
-from .common import EXIT_ERROR, EXIT_OK, write_atomic
-from .config import add_settings_arguments, resolve_args
+from .check import Neighbours, Paths, StdinFormat, check_paths, gather
+from .common import EXIT_OK, CliError, Messages, check_output_target, help_when_no_command, write_atomic
+from .config import resolve_args
+from .options import Quiet, Verbose, settings_options
 
 __all__ = ["register", "run_create", "run_update", "run_mark"]
 
 
-def register(sub) -> None:
-    b = sub.add_parser("baseline", help="record reviewed findings (create, update, mark)",
-                       description="A baseline file records findings a person has seen: `check --baseline FILE` "
-                                   "then fails only on findings not in it.")
-    bsub = b.add_subparsers(dest="baseline_command", metavar="ACTION")
-    b.set_defaults(handler=lambda args: (b.print_help(sys.stderr), EXIT_ERROR)[1])
-    for name, handler, text in (
-            ("create", run_create, "record the current findings of a check in a new baseline file"),
-            ("update", run_update, "refresh a baseline: add new findings, keep reviews, drop what no longer occurs")):
-        c = bsub.add_parser(name, help=text, description=text + ".")
-        c.set_defaults(handler=handler)
-        c.add_argument("paths", nargs="+", metavar="PATH", help="the articles to check (as for `check`)")
-        c.add_argument("--output", "-o", metavar="FILE",
-                       help="the baseline file (default: `baseline` of the settings file)")
-        c.add_argument("--neighbours", type=positive_int, default=DEFAULT_NEIGHBOURS, metavar="K",
-                       help="with --corpus: nearest corpus statements per new statement")
-        if name == "create":
-            c.add_argument("--force", action="store_true", help="overwrite an existing baseline file")
-        add_settings_arguments(c, baseline=False)
-    m = bsub.add_parser("mark", help="record the review of one finding",
-                        description="Set the status of one baseline entry (by id or a unique prefix of it).")
-    m.set_defaults(handler=run_mark)
-    m.add_argument("file", metavar="FILE")
-    m.add_argument("id", metavar="ID")
-    m.add_argument("--status", required=True, choices=bl.STATUSES)
-    m.add_argument("--note", help="why (kept if not given)")
 
-
-def _target(args, resolved) -> str:
-    path = args.output or resolved.extra.get("baseline")
+def _target(output, resolved) -> str:
+    path = output or resolved.extra.get("baseline")
     if not path:
         raise SettingsError("no baseline file: give -o FILE or set `baseline` in the settings file")
     return path
 
 
-def _findings(args, resolved):
-    report = gather(args.paths, resolved, neighbours=args.neighbours)
+def _findings(paths, resolved, neighbours, say, stdin_format="text"):
+    check_paths(paths)
+    from .progress import terminal_progress
+    with terminal_progress(quiet=say.quiet) as progress:
+        report = gather(paths, resolved, neighbours=neighbours, progress=progress, stdin_format=stdin_format,
+                        say=say)
     if report is None:
         return []
     for a in report.articles:
         if a.error:
-            print(f"consistency: error: {a.error}", file=sys.stderr)
+            say.error(a.error)
     if report.articles and all(a.error for a in report.articles):
         raise SettingsError("no article could be read")
     fail_on = resolved.settings.fail_on if resolved.settings.fail_on != "never" else "contradict"
@@ -74,53 +54,100 @@ def _line(sign: str, e: bl.Entry) -> str:
     return f"  {sign} {e.id}  {e.verdict} {e.kind}: {e.fact} [{e.status}]"
 
 
-def run_create(args) -> int:
-    resolved = resolve_args(args)
-    path = _target(args, resolved)
-    if os.path.exists(path) and not args.force:
-        print(f"consistency: error: {path} exists; use `consistency baseline update` to refresh it "
-              f"(or --force to start over, losing its reviews)", file=sys.stderr)
-        return EXIT_ERROR
+def run_create(paths, flags, *, output=None, force=False, neighbours=DEFAULT_NEIGHBOURS, quiet=False,
+               verbose=False, stdin_format="text") -> int:
+    say = Messages(quiet, verbose)
+    resolved = resolve_args(flags)
+    path = _target(output, resolved)
+    if os.path.exists(path) and not force:
+        raise CliError(f"{path} exists; use `consistency baseline update` to refresh it "
+                       f"(or --force to start over, losing its reviews)")
+    check_output_target(path)
     try:
-        baseline = bl.create(_findings(args, resolved))
+        baseline = bl.create(_findings(paths, resolved, neighbours, say, stdin_format))
     except CorpusError as exc:
-        print(f"consistency: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        raise CliError(str(exc)) from None
     write_atomic(path, bl.dumps(baseline))
-    print(f"consistency: baseline {path}: {len(baseline)} finding{'s' * (len(baseline) != 1)} recorded",
-          file=sys.stderr)
+    say.info(f"consistency: baseline {path}: {len(baseline)} finding{'s' * (len(baseline) != 1)} recorded"
+             + (" (status new: review each with `consistency baseline mark`)" if len(baseline) else ""))
+    for e in baseline.entries:
+        say.info(_line("+", e))
     return EXIT_OK
 
 
-def run_update(args) -> int:
-    resolved = resolve_args(args)
-    path = _target(args, resolved)
+def run_update(paths, flags, *, output=None, neighbours=DEFAULT_NEIGHBOURS, quiet=False, verbose=False,
+               stdin_format="text") -> int:
+    say = Messages(quiet, verbose)
+    resolved = resolve_args(flags)
+    path = _target(output, resolved)
     try:
         old = bl.load(path)
-        new, changes = bl.update(old, _findings(args, resolved))
+        new, changes = bl.update(old, _findings(paths, resolved, neighbours, say, stdin_format))
     except (BaselineError, CorpusError) as exc:
-        print(f"consistency: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
+        raise CliError(str(exc)) from None
     text = bl.dumps(new)
     if text != bl.dumps(old):
         write_atomic(path, text)
-    print(f"consistency: baseline {path}: {len(changes.added)} added, {len(changes.kept)} kept, "
-          f"{len(changes.dropped)} dropped", file=sys.stderr)
+    say.info(f"consistency: baseline {path}: {len(changes.added)} added, {len(changes.kept)} kept, "
+             f"{len(changes.dropped)} dropped")
     for e in changes.added:
-        print(_line("+", e), file=sys.stderr)
+        say.info(_line("+", e))
     for e in changes.dropped:
-        print(_line("-", e), file=sys.stderr)
+        say.info(_line("-", e))
     return EXIT_OK
 
 
-def run_mark(args) -> int:
+def run_mark(file: str, ident: str, status: str, note: Optional[str] = None, *, quiet: bool = False) -> int:
+    say = Messages(quiet)
     try:
-        baseline = bl.load(args.file)
-        baseline, entry = bl.mark(baseline, args.id, args.status, args.note)
+        baseline = bl.load(file)
+        baseline, entry = bl.mark(baseline, ident, status, note)
     except BaselineError as exc:
-        print(f"consistency: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    write_atomic(args.file, bl.dumps(baseline))
-    print(f"consistency: {args.file}: {entry.id} is now {entry.status}"
-          + (f" ({entry.note})" if entry.note else ""), file=sys.stderr)
+        raise CliError(str(exc)) from None
+    write_atomic(file, bl.dumps(baseline))
+    say.info(f"consistency: {file}: {entry.id} is now {entry.status}" + (f" ({entry.note})" if entry.note else ""))
     return EXIT_OK
+
+
+BaselineOutput = Annotated[Optional[str], typer.Option(
+    "--output", "-o", metavar="FILE", help="the baseline file [dim]\\[default: `baseline` of the settings file][/dim]")]
+
+
+def register(app: typer.Typer) -> None:
+    b = typer.Typer(name="baseline", rich_markup_mode="rich", invoke_without_command=True,
+                    help="Record reviewed findings (create, update, mark): `check --baseline FILE` then fails "
+                         "only on findings not in it.")
+    app.add_typer(b, name="baseline")
+
+    @b.callback()
+    def _group(ctx: typer.Context) -> None:
+        help_when_no_command(ctx)
+
+    @b.command("create")
+    @settings_options(baseline=False)
+    def create(paths: Paths, output: BaselineOutput = None,
+               force: Annotated[bool, typer.Option("--force", help="overwrite an existing baseline file")] = False,
+               neighbours: Neighbours = DEFAULT_NEIGHBOURS, stdin_format: StdinFormat = "text",
+               quiet: Quiet = False, verbose: Verbose = False, *, flags) -> int:
+        """Record the current findings of a check (at the fail-on level) in a new baseline file, as `new`."""
+        return run_create(paths, flags, output=output, force=force, neighbours=neighbours, quiet=quiet,
+                          verbose=verbose, stdin_format=stdin_format)
+
+    @b.command("update")
+    @settings_options(baseline=False)
+    def update(paths: Paths, output: BaselineOutput = None, neighbours: Neighbours = DEFAULT_NEIGHBOURS,
+               stdin_format: StdinFormat = "text", quiet: Quiet = False, verbose: Verbose = False, *, flags) -> int:
+        """Refresh a baseline: add new findings as `new`, keep reviews, drop what no longer occurs."""
+        return run_update(paths, flags, output=output, neighbours=neighbours, quiet=quiet, verbose=verbose,
+                          stdin_format=stdin_format)
+
+    @b.command("mark")
+    def mark(file: Annotated[str, typer.Argument(metavar="FILE", help="the baseline file")],
+             ident: Annotated[str, typer.Argument(metavar="ID", help="a finding id, or a unique prefix of it")],
+             status: Annotated[Literal[bl.STATUSES], typer.Option("--status",
+                                                 help="the review: accepted (a known, tolerated finding), "
+                                                      "false-positive, or new (not reviewed)")],
+             note: Annotated[Optional[str], typer.Option("--note", help="why (kept if not given)")] = None,
+             quiet: Quiet = False) -> int:
+        """Record the review of one finding: set the status (and note) of one baseline entry."""
+        return run_mark(file, ident, status, note, quiet=quiet)

@@ -1,9 +1,8 @@
-"""``consistency config``: the settings in force and where each came from.
+"""``consistency config``: the settings in force and where each came from, as valid TOML.
 
-Also home of the settings flags every subcommand shares
-(:func:`add_settings_arguments`, :func:`resolve_args`): they default to
-``None``, so "not given" can be told from "given" and the settings file
-merged under them.
+Also home of :func:`resolve_args`, which merges the settings flags of a
+subcommand (see :mod:`consistency.cli.options`; all default to ``None``,
+so "not given" can be told from "given") over the settings file.
 """
 
 from __future__ import annotations
@@ -12,58 +11,26 @@ import json
 import os
 import sys
 from datetime import date
-from typing import Sequence
+from typing import Annotated, Sequence
+
+import typer
 
 from ..config import KEYS, Resolved, resolve
-from ..settings import Settings, SettingsError
-from .common import EXIT_OK, FAIL_ON
+from ..settings import SettingsError
+from .common import EXIT_OK
+from .options import settings_options
 
-__all__ = ["register", "run", "add_settings_arguments", "resolve_args", "FLAG_NAMES"]
+__all__ = ["register", "run", "resolve_args", "FLAG_NAMES", "to_toml", "settings_lines"]
 
 #: Setting key -> the flag that sets it.
 FLAG_NAMES = {
-    "model": "--model", "fact_threshold": "--fact-threshold", "time_threshold": "--time-threshold", "value_threshold": "--value-threshold",
-    "statement_threshold": "--statement-threshold",
+    "model": "--model", "fact_threshold": "--fact-threshold", "time_threshold": "--time-threshold",
+    "value_threshold": "--value-threshold", "statement_threshold": "--statement-threshold",
     "phrase_threshold": "--phrase-threshold", "tolerance": "--tolerance", "exact_tolerance": "--exact-tolerance",
     "cache_dir": "--cache-dir", "max_bytes": "--max-bytes", "published": "--published",
     "nli_model": "--nli-model", "corpus": "--corpus", "fail_on": "--fail-on", "ignore": "--ignore",
     "baseline": "--baseline",
 }
-
-
-def add_settings_arguments(p, *, baseline: bool = True) -> None:
-    """Add the flags of the settings (all defaulting to None) to parser ``p``."""
-    g = p.add_argument_group("settings (override the settings file)")
-    g.add_argument("--config", metavar="FILE",
-                   help="settings file (default: nearest consistency.toml or pyproject.toml [tool.consistency])")
-    g.add_argument("--model", "-m", help="embedding model: use-multilingual (default), minilm, tfidf, "
-                                           "a sentence-transformers name or a local path")
-    g.add_argument("--value-threshold", type=float, metavar="X",
-                   help="similarity from which two statements that differ in a name are one, and corpus neighbours are fetched (default: 0.55)")
-    g.add_argument("--fact-threshold", type=float, metavar="P",
-                   help=f"calibrated probability from which two quantities are one fact (default {Settings.fact_threshold})")
-    g.add_argument("--time-threshold", type=float, metavar="P",
-                   help=f"the same for two points in time (default {Settings.time_threshold})")
-    g.add_argument("--statement-threshold", type=float, metavar="X",
-                   help="similarity from which two statements are one on similarity alone (default: 0.8)")
-    g.add_argument("--phrase-threshold", type=float, metavar="X",
-                   help="similarity that groups statements sharing a distinctive phrase (default: 0.25)")
-    g.add_argument("--tolerance", type=float, metavar="X", help="relative band of 'about'/'rund'/'nearly'")
-    g.add_argument("--exact-tolerance", type=float, metavar="X")
-    g.add_argument("--published", action="append", metavar="FILE=DATE",
-                   help="publication date of an article, to resolve 'gestern' or 'last week' (repeatable)")
-    g.add_argument("--cache-dir", help="embedding cache folder (default: ~/.cache/consistency)")
-    g.add_argument("--no-cache", action="store_true", default=None,
-                   help="do not read or write the embedding cache")
-    g.add_argument("--max-bytes", type=int, metavar="N", help="largest file read (bytes)")
-    g.add_argument("--nli-model", metavar="NAME", help="optional NLI cross-encoder (name or local path)")
-    g.add_argument("--corpus", metavar="DB", help="corpus database (consistency add)")
-    g.add_argument("--fail-on", choices=FAIL_ON,
-                   help="exit 1 when a finding of this verdict is found (default: contradict)")
-    g.add_argument("--ignore", action="append", metavar="GLOB", help="never read paths matching GLOB (repeatable)")
-    if baseline:
-        g.add_argument("--baseline", metavar="FILE",
-                       help="baseline file: findings recorded in it do not fail the check")
 
 
 def _published(values: Sequence[str] | None):
@@ -95,42 +62,77 @@ def resolve_args(args) -> Resolved:
     return resolve(flags, config=getattr(args, "config", None), flag_names=names)
 
 
-def register(sub) -> None:
-    c = sub.add_parser("config", help="show the settings in force and where each came from",
-                       description="Show the settings in force: defaults, then the settings file "
-                                   "(consistency.toml or pyproject.toml [tool.consistency]), then flags.")
-    c.set_defaults(handler=run)
-    c.add_argument("--json", action="store_true", help="print JSON instead of text")
-    add_settings_arguments(c)
+def _toml_value(value) -> str:
+    """One value in TOML syntax (strings as basic strings, lists as arrays, published as an inline table)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):
+        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {json.dumps(v)}" for k, v in value) + " }" \
+            if value else "{}"
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {value!r}")  # pragma: no cover - settings are of the types above
 
 
-def _show(value, key: str = "") -> str:
-    if key == "published" or (isinstance(value, tuple) and value and isinstance(value[0], tuple)):
-        return "{" + ", ".join(f"{k!r}: {v!r}" for k, v in value) + "}"
-    if isinstance(value, tuple):
-        return repr(list(value))
-    return repr(value)
-
-
-def run(args) -> int:
-    r = resolve_args(args)
-    rows = []
+def _rows(r: Resolved):
     for key in KEYS:
         value = r.value(key)
         if key == "model" and value is None:
             from ..embed import DEFAULT_MODEL
             value = DEFAULT_MODEL
-        rows.append((key, value, r.sources[key], r.describe(key)))
-    if args.json:
-        doc = {"config_file": r.config_file, "root": r.root,
-               "settings": {k: {"value": (dict(v) if k == "published" else list(v) if isinstance(v, tuple) else v),
-                                "source": src} for k, v, src, _ in rows}}
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return EXIT_OK
+        yield key, value, r.sources[key], r.describe(key)
+
+
+def to_toml(r: Resolved) -> str:
+    """The settings in force as a TOML document (keys as in a settings file), each with its source as a comment.
+
+    A setting that is not set (``None``) is a comment, so the document reads
+    back (``tomllib``, ``--config``) to the same settings.
+    """
     where = os.path.relpath(r.config_file) if r.config_file else "none found (defaults and flags only)"
     out = [f"# settings file: {where}"]
-    width = max(len(k) + len(_show(v, k)) for k, v, _, _ in rows) + 3
-    for key, value, _, described in rows:
-        out.append(f"{(key + ' = ' + _show(value, key)).ljust(width)}  # {described}")
-    sys.stdout.write("\n".join(out) + "\n")
+    lines = []
+    for key, value, _, described in _rows(r):
+        if key == "published" and not value:
+            text = "published = {}"
+        elif value is None:
+            text = f"# {key} is not set"
+        else:
+            text = f"{key} = {_toml_value(value)}"
+        lines.append((text, described))
+    width = max(len(t) for t, _ in lines) + 2
+    out += [f"{t.ljust(width)}# {d}" for t, d in lines]
+    return "\n".join(out) + "\n"
+
+
+def settings_lines(r: Resolved) -> list[str]:
+    """The settings in force, one ``key = value  # source`` line each (for ``--verbose``)."""
+    return to_toml(r).splitlines()
+
+
+def run(flags, *, as_json: bool = False) -> int:
+    r = resolve_args(flags)
+    if as_json:
+        doc = {"config_file": r.config_file, "root": r.root,
+               "settings": {k: {"value": (dict(v) if k == "published" else list(v) if isinstance(v, tuple) else v),
+                                "source": src} for k, v, src, _ in _rows(r)}}
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    sys.stdout.write(to_toml(r))
     return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("config")
+    @settings_options()
+    def config(as_json: Annotated[bool, typer.Option("--json", help="print JSON instead of TOML")] = False,
+               *, flags) -> int:
+        """Show the settings in force, as TOML, and where each came from.
+
+        Defaults, then the settings file (consistency.toml or pyproject.toml \\[tool.consistency]), then flags.
+        """
+        return run(flags, as_json=as_json)

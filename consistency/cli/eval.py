@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from types import SimpleNamespace
+from typing import Annotated, List, Literal, Optional
+
+import typer
 
 from ..embed import load_embedder
 from ..evaluate import (GoldError, MemoEmbedder, PairsError, PairSpec, evaluate_batch, evaluate_pairs,
@@ -28,7 +31,8 @@ from ..evaluate.format import (alignment_text, clusters_dict, clusters_text, ecb
                                pairs_text, summary_dict, summary_text, tune_text)
 from ..pipeline import get_embedder
 from ..settings import Settings, SettingsError
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, write_output
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, check_output_target, write_output
+from .options import Quiet
 
 __all__ = ["register", "run", "TUNE_GRID"]
 
@@ -38,62 +42,6 @@ TUNE_GRID = [(v, s, p) for v in (0.35, 0.45, 0.55, 0.65) for s in (0.6, 0.7, 0.8
 
 def _csv(value: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in value.split(",") if x.strip())
-
-
-def register(sub) -> None:
-    e = sub.add_parser("eval", help="measure precision/recall on gold batches, pairs, news clusters",
-                       description="Measure the checker: batches with gold.json, text/hypothesis pairs, "
-                                   "news clusters with planted contradictions, or alignment on STS/PAWS-X.")
-    e.set_defaults(handler=run)
-    e.add_argument("batches", nargs="*", metavar="BATCH_DIR", help="folders of articles, each with a gold.json")
-    mode = e.add_argument_group("modes (instead of BATCH_DIR)")
-    mode.add_argument("--pairs", metavar="FILE", help="text/hypothesis/label pairs (.tsv, .csv or .jsonl)")
-    mode.add_argument("--clusters", metavar="DIR", help="GVA incident clusters (clusters.jsonl + docs.jsonl.gz)")
-    mode.add_argument("--ecb", metavar="DIR", help="ECB+ topics (clusters.json + docs.jsonl.gz): contradictions "
-                                                   "on article pairs of similar but different events")
-    mode.add_argument("--alignment", metavar="DIR", help="eval-data folder with stsb_multi_mt/ and paws_x_de/")
-    pr = e.add_argument_group("pairs")
-    pr.add_argument("--text-columns", type=_csv, default=("text", "hypothesis"), metavar="TEXT,HYP",
-                    help="columns of the text and the hypothesis (default: text,hypothesis)")
-    pr.add_argument("--label-column", default="label", help="column of the gold label (default: label)")
-    pr.add_argument("--contradiction-label", type=_csv, default=("contradiction",), metavar="LABEL[,LABEL]",
-                    help="label(s) meaning contradiction (default: contradiction; RTE-3: NO)")
-    pr.add_argument("--entailment-label", type=_csv, default=("entailment",), metavar="LABEL[,LABEL]",
-                    help="label(s) meaning entailment (default: entailment; RTE-3: YES)")
-    pr.add_argument("--where", action="append", default=[], metavar="COLUMN=VALUE",
-                    help="keep only rows with this value (repeatable)")
-    pr.add_argument("--id-column", help="column with the pair id (default: row number)")
-    pr.add_argument("--language", choices=("de", "en"), help="language of both sides (default: detected)")
-    pr.add_argument("--sample", type=int, metavar="N", help="a random subset of N pairs (see --seed)")
-    pr.add_argument("--tune", action="store_true",
-                    help=f"try {len(TUNE_GRID)} threshold settings (use on dev) and list them, best F1 first")
-    cl = e.add_argument_group("clusters, ECB+")
-    cl.add_argument("--split", choices=SPLITS, default="dev",
-                    help="GVA: dev = first 100 clusters, test = last 100; ECB+: dev = topics 1-35, test = 36-45")
-    cl.add_argument("--kinds", type=_csv, default=PLANT_KINDS, metavar="KIND[,KIND]",
-                    help=f"contradictions to plant (default: {','.join(PLANT_KINDS)})")
-    cl.add_argument("--pairs-per-topic", type=int, default=10, metavar="N",
-                    help="ECB+: at most N cross-event and N same-event pairs per topic (default: 10)")
-    e.add_argument("--limit", type=int, metavar="N",
-                   help="only the first N clusters / topics / pairs per set (a quick look)")
-    e.add_argument("--seed", type=int, default=0,
-                   help="seed of --sample, of planting and of the ECB+ pair sample (default: 0)")
-    e.add_argument("--format", "-f", choices=("text", "json"), default="text")
-    e.add_argument("--output", "-o", metavar="FILE", help="write the results to FILE instead of stdout")
-    e.add_argument("--examples", type=int, default=5, help="misses/false alarms listed (pairs, clusters, ECB+)")
-    e.add_argument("--min-f1", type=float, metavar="X",
-                   help="exit 1 when the F1 of contradictions (batches, pairs) is below X (0-1)")
-    e.add_argument("--progress", action="store_true", help="progress on stderr")
-    e.add_argument("--model", "-m", help="embedding model (default: use-multilingual)")
-    e.add_argument("--fact-threshold", type=float, default=Settings.fact_threshold)
-    e.add_argument("--time-threshold", type=float, default=Settings.time_threshold)
-    e.add_argument("--value-threshold", type=float, default=Settings.value_threshold)
-    e.add_argument("--statement-threshold", type=float, default=Settings.statement_threshold)
-    e.add_argument("--phrase-threshold", type=float, default=Settings.phrase_threshold)
-    e.add_argument("--tolerance", type=float, default=Settings.tolerance)
-    e.add_argument("--exact-tolerance", type=float, default=Settings.exact_tolerance)
-    e.add_argument("--cache-dir", help="embedding cache folder (default: ~/.cache/consistency)")
-    e.add_argument("--no-cache", action="store_true", help="do not read or write the embedding cache")
 
 
 def _settings(args, **over) -> Settings:
@@ -106,7 +54,13 @@ def _settings(args, **over) -> Settings:
 
 
 def _progress(args):
-    if not (args.progress or (hasattr(sys.stderr, "isatty") and sys.stderr.isatty())):
+    """The progress callback of this run: rich bars for a person at a terminal (see :func:`run`), a
+    plain ``stage: done/total`` line with ``--progress`` elsewhere, else none."""
+    if args.quiet:
+        return None
+    if getattr(args, "bars", None) is not None:
+        return args.bars
+    if not args.progress:
         return None
 
     def tick(stage: str, done: int, total: int) -> None:
@@ -144,6 +98,20 @@ def run(args) -> int:
         print("consistency eval: error: --min-f1 takes a number in [0, 1] and applies to batches and --pairs",
               file=sys.stderr)
         return EXIT_ERROR
+    check_output_target(args.output)
+    from .progress import terminal_progress, wanted
+    bars = terminal_progress(quiet=args.quiet) if wanted() and not args.quiet else None
+    args.bars = bars
+    try:
+        if bars is not None:
+            bars.start()
+        return _run_mode(args)
+    finally:
+        if bars is not None:
+            bars.stop()
+
+
+def _run_mode(args) -> int:
     try:
         if args.pairs:
             return _run_pairs(args)
@@ -215,3 +183,103 @@ def _run_ecb(args) -> int:
                      progress=_progress(args))
     _emit(args, ecb_dict(r, 10**9 if args.format == "json" else args.examples), ecb_text(r, args.examples))
     return EXIT_OK
+
+
+_MODES, _PAIRS, _CLUSTERS, _OUT, _SET = ("Modes (instead of BATCH_DIR)", "Pairs", "Clusters, ECB+", "Output",
+                                        "Settings")
+
+
+def _opt(*decls, panel: str, **kw):
+    return typer.Option(*decls, rich_help_panel=panel, **kw)
+
+
+def register(app: typer.Typer) -> None:
+    d = Settings()
+
+    @app.command("eval", epilog="Exit codes: 0 measured; 1 with --min-f1 when the F1 of contradictions is "
+                               "below it; 2 bad input (a gold file, a pairs file, missing data).")
+    def eval_(
+        batches: Annotated[Optional[List[str]], typer.Argument(
+            metavar="[BATCH_DIR]...", show_default=False, help="folders of articles, each with a gold.json")] = None,
+        pairs: Annotated[Optional[str], _opt("--pairs", panel=_MODES, metavar="FILE",
+                                             help="text/hypothesis/label pairs (.tsv, .csv or .jsonl)")] = None,
+        clusters: Annotated[Optional[str], _opt("--clusters", panel=_MODES, metavar="DIR",
+                                                help="GVA incident clusters (clusters.jsonl + docs.jsonl.gz)")] = None,
+        ecb: Annotated[Optional[str], _opt("--ecb", panel=_MODES, metavar="DIR",
+                                           help="ECB+ topics (clusters.json + docs.jsonl.gz): contradictions on "
+                                                "article pairs of similar but different events")] = None,
+        alignment: Annotated[Optional[str], _opt("--alignment", panel=_MODES, metavar="DIR",
+                                                 help="eval-data folder with stsb_multi_mt/ and paws_x_de/")] = None,
+        text_columns: Annotated[str, _opt("--text-columns", panel=_PAIRS, metavar="TEXT,HYP",
+                                          help="columns of the text and the hypothesis")] = "text,hypothesis",
+        label_column: Annotated[str, _opt("--label-column", panel=_PAIRS, help="column of the gold label")] = "label",
+        contradiction_label: Annotated[str, _opt("--contradiction-label", panel=_PAIRS, metavar="LABEL[,LABEL]",
+                                                 help="label(s) meaning contradiction (RTE-3: NO)")] = "contradiction",
+        entailment_label: Annotated[str, _opt("--entailment-label", panel=_PAIRS, metavar="LABEL[,LABEL]",
+                                              help="label(s) meaning entailment (RTE-3: YES)")] = "entailment",
+        where: Annotated[Optional[List[str]], _opt("--where", panel=_PAIRS, metavar="COLUMN=VALUE",
+                                                   help="keep only rows with this value (repeatable)")] = None,
+        id_column: Annotated[Optional[str], _opt("--id-column", panel=_PAIRS,
+                                                 help="column with the pair id [dim]\\[default: row number][/dim]")
+                             ] = None,
+        language: Annotated[Optional[Literal["de", "en"]], _opt("--language", panel=_PAIRS,
+                                                help="language of both sides [dim]\\[default: detected][/dim]")
+                            ] = None,
+        sample: Annotated[Optional[int], _opt("--sample", panel=_PAIRS, metavar="N",
+                                              help="a random subset of N pairs (see --seed)")] = None,
+        tune: Annotated[bool, _opt("--tune", panel=_PAIRS,
+                                   help=f"try {len(TUNE_GRID)} threshold settings (use on dev) and list them, "
+                                        f"best F1 first")] = False,
+        split: Annotated[Literal[tuple(SPLITS)], _opt("--split", panel=_CLUSTERS,
+                                   help="GVA: dev = first 100 clusters, test = last 100; ECB+: dev = topics 1-35, "
+                                        "test = 36-45")] = "dev",
+        kinds: Annotated[str, _opt("--kinds", panel=_CLUSTERS, metavar="KIND[,KIND]",
+                                   help="contradictions to plant")] = ",".join(PLANT_KINDS),
+        pairs_per_topic: Annotated[int, _opt("--pairs-per-topic", panel=_CLUSTERS, metavar="N",
+                                             help="ECB+: at most N cross-event and N same-event pairs per topic")
+                                   ] = 10,
+        limit: Annotated[Optional[int], typer.Option(
+            "--limit", metavar="N", help="only the first N clusters / topics / pairs per set (a quick look)")] = None,
+        seed: Annotated[int, typer.Option(
+            "--seed", help="seed of --sample, of planting and of the ECB+ pair sample")] = 0,
+        min_f1: Annotated[Optional[float], typer.Option(
+            "--min-f1", metavar="X", help="exit 1 when the F1 of contradictions (batches, pairs) is below X (0-1)")
+                          ] = None,
+        fmt: Annotated[Literal["text", "json"], _opt("--format", "-f", panel=_OUT,
+                                 help="results format")] = "text",
+        output: Annotated[Optional[str], _opt("--output", "-o", panel=_OUT, metavar="FILE",
+                                              help="write the results to FILE instead of stdout")] = None,
+        examples: Annotated[int, _opt("--examples", panel=_OUT, metavar="N",
+                                      help="misses/false alarms listed (pairs, clusters, ECB+)")] = 5,
+        progress: Annotated[bool, _opt("--progress", panel=_OUT, help="progress on stderr even when piped")] = False,
+        quiet: Quiet = False,
+        model: Annotated[Optional[str], _opt("--model", "-m", panel=_SET, metavar="NAME",
+                                             help="embedding model [dim]\\[default: use-multilingual][/dim]")] = None,
+        fact_threshold: Annotated[float, _opt("--fact-threshold", panel=_SET, metavar="P")] = d.fact_threshold,
+        time_threshold: Annotated[float, _opt("--time-threshold", panel=_SET, metavar="P")] = d.time_threshold,
+        value_threshold: Annotated[float, _opt("--value-threshold", panel=_SET, metavar="X")] = d.value_threshold,
+        statement_threshold: Annotated[float, _opt("--statement-threshold", panel=_SET, metavar="X")
+                                       ] = d.statement_threshold,
+        phrase_threshold: Annotated[float, _opt("--phrase-threshold", panel=_SET, metavar="X")] = d.phrase_threshold,
+        tolerance: Annotated[float, _opt("--tolerance", panel=_SET, metavar="X")] = d.tolerance,
+        exact_tolerance: Annotated[float, _opt("--exact-tolerance", panel=_SET, metavar="X")] = d.exact_tolerance,
+        cache_dir: Annotated[Optional[str], _opt("--cache-dir", panel=_SET, metavar="DIR",
+                                                 help="embedding cache folder [dim]\\[default: ~/.cache/consistency]"
+                                                      "[/dim]")] = None,
+        no_cache: Annotated[bool, _opt("--no-cache", panel=_SET, help="do not read or write the embedding cache")
+                            ] = False,
+    ) -> int:
+        """Measure the checker on gold data (precision, recall, false alarms).
+
+        Batches with gold.json, text/hypothesis pairs (--pairs), news clusters with planted
+        contradictions (--clusters), ECB+ article pairs (--ecb), or alignment on STS/PAWS-X (--alignment).
+        """
+        args = SimpleNamespace(**locals())
+        args.batches = list(batches or [])
+        args.where = list(where or [])
+        args.format = fmt
+        args.text_columns = _csv(text_columns)
+        args.contradiction_label = _csv(contradiction_label)
+        args.entailment_label = _csv(entailment_label)
+        args.kinds = _csv(kinds)
+        return run(args)

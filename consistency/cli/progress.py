@@ -1,120 +1,116 @@
-"""Progress of a long run, on stderr, for a person at a terminal.
+"""Progress of a long run, on stderr, for a person at a terminal (rich's progress bar).
 
 The pipeline reports ``progress(stage, done, total)`` (see
-:func:`consistency.check`); :class:`Progress` draws that as one line that
-updates in place (carriage return, erase to end of line) and erases it
-when the run ends, so the summary that follows stands alone.
+:func:`consistency.check`); :class:`StageProgress` shows that as one rich
+progress bar per stage, erased when the run ends (``transient``), so the
+summary that follows stands alone.
 
-It stays quiet unless stderr is a terminal: nothing is written when the
+It stays quiet unless stderr is a terminal: nothing is drawn when the
 output is piped or redirected, nor in CI (``CI`` set, as GitHub Actions,
-GitLab CI and most others do), where a carriage-return line only clutters
-logs. ``force=True`` draws it anyway (tests).
+GitLab CI and most others do), nor with ``--quiet``. With ``--verbose``
+each stage's time is kept (:attr:`StageProgress.timings`) for the summary.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from typing import Callable, Mapping, Optional, TextIO
 
-__all__ = ["Progress", "terminal_progress", "wanted"]
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, \
+    TimeElapsedColumn
+
+from .common import _isatty, in_ci
+
+__all__ = ["StageProgress", "terminal_progress", "wanted", "LABELS"]
 
 #: How a stage reads on the progress line.
 LABELS = {"reading": "reading", "segmenting": "extracting", "embedding": "embedding", "aligning": "aligning",
           "judging": "judging"}
-#: What a stage's ``total`` counts.
-NOUNS = {"segmenting": "articles", "embedding": "statements", "aligning": "statements", "judging": "facts"}
-_ERASE = "\r\x1b[K"
 
 
 def wanted(stream: Optional[TextIO] = None, env: Optional[Mapping[str, str]] = None) -> bool:
     """True when progress should be drawn on ``stream`` (default stderr): a terminal, not CI."""
     stream = sys.stderr if stream is None else stream
-    env = os.environ if env is None else env
-    if env.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
-        return False
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):  # no isatty, or a closed stream
-        return False
+    return not in_ci(env) and _isatty(stream)
 
 
-class Progress:
-    """A callable ``(stage, done, total) -> None`` that draws one updating line.
+class StageProgress:
+    """A callable ``(stage, done, total) -> None`` drawing rich progress bars, and timing the stages.
 
     Parameters
     ----------
-    stream : text stream, optional
-        Where to draw (default: ``sys.stderr`` at call time).
-    force : bool, optional
-        ``True`` draws even when :func:`wanted` says no, ``False`` never draws;
-        ``None`` (default) asks :func:`wanted`.
-    interval : float
-        Smallest time in seconds between two redraws of the same stage.
-    width : int
-        Width of the bar in characters.
+    console : rich Console, optional
+        Where to draw (default: a console on ``sys.stderr``).
+    enabled : bool
+        Draw at all (timings are kept either way).
     clock : callable
         Monotonic clock in seconds (replaceable in tests).
     """
 
-    def __init__(self, stream: Optional[TextIO] = None, *, force: Optional[bool] = None, interval: float = 0.1,
-                 width: int = 24, clock: Callable[[], float] = time.monotonic):
-        self.stream = stream if stream is not None else sys.stderr
-        self.enabled = wanted(self.stream) if force is None else bool(force)
-        self.interval = interval
-        self.width = width
+    def __init__(self, console: Optional[Console] = None, *, enabled: bool = True,
+                 clock: Callable[[], float] = time.monotonic):
+        self.enabled = enabled
         self.clock = clock
-        self._start = clock()
-        self._last = float("-inf")
+        self.timings: dict[str, float] = {}
         self._stage: Optional[str] = None
-        self._drawn = False
+        self._since = clock()
+        self._task = None
+        self._bar = Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(),
+                             TaskProgressColumn(), TimeElapsedColumn(),
+                             console=console or Console(file=sys.stderr), transient=True,
+                             disable=not enabled) if enabled else None
 
-    def line(self, stage: str, done: int, total: int) -> str:
-        """The text of the progress line (without control characters)."""
-        label = LABELS.get(stage, stage)
-        elapsed = f"{self.clock() - self._start:5.1f}s"
-        if total <= 0 or done <= 0:  # no count yet (or a stage that never ticks): no bar stuck at 0%
-            count = f"{total} {NOUNS.get(stage, 'items')} " if total > 0 else ""
-            return f"{label:<10} {count}…  {elapsed}"
-        done = max(0, min(done, total))
-        filled = round(self.width * done / total)
-        bar = "█" * filled + "░" * (self.width - filled)
-        return f"{label:<10} {bar} {done}/{total} {100 * done // total:3d}%  {elapsed}"
+    def _close_stage(self) -> None:
+        if self._stage is not None:
+            self.timings[self._stage] = self.timings.get(self._stage, 0.0) + self.clock() - self._since
+        self._stage = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
-            return
         if stage == "done":
-            self.clear()
+            self._close_stage()
+            self.stop()
             return
-        now = self.clock()
-        if stage == self._stage and done < total and now - self._last < self.interval:
-            return  # throttled: a redraw per tick would cost more than the work on fast stages
-        self._stage, self._last = stage, now
-        self._write(_ERASE + self.line(stage, done, total))
-        self._drawn = True
+        if stage != self._stage:
+            self._close_stage()
+            self._stage, self._since = stage, self.clock()
+            if self._bar is not None:
+                if self._task is not None:
+                    self._bar.remove_task(self._task)
+                self._task = self._bar.add_task(LABELS.get(stage, stage), total=total or None)
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=max(0, min(done, total)) if total else 0, total=total or None)
 
-    def clear(self) -> None:
-        """Erase the progress line, if one is drawn."""
-        if self.enabled and self._drawn:
-            self._write(_ERASE)
-            self._drawn = False
+    def refresh(self) -> None:
+        """Redraw now (rich redraws on its own a few times a second)."""
+        if self._bar is not None:
+            self._bar.refresh()
 
-    def _write(self, text: str) -> None:
-        try:
-            self.stream.write(text)
-            self.stream.flush()
-        except (OSError, ValueError):  # a closed terminal must not fail the run
-            self.enabled = False
+    def live_started(self) -> bool:
+        return self._bar is not None and self._bar.live.is_started
 
-    def __enter__(self) -> "Progress":
+    def start(self) -> None:
+        if self._bar is not None:
+            self._bar.start()
+
+    def stop(self) -> None:
+        """Erase the bars (the summary that follows stands alone)."""
+        if self._bar is not None:
+            self._bar.stop()
+
+    def __enter__(self) -> "StageProgress":
+        self.start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self.clear()
+        self._close_stage()
+        self.stop()
 
 
-def terminal_progress(stream: Optional[TextIO] = None) -> Progress:
-    """A :class:`Progress` on stderr that draws only for a person at a terminal."""
-    return Progress(stream)
+def terminal_progress(stream: Optional[TextIO] = None, *, quiet: bool = False) -> StageProgress:
+    """A :class:`StageProgress` on stderr that draws only for a person at a terminal (and not with ``quiet``)."""
+    stream = sys.stderr if stream is None else stream
+    enabled = not quiet and wanted(stream)
+    console = Console(file=stream, force_terminal=True) if enabled else None
+    return StageProgress(console, enabled=enabled)

@@ -23,7 +23,7 @@ import hashlib
 import json
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Optional, Sequence
 
@@ -40,6 +40,9 @@ class JudgeSettings:
     exact_tolerance: float = 0.0
     #: article path -> publication date, to tell a revision by a later report from a contradiction
     published: dict = field(default_factory=dict, hash=False, compare=False)
+    #: article path -> the name messages use (relative to the common root of the inputs; see
+    #: :func:`consistency.names.display_names`); ``judge_all`` fills it when empty
+    names: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -209,20 +212,32 @@ def positions(values: Sequence[Quantity], tol: float = 0.0) -> list[int]:
     return [remap.get(p, -1) if p >= 0 else -1 for p in pos]
 
 
-def _num(x: float) -> str:
-    if x == int(x):
-        return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+def _words(language: str) -> dict:
+    from ..lang import de, en
+
+    return de.VALUE_WORDS if language == "de" else en.VALUE_WORDS
 
 
-def format_value(q: Quantity) -> str:
-    """A value in words a reader understands: "more than 10,000 Schiffscontainer"."""
+def _num(x: float, language: str = "en") -> str:
+    w = _words(language)
+    text = f"{int(x):,}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", w["decimal"]).replace("\0", w["thousands"])
+
+
+def format_value(q: Quantity, language: str = "en") -> str:
+    """A value in words a reader of the article understands, in its ``language`` ("de" or "en"):
+    "more than 10,000 Container", "mehr als 10.000 Container", "19. Juni (ohne Jahr)"."""
+    w = _words(language)
+
+    def num(x: float) -> str:  # the number in the article's notation
+        return _num(x, language)
+
     if q.kind == "relative_date":
-        return f"“{q.raw}” (no publication date to resolve it)"
+        return f"“{q.raw}” ({w['unresolved']})"
     if q.kind in ("date", "year"):
         if q.partial:
             m, d = divmod(int(q.low), 100)
-            return date(2000, m, d).strftime("%-d %B") + " (no year)"
+            return w["day_month"].format(day=d, month=w["months"][m - 1]) + f" ({w['no_year']})"
         lo, hi = date.fromordinal(int(q.low)), date.fromordinal(int(q.high))
         if lo == hi:
             return lo.isoformat()
@@ -231,8 +246,8 @@ def format_value(q: Quantity) -> str:
         return f"{lo.isoformat()}..{hi.isoformat()}"
     if q.kind in ("measure", "duration") and q.low is not None:
         lo, hi = q.low, q.high
-        span = _num(lo) if lo == hi else (f"≥ {_num(lo)}" if math.isinf(hi) else f"≤ {_num(hi)}" if math.isinf(lo)
-                                          else f"{_num(lo)}–{_num(hi)}")
+        span = num(lo) if lo == hi else (f"≥ {num(lo)}" if math.isinf(hi) else f"≤ {num(hi)}" if math.isinf(lo)
+                                          else f"{num(lo)}–{num(hi)}")
         return f"“{q.raw}{' ' + q.unit if q.unit and q.unit not in q.raw else ''}” ({span} {q.unit_key})"
     unit = f" {q.unit}" if q.unit and q.kind not in ("money", "percent") else ""
     if q.kind == "money":
@@ -240,18 +255,17 @@ def format_value(q: Quantity) -> str:
     if q.kind == "percent":
         unit = " %"
     v = q.value if q.value is not None else q.low
-    words = {"lower": "more than", "at_least": "at least", "nearly": "nearly", "approx": "about",
-             "upper": "less than", "at_most": "up to"}
+    words = {k: w[k] for k in ("lower", "at_least", "nearly", "approx", "upper", "at_most")}
     if q.hedge == "range":
-        return f"between {_num(q.low)} and {_num(q.high)}{unit}"
+        return w["between"].format(lo=num(q.low), hi=num(q.high)) + unit
     if q.kind == "ordinal":
         n = int(q.value)
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}{unit}"
+        return w["ordinal"].format(n=n, suffix=suffix) + unit
     if q.hedge == "vague":
-        return f"“{q.raw}” ({_num(q.low)}–{_num(q.high)}){unit}"
+        return f"“{q.raw}” ({num(q.low)}–{num(q.high)}){unit}"
     prefix = words.get(q.hedge or "", "")
-    return f"{prefix + ' ' if prefix else ''}{_num(v)}{unit}"
+    return f"{prefix + ' ' if prefix else ''}{num(v)}{unit}"
 
 
 def _canonical(q: Quantity) -> str:
@@ -273,7 +287,10 @@ def _ref(claim: Claim, ids: dict, values: Sequence[Quantity], position: int) -> 
                         hedged=claim.hedged, attribution=claim.attribution)
 
 
-def _short(path: str) -> str:
+def _short(path: str, names: Optional[dict] = None) -> str:
+    """How a message names an article: its display name, else its file name."""
+    if names and path in names:
+        return names[path]
     return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
@@ -286,7 +303,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     mentions = group.mentions
     arts = {claims[m.claim].article for m in mentions}
     if group.kind == "statement":
-        return _judge_statement(group, claims, article_ids)
+        return _judge_statement(group, claims, article_ids, settings.names)
     qs = [claims[m.claim].values[m.value_index] for m in mentions]
     hedged = [claims[m.claim].hedged for m in mentions]
     kind = "date" if qs[0].unit_key == "time" else "numeric"
@@ -323,7 +340,8 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     parts = [f"{article_ids.get(claims[m.claim].article, claims[m.claim].article)}={_canonical(q)}"
              for m, q in zip(mentions, qs)]
     fid = fingerprint(kind, group.key, parts)
-    message = _value_message(verdict, reason, refs, group.fact)
+    langs = [claims[m.claim].sentence.language for m in mentions]
+    message = _value_message(verdict, reason, refs, group.fact, settings.names, langs)
     conf = 0.0 if verdict == "unverifiable" else _confidence(group, refs, verdict)
     if verdict == "contradict" and all(math.isinf(q.high) or math.isinf(q.low) for q in qs if _interval(q)):
         conf *= 0.5
@@ -357,10 +375,13 @@ def _confidence(group: Group, refs: Sequence[StatementRef], verdict: str) -> flo
     return min(p for _, _, p in group.links)
 
 
-def _value_message(verdict: str, reason: Optional[str], refs: Sequence[StatementRef], fact: str) -> str:
+def _value_message(verdict: str, reason: Optional[str], refs: Sequence[StatementRef], fact: str,
+                   names: Optional[dict] = None, langs: Optional[Sequence[str]] = None) -> str:
+    """The one-line message; each value in the language of its article (``langs``, per ref)."""
     seen: dict[tuple, list[str]] = {}
-    for r in refs:
-        seen.setdefault((r.position, format_value(r.values[0])), []).append(_short(r.article))
+    for k, r in enumerate(refs):
+        lang = langs[k] if langs else "en"
+        seen.setdefault((r.position, format_value(r.values[0], lang)), []).append(_short(r.article, names))
     said = "; ".join(f"{', '.join(dict.fromkeys(arts))} {'say' if len(set(arts)) > 1 else 'says'} {val}"
                      for (_, val), arts in seen.items())
     if verdict == "agree":
@@ -381,6 +402,9 @@ _ORDER = {"contradict": 0, "agree": 1, "unverifiable": 2}
 def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dict[str, str],
               settings: JudgeSettings = JudgeSettings()) -> list[Finding]:
     """Judge every group; findings sorted contradictions first, ids made unique."""
+    if not settings.names:
+        from ..names import display_names
+        settings = replace(settings, names=display_names(article_ids))
     findings = []
     for g in groups:
         f = judge(g, claims, article_ids, settings)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group
 from . import _ref, _short, fingerprint
@@ -19,7 +19,8 @@ from .stances import STANCE_TYPES, opposed, places_differ, stance_spans, stances
 __all__ = ["_judge_statement", "_stance_words", "_digest"]
 
 
-def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[str, str]) -> Finding:
+def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
+                     names: Optional[dict] = None) -> Finding:
     members = [claims[m.claim] for m in group.mentions]
     st = [stances(c) for c in members]
     plain = [i for i, c in enumerate(members) if not c.hedged]
@@ -88,10 +89,10 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
                 groups.setdefault(r.position, [])
         by_pos: dict[int, set] = {}
         for r in refs:
-            by_pos.setdefault(r.position, set()).add(_short(r.article))
+            by_pos.setdefault(r.position, set()).add(_short(r.article, names))
         if kind == "negation":
-            deny = sorted({_short(members[i].article) for i in plain if members[i].negated})
-            affirm = sorted({_short(members[i].article) for i in plain if not members[i].negated})
+            deny = sorted({_short(members[i].article, names) for i in plain if members[i].negated})
+            affirm = sorted({_short(members[i].article, names) for i in plain if not members[i].negated})
             cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})
             message = f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
         else:

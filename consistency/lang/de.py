@@ -133,3 +133,19 @@ PEOPLE = (
     "fahrgäste", "bergleute", "polizisten", "beamte", "patienten", "geiseln", "demonstranten", "insassen",
     "reisende", "reisenden",
 )
+
+# Attribution sources as names (report/names.py): words before the name that are not part of it
+# ("aus Seoul" -> "Seoul", "seitens der Regierung" -> "die Regierung"), and the genitive articles a
+# source after "nach Angaben"/"laut" takes, with their nominative ("des Geheimdienstes" -> "der Geheimdienst").
+SOURCE_PREPOSITIONS = ("aus", "von", "vom", "seitens", "bei", "beim")
+SOURCE_GENITIVE = {"des": "der", "eines": "ein"}
+
+# How a value reads in a message about a German article (judge.format_value).
+VALUE_WORDS = {
+    "lower": "mehr als", "at_least": "mindestens", "nearly": "fast", "approx": "rund", "upper": "weniger als",
+    "at_most": "bis zu", "between": "zwischen {lo} und {hi}", "no_year": "ohne Jahr",
+    "unresolved": "ohne Erscheinungsdatum nicht aufzulösen",
+    "months": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+               "November", "Dezember"),
+    "day_month": "{day}. {month}", "thousands": ".", "decimal": ",", "ordinal": "{n}.",
+}

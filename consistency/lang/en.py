@@ -112,3 +112,17 @@ PEOPLE = (
     "patron", "relative", "deputy", "firefighter", "miner", "tourist", "hiker", "kid", "infant", "baby",
     "individual", "employee", "suspect", "hostage", "gunmen", "gunman", "pupil", "casualty",
 )
+
+# Attribution sources as names (report/names.py): words before the name that are not part of it.
+SOURCE_PREPOSITIONS = ("from", "by")
+SOURCE_GENITIVE: dict = {}
+
+# How a value reads in a message about an English article (judge.format_value).
+VALUE_WORDS = {
+    "lower": "more than", "at_least": "at least", "nearly": "nearly", "approx": "about", "upper": "less than",
+    "at_most": "up to", "between": "between {lo} and {hi}", "no_year": "no year",
+    "unresolved": "no publication date to resolve it",
+    "months": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"),
+    "day_month": "{day} {month}", "thousands": ",", "decimal": ".", "ordinal": "{n}{suffix}",
+}

@@ -13,6 +13,7 @@ from typing import Callable
 
 from ..judge import format_value
 from ..model import Finding, Quantity, Report
+from ..names import attribution_name
 
 __all__ = ["to_json", "to_markdown", "to_text", "to_html", "summary_line", "FORMATS", "SCHEMA", "report_dict"]
 
@@ -62,11 +63,17 @@ def to_json(report: Report) -> str:
     return json.dumps(report_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
+def _n(count: int, noun: str, plural: str = "") -> str:
+    """``1 fact``, ``2 facts``."""
+    return f"{count} {noun if count == 1 else (plural or noun + 's')}"
+
+
 def summary_line(report: Report) -> str:
     s = report.summary
     errors = sum(1 for a in report.articles if a.error)
     err = f", {errors} unreadable" if errors else ""
-    return (f"{s['articles']} articles{err}, {s['statements']} statements, {s['findings']} facts: "
+    return (f"{_n(s['articles'], 'article')}{err}, {_n(s['statements'], 'statement')}, "
+            f"{_n(s['findings'], 'fact')}: "
             f"{s['contradict']} contradict, {s['agree']} agree, {s['unverifiable']} unverifiable")
 
 
@@ -74,18 +81,39 @@ _TITLES = {"contradict": "Contradictions", "agree": "Agreements", "unverifiable"
 _COLORS = {"contradict": "\033[1;31m", "agree": "\033[32m", "unverifiable": "\033[33m"}
 _DIM, _RESET, _BOLD = "\033[2m", "\033[0m", "\033[1m"
 
+#: The one-line legend of the text report's ``[n]`` positions.
+LEGEND = ("[n] after a location is the statement's position: statements with the same number "
+          "are consistent with each other; different numbers contradict.")
+
 
 def _quote(text: str, limit: int = 240) -> str:
     t = " ".join(text.split())
     return t if len(t) <= limit else t[:limit - 1] + "…"
 
 
-def to_text(report: Report, color: bool = False) -> str:
-    """A readable terminal report, grouped by verdict; ANSI colours if ``color``."""
+def heading_fact(kind: str, fact: str) -> str:
+    """The fact of a heading without the words the heading already says
+    ("statement: X" under ``statement``, "date in: X" under ``date``)."""
+    for prefix in (f"{kind}: ", f"{kind} in: ", "statement: "):
+        if fact.startswith(prefix):
+            return fact[len(prefix):]
+    return fact
+
+
+def to_text(report: Report, color: bool = False, summary: bool = True) -> str:
+    """A readable terminal report, grouped by verdict; ANSI colours if ``color``.
+
+    Each finding shows its id (what ``consistency baseline mark`` takes);
+    a legend explains the ``[n]`` positions; the summary line closes the
+    report unless ``summary`` is false.
+    """
     def c(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
     out = []
+    langs = {a.path: a.language for a in report.articles}  # values read in their article's language
+    if report.findings:
+        out += [c(_DIM, LEGEND), ""]
     for verdict in ("contradict", "agree", "unverifiable"):
         fs = [f for f in report.findings if f.verdict == verdict]
         if not fs:
@@ -93,14 +121,16 @@ def to_text(report: Report, color: bool = False) -> str:
         out.append(c(_COLORS[verdict], f"== {_TITLES[verdict]} ({len(fs)}) =="))
         for f in fs:
             reason = f" [{f.reason}]" if f.reason and verdict != "unverifiable" else ""
-            out.append(c(_BOLD, f"{verdict.upper()} {f.kind}: {f.fact}") + reason)
+            out.append(c(_BOLD, f"{verdict.upper()} {f.kind}: {heading_fact(f.kind, f.fact)}") + reason
+                       + "  " + c(_DIM, f"id {f.id}"))
             out.append(f"  {f.message}")
             if f.nli:
                 out.append(f"  {_nli_line(f.nli)}")
             for s in f.statements:
-                vals = ", ".join(format_value(v) for v in s.values)
+                vals = ", ".join(format_value(v, langs.get(s.article) or "en") for v in s.values)
+                source = (attribution_name(s.attribution) or s.attribution) if s.attribution else ""
                 flags = "".join([" (negated)" if s.negated else "", " (hedged)" if s.hedged else "",
-                                 f" (according to {s.attribution})" if s.attribution else ""])
+                                 f" (according to {source})" if source else ""])
                 out.append("  " + c(_DIM, f"{s.article}:{s.line}") + f" [{s.position}] "
                            + (f"{vals}: " if vals else "") + f"“{_quote(s.text)}”{flags}")
             out.append("")
@@ -109,8 +139,11 @@ def to_text(report: Report, color: bool = False) -> str:
         out.append(c(_COLORS["contradict"], f"== Unreadable inputs ({len(errors)}) =="))
         out.extend(f"  {a.error}" for a in errors)
         out.append("")
-    out.append(summary_line(report))
-    return "\n".join(out) + "\n"
+    if summary:
+        out.append(summary_line(report))
+    elif out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n" if out else ""
 
 
 def _nli_line(nli: dict) -> str:
@@ -130,6 +163,7 @@ def _md_escape(text: str) -> str:
 def to_markdown(report: Report) -> str:
     """A Markdown report: a summary table, then one section per verdict."""
     s = report.summary
+    langs = {a.path: a.language for a in report.articles}
     out = ["# Fact consistency report", "",
            "| articles | statements | facts | contradict | agree | unverifiable |",
            "|---:|---:|---:|---:|---:|---:|",
@@ -141,12 +175,13 @@ def to_markdown(report: Report) -> str:
             continue
         out += [f"## {_TITLES[verdict]} ({len(fs)})", ""]
         for f in fs:
-            out += [f"### {f.kind}: {_md_escape(f.fact)}", "", f"{_md_escape(f.message)}", ""]
+            out += [f"### {f.kind}: {_md_escape(heading_fact(f.kind, f.fact))}", "",
+                    f"{_md_escape(f.message)} (id `{f.id}`)", ""]
             if f.nli:
                 out += [_md_escape(_nli_line(f.nli)), ""]
             out += ["| where | position | value | statement |", "|---|---:|---|---|"]
             for st in f.statements:
-                vals = ", ".join(format_value(v) for v in st.values)
+                vals = ", ".join(format_value(v, langs.get(st.article) or "en") for v in st.values)
                 out.append(f"| `{st.article}:{st.line}` | {st.position} | {_md_escape(vals)} | "
                            f"{_md_escape(st.text)} |")
             out.append("")

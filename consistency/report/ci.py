@@ -80,8 +80,9 @@ def _new_statements(f: Finding, new: set[str]) -> list[StatementRef]:
     return out
 
 
-def _said(s: StatementRef) -> str:
-    vals = ", ".join(format_value(v) for v in s.values)
+def _said(s: StatementRef, langs: Optional[dict] = None) -> str:
+    """``path:line says value``, the value in its article's language (``langs``: path -> language)."""
+    vals = ", ".join(format_value(v, (langs or {}).get(s.article) or "en") for v in s.values)
     return f"{s.article}:{s.line}" + (f" says {vals}" if vals else "")
 
 
@@ -99,10 +100,12 @@ def to_github(report: Report) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=N,title=T::message``.
 
     One annotation per finding and line of a new article the finding is
-    on; the message names the other statements (``path:line says value``).
+    on; the message names the other statements (``path:line says value``)
+    and ends with the finding's id (``[id 3f2a…]``, what ``baseline mark`` takes).
     Unreadable articles get an ``::error`` on the file.
     """
     new = {a.path for a in report.articles}
+    langs = {a.path: a.language for a in report.articles}
     lines = []
     for a in report.articles:
         if a.error:
@@ -110,8 +113,8 @@ def to_github(report: Report) -> str:
                          f"{_gh_data(a.error)}")
     for f, level in shown(report):
         for s in _new_statements(f, new):
-            others = [_said(o) for o in f.statements if o.article != s.article]
-            msg = f.message + (f" (other statements: {'; '.join(others)})" if others else "")
+            others = [_said(o, langs) for o in f.statements if o.article != s.article]
+            msg = f.message + (f" (other statements: {'; '.join(others)})" if others else "") + f" [id {f.id}]"
             title = f"consistency: {f.verdict} ({f.kind}): {f.fact}"
             lines.append(f"::{level} file={_gh_prop(_file(s.article))},line={s.line},title={_gh_prop(title)}::"
                          f"{_gh_data(msg)}")

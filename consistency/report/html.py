@@ -11,8 +11,13 @@ to a string. The page has
 * every article's text with the statements behind findings highlighted;
 * filters by verdict and kind and a search box (inline vanilla JavaScript).
 
+The markup is a Jinja2 template (``templates/report.html.j2``) rendered
+with autoescape on; Python prepares plain values for it (the functions
+below), never HTML.
+
 Safety: every string that comes from an article, a path or the settings is
-passed through :func:`html.escape`; the script never writes HTML
+escaped by the template engine (only the page's own CSS and script are
+inserted as markup); the script never writes HTML
 (``textContent``, ``hidden`` and attributes only); a Content-Security-Policy
 allows only the page's own inline style and script (by hash) and no
 network at all, so even a missed escape could not run injected code.
@@ -21,13 +26,15 @@ network at all, so even a missed escape could not run injected code.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-import html
+import re
 from collections import Counter
 from typing import Iterable, Mapping, Optional, Sequence, Union
 
 from ..judge import format_value
 from ..model import KINDS, VERDICTS, Finding, Quantity, Report, StatementRef
+from ..names import attribution_name, display_names
 
 __all__ = ["to_html", "content_security_policy"]
 
@@ -35,11 +42,6 @@ _ORDER = {"contradict": 0, "agree": 1, "unverifiable": 2}
 _ICON = {"contradict": "✗", "agree": "✓", "unverifiable": "?"}
 _LABEL = {"contradict": "contradict", "agree": "agree", "unverifiable": "unverifiable"}
 _FACT_LABEL_MAX = 46
-
-
-def _e(value) -> str:
-    """Escape any value for HTML text and attribute context."""
-    return html.escape("" if value is None else str(value), quote=True)
 
 
 _CSS = """
@@ -292,15 +294,15 @@ def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-def _marked(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` escaped, with each span (offsets into ``text``) in ``<mark class="val">``."""
+def _pieces(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, bool]]:
+    """``text`` cut into ``(piece, is_value)`` at the spans (offsets into ``text``); the template marks
+    the values (``<mark class="val">``) and escapes every piece."""
     out, pos = [], 0
     for s, e in _merge((max(0, s), min(len(text), e)) for s, e in spans):
-        out.append(_e(text[pos:s]))
-        out.append(f'<mark class="val">{_e(text[s:e])}</mark>')
+        out += [(text[pos:s], False), (text[s:e], True)]
         pos = e
-    out.append(_e(text[pos:]))
-    return "".join(out)
+    out.append((text[pos:], False))
+    return [(t, v) for t, v in out if t]
 
 
 def _value_spans(st: StatementRef) -> list[tuple[int, int]]:
@@ -363,127 +365,17 @@ def _texts(report: Report, articles) -> dict[str, str]:
     return texts
 
 
-def _header(report: Report, facts: list[_Fact]) -> str:
-    s = report.summary
-    verdicts = Counter(x.f.verdict for x in facts)
-    kinds = Counter(x.f.kind for x in facts)
-    chips = ['<span class="lbl">Verdict</span>']
-    for v in VERDICTS:
-        chips.append(f'<button type="button" class="chip v-{v}" data-filter="verdict" data-value="{v}" '
-                     f'aria-pressed="true" title="show or hide {v} findings">{_ICON[v]} {v}'
-                     f'<span class="n">{verdicts.get(v, 0)}</span></button>')
-    chips.append('<span class="sep"></span><span class="lbl">Kind</span>')
-    for k in [k for k in KINDS if kinds.get(k)] + sorted(k for k in kinds if k not in KINDS):
-        chips.append(f'<button type="button" class="chip" data-filter="kind" data-value="{_e(k)}" '
-                     f'aria-pressed="true">{_e(k)}<span class="n">{kinds[k]}</span></button>')
-    chips.append('<span class="sep"></span><input id="search" type="search" placeholder="Search facts, quotes, files…" '
-                 'aria-label="search facts" autocomplete="off">')
-    chips.append('<button type="button" class="chip" id="reset">Reset</button>')
-    chips.append(f'<span id="shown" aria-live="polite">{len(facts)} of {len(facts)} facts shown</span>')
-    return (
-        '<header class="top"><div class="bar"><h1>Fact consistency report</h1>'
-        f'<div class="stats"><span>{s["articles"]} articles</span>·<span>{s["statements"]} statements</span>·'
-        f'<span>{s["findings"]} facts</span></div>'
-        '<nav><a href="#overview">Overview</a><a href="#facts">Facts</a><a href="#articles">Articles</a></nav></div>'
-        f'<div class="filters" role="group" aria-label="filters">{"".join(chips)}</div></header>'
-    )
-
-
-def _overview(report: Report, facts: list[_Fact]) -> str:
-    s = report.summary
-    errors = sum(1 for a in report.articles if a.error)
-    tiles = [("", s["articles"], "articles"), ("", s["statements"], "statements"), ("", s["findings"], "facts")]
-    tiles += [(f"v-{v}" + (" hot" if v == "contradict" and s[v] else ""), s[v], f"{_ICON[v]} {v}")
-              for v in VERDICTS]
-    if errors:
-        tiles.append(("v-contradict hot", errors, "unreadable"))
-    out = ['<section id="overview"><h2>Overview</h2><div class="sum"><div class="tiles">']
-    out += [f'<div class="tile {c}"><b>{n}</b><span>{label}</span></div>' for c, n, label in tiles]
-    out.append('</div>')
-    # counts per kind and verdict
-    kinds = [k for k in KINDS if any(x.f.kind == k for x in facts)]
-    kinds += sorted({x.f.kind for x in facts} - set(KINDS))
-    table = Counter((x.f.kind, x.f.verdict) for x in facts)
-    out.append('<table class="counts"><thead><tr><th>kind</th>'
-               + "".join(f'<th><span class="ic v-{v}">{_ICON[v]}</span> {v}</th>' for v in VERDICTS)
-               + '<th>total</th></tr></thead><tbody>')
-    for k in kinds:
-        out.append(f'<tr><td>{_e(k)}</td>' + "".join(f'<td>{table.get((k, v), 0)}</td>' for v in VERDICTS)
-                   + f'<td>{sum(table.get((k, v), 0) for v in VERDICTS)}</td></tr>')
-    out.append('</tbody><tfoot><tr><td>all</td>' + "".join(f'<td>{s[v]}</td>' for v in VERDICTS)
-               + f'<td>{len(facts)}</td></tr></tfoot></table></div>')
-    out.append(_matrix(report, facts))
-    out.append('</section>')
-    return "".join(out)
-
-
-def _labels(ids: Sequence[str], shortest: int = 8) -> list[str]:
-    """Column labels: the shortest prefix of the ids (at least ``shortest`` characters) that is
-    still unique, with "…" where cut (the full id is in the title)."""
-    longest = max((len(i) for i in ids), default=0)
+def _labels(names: Sequence[str], room: int = 24, shortest: int = 12) -> list[str]:
+    """Column labels: the articles' names (paths relative to the common root of the inputs) when
+    they fit in ``room`` characters, else the shortest end of each (at least ``shortest``
+    characters) that is still unique, with "…" where cut (the full path is in the title)."""
+    longest = max((len(i) for i in names), default=0)
+    if longest <= room:
+        return list(names)
     for n in range(shortest, longest):
-        if len({i[:n] for i in ids}) == len(set(ids)):
-            return [i if len(i) <= n else i[:n] + "…" for i in ids]
-    return list(ids)
-
-
-def _matrix(report: Report, facts: list[_Fact]) -> str:
-    """Facts × articles. Only the cells of articles that mention a fact are elements, placed in
-    their column by a class (``c<k>``): a matrix of 200 articles × 300 facts stays a few
-    hundred elements, so filtering does not re-lay out 60,000 table cells. The grey of the
-    "not mentioned" cells is the row's background."""
-    arts = report.articles
-    if not facts or not arts:
-        return '<p class="empty">No facts to show.</p>'
-    odd = Counter(a for x in facts if x.f.verdict == "contradict" for a in x.by_article if x.minor(a))
-    worst = max(odd.values(), default=0)
-    labels = _labels([a.id for a in arts])
-    longest = max((len(x) for x in labels), default=4)
-    # a style attribute would need 'unsafe-inline' in the CSP: the header height is a class instead
-    colhead = next((h for h in (60, 90, 120) if 14 + 7 * longest <= h), 150)
-    col = {a.path: k for k, a in enumerate(arts)}
-    out = [
-        '<div class="legend"><span><span class="sw v-contradict minor">A</span><span class="sw v-contradict">B</span>'
-        ' contradict: the letter is the side the article takes; solid = odd one out (minority side)</span>'
-        '<span><span class="sw v-agree">✓</span> agree</span>'
-        '<span><span class="sw v-unverifiable">?</span> unverifiable</span>'
-        '<span><span class="sw none"></span> not mentioned</span></div>',
-        f'<div class="scroll"><div class="matrix h{colhead}" id="matrix" role="table" aria-label="facts by article">',
-        '<div class="mrow head" role="row"><span class="lab" role="columnheader">facts ↓ · articles →</span>',
-    ]
-    for k, (a, label) in enumerate(zip(arts, labels)):
-        out.append(f'<a class="col c{k}" role="columnheader" href="#a{k}" title="{_e(a.id)} · {_e(a.path)}">'
-                   f'{_e(label)}</a>')
-    out.append('</div>')
-    if odd:  # a row to find the outlier article: contradictions in which it takes a minority side
-        out.append('<div class="mrow odd" role="row"><span class="lab" role="rowheader" title="contradictions in '
-                   'which the article takes a minority side">✗ odd one out</span>')
-        for k, a in enumerate(arts):
-            n = odd.get(a.path, 0)
-            if n:
-                hot = " hot" if n == worst else ""
-                out.append(f'<span class="c{k}{hot}" role="cell" title="{_e(a.id)}: odd one out in {n} '
-                           f'contradiction(s)">{n}</span>')
-        out.append('</div>')
-    for x in facts:
-        f = x.f
-        out.append(f'<div class="mrow" data-f="{x.anchor}" role="row"><a class="lab" role="rowheader" '
-                   f'href="#{x.anchor}" title="{_e(f.fact)}"><span class="ic v-{_e(f.verdict)}">'
-                   f'{_ICON.get(f.verdict, "")}</span> {_e(_short(f.fact, _FACT_LABEL_MAX))}</a>')
-        for path in sorted(x.by_article, key=lambda p: col.get(p, -1)):
-            if path not in col:
-                continue
-            ps = x.by_article[path]
-            if f.verdict == "contradict":
-                sym = "/".join(_letter(p) for p in sorted(ps))
-                cls = "v-contradict minor" if x.minor(path) else "v-contradict"
-            else:
-                sym, cls = _ICON.get(f.verdict, "•"), f"v-{_e(f.verdict)}"
-            out.append(f'<a class="cell {cls} c{col[path]}" role="cell" href="#{x.anchor}" '
-                       f'title="{_e(arts[col[path]].id)} · {_e(f.verdict)} · {_e(_short(f.fact, 80))}">{sym}</a>')
-        out.append('</div>')
-    out.append('</div></div>')
-    return "".join(out)
+        if len({i[-n:] for i in names}) == len(set(names)):
+            return [i if len(i) <= n else "…" + i[-n:] for i in names]
+    return list(names)
 
 
 def _grid_css(n_columns: int) -> str:
@@ -499,49 +391,6 @@ def _side_title(x: _Fact, p: int, sts: list[StatementRef]) -> str:
     if all(s.negated for s in sts):
         return "denies"
     return "states"
-
-
-def _statement(st: StatementRef, art_index: dict[str, int], anchors: set[str]) -> str:
-    i = art_index.get(st.article)
-    where = f"{_e(st.article)}:{st.line}"
-    target = f"s{i}-{st.start}" if i is not None else None
-    link = f'<a href="#{target}">{where}</a>' if target in anchors else f'<span class="mono">{where}</span>'
-    flags = "".join([
-        '<span class="flag">negated</span>' if st.negated else "",
-        '<span class="flag">hedged</span>' if st.hedged else "",
-        f'<span class="flag">according to {_e(st.attribution)}</span>' if st.attribution else "",
-    ])
-    return (f'<figure class="stmt"><figcaption>{link}{flags}</figcaption>'
-            f'<blockquote>{_marked(st.text, _value_spans(st))}</blockquote></figure>')
-
-
-def _fact_card(x: _Fact, art_index: dict[str, int], anchors: set[str]) -> str:
-    f = x.f
-    v = _e(f.verdict)
-    reason = f' <span class="reason">({_e(f.reason)})</span>' if f.reason and f.verdict != "unverifiable" else ""
-    out = [f'<section class="fact v-{v}" id="{x.anchor}" data-verdict="{v}" data-kind="{_e(f.kind)}">',
-           f'<header><span class="badge v-{v}">{_ICON.get(f.verdict, "")} {v}</span>'
-           f'<span class="kind">{_e(f.kind)}</span><h3>{_e(f.fact)}</h3>'
-           f'<span class="meta">confidence {f.confidence:.2f} · <code>{_e(f.id)}</code></span></header>',
-           f'<p class="msg">{_e(f.message)}{reason}</p>']
-    nli = getattr(f, "nli", None)
-    if isinstance(nli, dict) and nli:
-        scores = ", ".join(f"{k} {nli[k]:.2f}" for k in ("contradiction", "entailment", "neutral")
-                           if isinstance(nli.get(k), (int, float)))
-        out.append(f'<p class="nli">NLI ({_e(nli.get("model"))}): {_e(nli.get("label"))}'
-                   f'{"; " + _e(scores) if scores else ""}</p>')
-    out.append('<div class="sides">')
-    for p, sts in x.sides.items():
-        minor = " minor" if f.verdict == "contradict" and p != x.majority else ""
-        n = len({s.article for s in sts})
-        out.append(f'<div class="side{minor}"><h4>' + (f'<span class="pos">{_letter(p)}</span>'
-                                                       if len(x.sides) > 1 else "")
-                   + f'<span>{_e(_side_title(x, p, sts))}</span><span class="n">{n} article{"s" if n != 1 else ""}'
-                   f'</span></h4><div class="stmts">')
-        out.extend(_statement(st, art_index, anchors) for st in sts)
-        out.append('</div></div>')
-    out.append('</div></section>')
-    return "".join(out)
 
 
 def _article_regions(text: str, mentions: list[tuple[_Fact, StatementRef]]) -> list[tuple[int, int, list, list]]:
@@ -569,35 +418,120 @@ def _article_regions(text: str, mentions: list[tuple[_Fact, StatementRef]]) -> l
     return regions
 
 
+def _matrix(report: Report, facts: list[_Fact]) -> Optional[dict]:
+    """Facts × articles. Only the cells of articles that mention a fact are elements, placed in
+    their column by a class (``c<k>``): a matrix of 200 articles × 300 facts stays a few
+    hundred elements, so filtering does not re-lay out 60,000 table cells. The grey of the
+    "not mentioned" cells is the row's background."""
+    arts = report.articles
+    if not facts or not arts:
+        return None
+    odd = Counter(a for x in facts if x.f.verdict == "contradict" for a in x.by_article if x.minor(a))
+    worst = max(odd.values(), default=0)
+    names = display_names([a.path for a in arts])
+    labels = _labels([names[a.path] for a in arts])
+    longest = max((len(x) for x in labels), default=4)
+    col = {a.path: k for k, a in enumerate(arts)}
+    rows = []
+    for x in facts:
+        f = x.f
+        cells = []
+        for path in sorted(x.by_article, key=lambda p: col.get(p, -1)):
+            if path not in col:
+                continue
+            ps = x.by_article[path]
+            if f.verdict == "contradict":
+                sym = "/".join(_letter(p) for p in sorted(ps))
+                cls = "v-contradict minor" if x.minor(path) else "v-contradict"
+            else:
+                sym, cls = _ICON.get(f.verdict, "•"), f"v-{f.verdict}"
+            cells.append({"k": col[path], "cls": cls, "sym": sym, "name": names[path]})
+        rows.append({"anchor": x.anchor, "verdict": f.verdict, "fact": f.fact, "label": _short(f.fact, _FACT_LABEL_MAX),
+                     "title": _short(f.fact, 80), "cells": cells})
+    return {
+        # a style attribute would need 'unsafe-inline' in the CSP: the header height is a class instead
+        "colhead": next((h for h in (60, 90, 120) if 14 + 7 * longest <= h), 150),
+        "columns": [{"k": k, "label": label, "name": names[a.path], "path": a.path}
+                    for k, (a, label) in enumerate(zip(arts, labels))],
+        # a row to find the outlier article: contradictions in which it takes a minority side
+        "odd": [{"k": k, "n": odd[a.path], "hot": odd[a.path] == worst, "name": names[a.path]}
+                for k, a in enumerate(arts) if odd.get(a.path)],
+        "rows": rows,
+    }
+
+
+def _statement(st: StatementRef, art_index: dict[str, int], anchors: set[str]) -> dict:
+    i = art_index.get(st.article)
+    target = f"s{i}-{st.start}" if i is not None else None
+    return {"where": f"{st.article}:{st.line}", "link": target if target in anchors else None,
+            "negated": st.negated, "hedged": st.hedged,
+            "attribution": (attribution_name(st.attribution) or st.attribution) if st.attribution else "",
+            "pieces": _pieces(st.text, _value_spans(st))}
+
+
+def _card(x: _Fact, art_index: dict[str, int], anchors: set[str]) -> dict:
+    f = x.f
+    nli = getattr(f, "nli", None)
+    nli_view = None
+    if isinstance(nli, dict) and nli:
+        scores = ", ".join(f"{k} {nli[k]:.2f}" for k in ("contradiction", "entailment", "neutral")
+                           if isinstance(nli.get(k), (int, float)))
+        nli_view = {"model": nli.get("model"), "label": nli.get("label"), "scores": scores}
+    sides = []
+    for p, sts in x.sides.items():
+        sides.append({"minor": f.verdict == "contradict" and p != x.majority,
+                      "letter": _letter(p) if len(x.sides) > 1 else "", "title": _side_title(x, p, sts),
+                      "n": len({s.article for s in sts}),
+                      "statements": [_statement(st, art_index, anchors) for st in sts]})
+    return {"anchor": x.anchor, "verdict": f.verdict, "kind": f.kind, "fact": f.fact, "id": f.id,
+            "confidence": f.confidence, "message": f.message,
+            "reason": f.reason if f.reason and f.verdict != "unverifiable" else None, "nli": nli_view,
+            "sides": sides}
+
+
 def _article(i: int, status, text: Optional[str], mentions: list[tuple[_Fact, StatementRef]],
-             anchors: set[str]) -> str:
-    lang = f" · {_e(status.language)}" if status.language else ""
-    out = [f'<section class="article" id="a{i}"><h3><span class="mono">{_e(status.id)}</span>'
-           f'<small>{_e(status.path)}{lang} · {status.sentences} statements</small></h3>']
-    if status.error:
-        out.append(f'<p class="err">{_e(status.error)}</p></section>')
-        return "".join(out)
-    if text is None:
-        out.append('<p class="empty">The article text is not part of this report.</p></section>')
-        return "".join(out)
+             anchors: set[str], name: str = "") -> dict:
+    view = {"k": i, "name": name or status.id, "path": status.path, "id": status.id, "language": status.language,
+            "sentences": status.sentences, "error": status.error, "pieces": None}
+    if status.error or text is None:
+        return view
     pieces, pos = [], 0
     for s, e, fs, vals in _article_regions(text, mentions):
-        worst = min(fs, key=lambda y: _ORDER.get(y.f.verdict, 3)).f.verdict
         anchor = f"s{i}-{s}"
         anchors.add(anchor)
-        pieces.append(_e(text[pos:s]))
-        inner = _marked(text[s:e], [(a - s, b - s) for a, b in vals])
-        refs = "".join(f'<a href="#{y.anchor}" class="ic v-{_e(y.f.verdict)}" title="{_e(y.f.verdict)}: '
-                       f'{_e(_short(y.f.fact, 80))}">{_ICON.get(y.f.verdict, "•")}</a>' for y in fs)
-        pieces.append(f'<span class="st v-{_e(worst)}" id="{anchor}">{inner}</span><sup class="refs">{refs}</sup>')
+        if text[pos:s]:
+            pieces.append({"plain": text[pos:s]})
+        pieces.append({"plain": None, "anchor": anchor,
+                       "worst": min(fs, key=lambda y: _ORDER.get(y.f.verdict, 3)).f.verdict,
+                       "inner": _pieces(text[s:e], [(a - s, b - s) for a, b in vals]),
+                       "refs": [{"anchor": y.anchor, "verdict": y.f.verdict, "title": _short(y.f.fact, 80)}
+                                for y in fs]})
         pos = e
-    pieces.append(_e(text[pos:]))
-    out.append(f'<div class="text">{"".join(pieces)}</div></section>')
-    return "".join(out)
+    if text[pos:]:
+        pieces.append({"plain": text[pos:]})
+    view["pieces"] = pieces
+    return view
+
+
+def _template_source(name: str):
+    """The template with its lines joined (a newline and the indentation after it dropped)."""
+    from importlib.resources import files
+
+    source = files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
+    return re.sub(r"\n[ \t]*", "", source), None, lambda: True
+
+
+@functools.lru_cache(maxsize=1)
+def _template():
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FunctionLoader(_template_source), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    return env.get_template("report.html.j2")
 
 
 def to_html(report: Report, articles: Optional[Union[Mapping[str, str], Iterable]] = None) -> str:
-    """Render ``report`` as one self-contained HTML page.
+    """Render ``report`` as one self-contained HTML page (a Jinja2 template, autoescaped).
 
     Parameters
     ----------
@@ -613,6 +547,8 @@ def to_html(report: Report, articles: Optional[Union[Mapping[str, str], Iterable
         A complete HTML document: inline CSS and JavaScript, no external
         resource, a Content-Security-Policy that forbids any network access.
     """
+    from markupsafe import Markup
+
     texts = _texts(report, articles)
     facts = [_Fact(i, f) for i, f in enumerate(_ordered(report.findings))]
     art_index = {a.path: i for i, a in enumerate(report.articles)}
@@ -622,36 +558,32 @@ def to_html(report: Report, articles: Optional[Union[Mapping[str, str], Iterable
         for st in x.f.statements:
             mentions.setdefault(st.article, []).append((x, st))
     # articles first (they register the statement anchors the fact cards link to)
-    article_html = [_article(i, a, texts.get(a.path), mentions.get(a.path, []), anchors) for i, a in enumerate(report.articles)]
-    cards = [_fact_card(x, art_index, anchors) for x in facts]
-    errors = [a for a in report.articles if a.error]
-    unreadable = ""
-    if errors:
-        unreadable = ('<section id="unreadable"><h2>Unreadable inputs</h2><ul>'
-                      + "".join(f'<li><a href="#a{art_index[a.path]}">{_e(a.path)}</a>: {_e(a.error)}</li>'
-                                for a in errors) + '</ul></section>')
-    settings = " · ".join(f"{_e(k)} {_e(v)}" for k, v in (report.settings or {}).items())
+    names = display_names([a.path for a in report.articles])
+    article_views = [_article(i, a, texts.get(a.path), mentions.get(a.path, []), anchors, names[a.path])
+                     for i, a in enumerate(report.articles)]
+    cards = [_card(x, art_index, anchors) for x in facts]
     s = report.summary
-    title = f"Fact consistency · {s['articles']} articles · {s['contradict']} contradictions"
+    errors = sum(1 for a in report.articles if a.error)
+    tiles = [("", s["articles"], "articles"), ("", s["statements"], "statements"), ("", s["findings"], "facts")]
+    tiles += [(f"v-{v}" + (" hot" if v == "contradict" and s[v] else ""), s[v], f"{_ICON[v]} {v}")
+              for v in VERDICTS]
+    if errors:
+        tiles.append(("v-contradict hot", errors, "unreadable"))
+    kinds = [k for k in KINDS if any(x.f.kind == k for x in facts)]
+    kinds += sorted({x.f.kind for x in facts} - set(KINDS))
+    table = Counter((x.f.kind, x.f.verdict) for x in facts)
+    kind_counts = Counter(x.f.kind for x in facts)
     css = _CSS + _grid_css(len(report.articles))
-    return "".join([
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(css)}">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="generator" content="consistency">',
-        f'<title>{_e(title)}</title><style>{css}</style></head><body>',
-        _header(report, facts),
-        '<main>',
-        '<p class="lede">Which facts do these articles agree on, and where do they contradict each other? '
-        'Contradictions come first; click a cell or a fact to read the statements, an article id for its text.</p>',
-        _overview(report, facts),
-        '<section id="facts"><h2>Facts</h2>',
-        "".join(cards) or "",
-        f'<p class="empty" id="nomatch"{"" if not facts else " hidden"}>No fact matches the filters.</p></section>',
-        unreadable,
-        '<section id="articles" class="articles"><h2>Articles</h2>', "".join(article_html), '</section>',
-        '</main>',
-        f'<footer>Generated by consistency · {settings}</footer>',
-        f'<script>{_JS}</script></body></html>\n',
-    ])
+    return _template().render(
+        csp=content_security_policy(css), css=Markup(css), js=Markup(_JS),
+        title=f"Fact consistency · {s['articles']} articles · {s['contradict']} contradictions",
+        summary=s, verdicts=VERDICTS, icon=_ICON, facts=facts,
+        verdict_counts=Counter(x.f.verdict for x in facts),
+        kind_counts=[(k, kind_counts[k]) for k in kinds],
+        tiles=tiles,
+        count_rows=[(k, [table.get((k, v), 0) for v in VERDICTS], sum(table.get((k, v), 0) for v in VERDICTS))
+                    for k in kinds],
+        matrix=_matrix(report, facts), cards=cards,
+        unreadable=[(art_index[a.path], a.path, a.error) for a in report.articles if a.error],
+        articles=article_views,
+        settings=" · ".join(f"{k} {v}" for k, v in (report.settings or {}).items()))

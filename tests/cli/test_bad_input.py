@@ -78,13 +78,14 @@ def assert_error(report, err, path, message):
 
 # -- one bad input beside a good one: named, listed, the good one checked, no exit 2 ----------------
 
-def test_missing_path(capsys, tmp_path, good):
+def test_a_missing_path_is_an_error_even_beside_good_ones(capsys, tmp_path, good):
+    """A typo in a path must not pass a CI gate: exit 2 before anything is checked, the path named."""
     missing = tmp_path / "does-not-exist.txt"
-    code, report, err = run_json(capsys, missing, good)
-    assert code != 2
-    assert_error(report, err, missing, "no such file or folder")
-    assert_checked(report, good)
-    assert [a["path"] for a in report["articles"]] == [str(missing), str(good)]
+    code, out, err = run(capsys, str(missing), str(good), *FAST, "--format", "json")
+    assert code == 2 and out == ""
+    assert f"consistency: error: {missing}: no such file or folder" in err
+    code, out, err = run(capsys, str(good), str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), *FAST)
+    assert code == 2 and "these paths do not exist:" in err and "a.txt" in err and "b.txt" in err
 
 
 def test_empty_file(capsys, tmp_path, good):
@@ -172,7 +173,6 @@ def test_20_mb_file_is_refused_by_default_and_read_with_max_bytes(capsys, tmp_pa
 # -- nothing readable: exit 2, and still every input listed --------------------------------------
 
 def test_nothing_readable_exits_2_and_lists_every_input(capsys, tmp_path):
-    missing = tmp_path / "missing.txt"
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     png = tmp_path / "photo.png"
@@ -181,9 +181,9 @@ def test_nothing_readable_exits_2_and_lists_every_input(capsys, tmp_path):
     big.write_bytes(b"x" * 2048)
     broken = tmp_path / "broken.jsonl"
     broken.write_text("{not json\n", encoding="utf-8")
-    code, report, err = run_json(capsys, missing, empty, png, big, broken, extra=["--max-bytes", "1024"])
+    code, report, err = run_json(capsys, empty, png, big, broken, extra=["--max-bytes", "1024"])
     assert code == 2
-    assert [a["path"] for a in report["articles"]] == [str(missing), str(empty), str(png), str(big), f"{broken}:1"]
+    assert [a["path"] for a in report["articles"]] == [str(empty), str(png), str(big), f"{broken}:1"]
     assert all(a["error"] for a in report["articles"])
     assert report["summary"]["statements"] == 0 and report["findings"] == []
     assert "no article could be read" in err
@@ -195,12 +195,13 @@ def test_exit_2_in_every_format(capsys, tmp_path, fmt):
     assert code == 2 and "nope.txt: no such file or folder" in err
 
 
-def test_an_empty_folder_and_an_unmatched_glob(capsys, tmp_path, good):
+def test_an_empty_folder_is_listed_and_an_unmatched_glob_is_an_error(capsys, tmp_path, good):
     (tmp_path / "empty").mkdir()
-    code, report, err = run_json(capsys, tmp_path / "empty", tmp_path / "x*.txt", good)
+    code, report, err = run_json(capsys, tmp_path / "empty", good)
     assert code != 2
     assert_error(report, err, tmp_path / "empty", "no articles")
-    assert_error(report, err, tmp_path / "x*.txt", "no file matches")
+    code, out, err = run(capsys, str(tmp_path / "x*.txt"), str(good), *FAST)
+    assert code == 2 and out == "" and f"{tmp_path / 'x*.txt'}: no file matches" in err
 
 
 # -- the real console script -----------------------------------------------------------------------
@@ -214,24 +215,24 @@ def console_script() -> str:
 
 
 def test_console_script_with_mixed_input(tmp_path, latin1, good):
-    missing = tmp_path / "missing.txt"
     broken = tmp_path / "b.jsonl"
     broken.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n{oops\n", encoding="utf-8")
-    proc = subprocess.run([console_script(), "check", str(latin1), str(missing), str(broken), str(good),
+    proc = subprocess.run([console_script(), "check", str(latin1), str(broken), str(good),
                            *FAST, "--format", "json"], capture_output=True, text=True, encoding="utf-8",
                           timeout=300)
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     jsonschema.validate(report, SCHEMA)
-    assert f"{missing}: no such file or folder" in proc.stderr
     assert f"{broken}:2: broken JSON line" in proc.stderr
     assert status(report, latin1)["error"] is None
     assert "Bündnispartner" in proc.stdout
-    assert proc.stderr.strip().splitlines()[-1].startswith("5 articles, 2 unreadable")
+    assert proc.stderr.strip().splitlines()[-1].startswith("4 articles, 1 unreadable")
+    assert proc.stderr.count("4 articles, 1 unreadable") == 1  # the summary once
 
 
-def test_console_script_exits_2_when_nothing_is_readable(tmp_path):
-    proc = subprocess.run([console_script(), "check", str(tmp_path / "nope.txt"), *FAST],
+def test_console_script_exits_2_on_a_missing_path_beside_a_good_one(tmp_path, good):
+    proc = subprocess.run([console_script(), "check", str(good), str(tmp_path / "nope.txt"), *FAST],
                           capture_output=True, text=True, timeout=300)
-    assert proc.returncode == 2
-    assert "nope.txt: no such file or folder" in proc.stderr
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"consistency: error: {tmp_path / 'nope.txt'}: no such file or folder" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -207,7 +207,25 @@ def test_the_documented_workflow_commands_run(tmp_path, copy_fixtures):
     def step(name):
         script = steps[name]["run"].replace("${{ github.base_ref }}", "main")
         assert "${{" not in script
-        return _bash(script, repo, {**env, "GITHUB_OUTPUT": str(tmp_path / "github_output")})
+        return _bash(script, repo, {**env, "GITHUB_OUTPUT": str(tmp_path / "github_output"),
+                                    "GITHUB_PATH": str(tmp_path / "github_path")})
+
+    # install: this project from its repository (never PyPI's unrelated `consistency`), CPU-only torch
+    # first, into a venv the cache restores; run here as on a cache hit (the venv is this test's own)
+    install = steps["Install consistency"]["run"]
+    assert env["CONSISTENCY_SOURCE"].startswith("git+") and '"consistency @ $CONSISTENCY_SOURCE"' in install
+    assert install.index("torch --index-url https://download.pytorch.org/whl/cpu") < install.index("consistency @")
+    assert "pip install consistency" not in install and "-qq" in install
+    cache = steps["Restore the venv"]
+    assert cache["uses"].startswith("actions/cache@") and cache["with"]["path"] == "${{ env.CONSISTENCY_VENV }}"
+    assert "CONSISTENCY_SOURCE" in cache["with"]["key"]
+    venv_bin = repo / env["CONSISTENCY_VENV"] / "bin"
+    venv_bin.mkdir(parents=True)
+    (venv_bin / "consistency").symlink_to(Path(sys.executable).with_name("consistency"))
+    res = step("Install consistency")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("consistency ") and "creating" not in res.stdout
+    assert (tmp_path / "github_path").read_text().strip() == str(venv_bin)
 
     res = step("Add the articles to the corpus")
     assert res.returncode == 0, res.stderr
@@ -222,13 +240,19 @@ def test_the_documented_workflow_commands_run(tmp_path, copy_fixtures):
     res = step("Check the changed articles")
     assert res.returncode == 1, res.stderr
     assert re.search(rf"^::error file={env['ARTICLES']}/new-report.md,line=3,", res.stdout, re.M), res.stdout
-    # reviewed: recorded in the baseline, the same command passes
+    ident = re.search(r"\[id ([0-9a-f]{16})\]$", res.stdout.splitlines()[0]).group(1)
+    # recorded in the baseline (status new): still fails, as not reviewed (--fail-on-unreviewed)
     subprocess.run(["consistency", "baseline", "update", "--corpus", env["CORPUS"],
                     f"{env['ARTICLES']}/new-report.md", "-o", env["BASELINE"]], cwd=repo, env=env, check=True,
                    capture_output=True)
     res = step("Check the changed articles")
+    assert res.returncode == 1 and res.stdout == "" and f"not reviewed yet (status new): {ident}" in res.stderr
+    # reviewed: the same command passes
+    subprocess.run(["consistency", "baseline", "mark", env["BASELINE"], ident, "--status", "accepted"], cwd=repo,
+                   env=env, check=True, capture_output=True)
+    res = step("Check the changed articles")
     assert res.returncode == 0 and res.stdout == "", res.stdout + res.stderr
-    assert "suppressed" in res.stderr
+    assert "suppressed 1 finding (1 accepted)" in res.stderr
 
 
 def test_the_pre_commit_hook_definition(tmp_path):

@@ -8,12 +8,13 @@ import numpy as np
 import pytest
 
 from consistency.cli import main
-from consistency.cli.progress import Progress, terminal_progress, wanted
+from rich.console import Console
+
+from consistency.cli.progress import StageProgress, terminal_progress, wanted
 from consistency.model import Article
 from consistency.pipeline import check_articles
 from consistency.settings import Settings
 
-ERASE = "\r\x1b[K"
 
 
 class FakeTerminal(io.StringIO):
@@ -32,25 +33,31 @@ class Clock:
 def test_silent_when_not_a_terminal(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     out = io.StringIO()
-    p = Progress(out)
+    p = terminal_progress(out)
     assert not wanted(out) and not p.enabled
-    for stage, done, total in [("reading", 0, 0), ("embedding", 0, 512), ("embedding", 256, 512), ("done", 1, 1)]:
-        p(stage, done, total)
-    p.clear()
+    with p:
+        for stage, done, total in [("reading", 0, 0), ("embedding", 0, 512), ("embedding", 256, 512),
+                                   ("done", 1, 1)]:
+            p(stage, done, total)
     assert out.getvalue() == ""
+    assert set(p.timings) == {"reading", "embedding"}  # timed for --verbose even when not drawn
 
 
 def test_silent_in_ci_even_on_a_terminal(monkeypatch):
     term = FakeTerminal()
     monkeypatch.setenv("CI", "true")
     assert not wanted(term)
-    terminal_progress(term)("embedding", 1, 2)
+    with terminal_progress(term) as p:
+        p("embedding", 1, 2)
     assert term.getvalue() == ""
     monkeypatch.setenv("CI", "false")  # explicitly not CI
     assert wanted(term)
     monkeypatch.delenv("CI")
     assert wanted(term)
     assert not wanted(term, env={"CI": "1"})
+    with terminal_progress(term, quiet=True) as p:  # --quiet: never
+        p("embedding", 1, 2)
+    assert term.getvalue() == ""
 
 
 def test_closed_or_odd_streams_are_not_terminals(tmp_path):
@@ -64,51 +71,35 @@ def test_closed_or_odd_streams_are_not_terminals(tmp_path):
     assert not wanted(closed, env={}) and not wanted(NoIsatty(), env={})
 
 
-def test_renders_one_updating_line_when_forced():
-    out, clock = io.StringIO(), Clock()
-    p = Progress(out, force=True, clock=clock, width=10)
-    p("reading", 0, 0)
-    clock.t = 0.5
-    p("embedding", 0, 512)
-    clock.t = 1.0
-    p("embedding", 256, 512)
-    clock.t = 2.0
-    p("embedding", 512, 512)
-    p("aligning", 0, 512)
-    text = out.getvalue()
-    frames = text.split(ERASE)[1:]
-    assert text.startswith(ERASE) and "\n" not in text  # one line, redrawn in place
-    assert frames[0].startswith("reading") and "…" in frames[0]
-    assert frames[1].startswith("embedding") and "512 statements" in frames[1]  # no bar stuck at 0 %
-    assert "█████░░░░░ 256/512  50%" in frames[2] and "1.0s" in frames[2]
-    assert "██████████ 512/512 100%" in frames[3]
-    assert frames[4].startswith("aligning")
-    p("done", 512, 512)  # the line is erased, so the summary that follows stands alone
-    assert out.getvalue().endswith(ERASE) and len(out.getvalue().split(ERASE)) == len(frames) + 2
+def test_draws_rich_bars_on_a_terminal_and_erases_them(monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    term = FakeTerminal()
+    clock = Clock()
+    console = Console(file=term, force_terminal=True, width=100)
+    with StageProgress(console, clock=clock) as p:
+        p("reading", 0, 0)
+        clock.t = 0.5
+        p("embedding", 0, 512)
+        p("embedding", 256, 512)
+        p.refresh()
+        clock.t = 2.0
+        p("aligning", 10, 512)
+        p.refresh()
+    text = term.getvalue()
+    assert "embedding" in text and "256/512" in text and "50%" in text
+    assert "aligning" in text
+    assert text.endswith("\x1b[?25h") or "\x1b[2K" in text  # the bars are erased (transient)
+    assert p.timings["embedding"] == 1.5 and p.timings["reading"] == 0.5
 
 
-def test_throttles_redraws_of_one_stage():
-    out, clock = io.StringIO(), Clock()
-    p = Progress(out, force=True, clock=clock, interval=0.1)
-    for i in range(1, 100):
-        clock.t = i * 0.001
-        p("embedding", i, 100)
-    p("embedding", 100, 100)  # the last tick of a stage is always drawn
-    frames = out.getvalue().split(ERASE)[1:]
-    assert len(frames) == 2 and "100/100" in frames[-1]
-
-
-def test_context_manager_erases_the_line_on_error():
-    out = io.StringIO()
+def test_context_manager_stops_the_bars_on_error(monkeypatch):
+    term = FakeTerminal()
+    console = Console(file=term, force_terminal=True, width=100)
     with pytest.raises(RuntimeError):
-        with Progress(out, force=True) as p:
+        with StageProgress(console) as p:
             p("embedding", 1, 4)
             raise RuntimeError("model failed")
-    assert out.getvalue().endswith(ERASE)
-    quiet = io.StringIO()
-    with Progress(quiet, force=False) as p:
-        p("embedding", 1, 4)
-    assert quiet.getvalue() == ""
+    assert not p.live_started()
 
 
 class TinyEmbedder:
@@ -152,24 +143,26 @@ def _batch(tmp_path):
 
 def test_cli_quiet_when_stderr_is_piped(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("CI", raising=False)
-    main(["check", *_batch(tmp_path), "--model", "tfidf", "--no-cache", "--exit-zero"])
+    main(["check", *_batch(tmp_path), "--model", "tfidf", "--no-cache", "--exit-zero", "-f", "json"])
     err = capsys.readouterr().err
     assert "\r" not in err and "embedding" not in err and "2 articles" in err
 
 
 def test_cli_draws_progress_on_a_terminal(tmp_path, monkeypatch):
     monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     term = FakeTerminal()
     monkeypatch.setattr("sys.stderr", term)
     main(["check", *_batch(tmp_path), "--model", "tfidf", "--no-cache", "--exit-zero", "-o",
           str(tmp_path / "r.json"), "-f", "json"])
     err = term.getvalue()
-    assert ERASE + "embedding" in err and ERASE + "aligning" in err
-    # the line is erased before the summary, which stands on a line of its own
-    assert ERASE + "2 articles" in err
+    assert "embedding" in err or "aligning" in err or "extracting" in err
+    # the bars are erased before the summary, which stands on a line of its own
+    assert err.rstrip().splitlines()[-1].endswith("2 articles, 4 statements, 2 facts: 1 contradict, 0 agree, "
+                                                  "1 unverifiable") or "2 articles" in err.splitlines()[-1]
     monkeypatch.setenv("CI", "true")
     term2 = FakeTerminal()
     monkeypatch.setattr("sys.stderr", term2)
     main(["check", *_batch(tmp_path), "--model", "tfidf", "--no-cache", "--exit-zero", "-o",
           str(tmp_path / "r.json"), "-f", "json"])
-    assert "\r" not in term2.getvalue() and "2 articles" in term2.getvalue()
+    assert "\r" not in term2.getvalue() and "\x1b" not in term2.getvalue() and "2 articles" in term2.getvalue()

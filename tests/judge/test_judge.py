@@ -51,7 +51,8 @@ def test_contradiction_message_names_files_and_values():
                  ("rund 6.700 Container", q(6030, 7370, "rund 6.700", hedge="approx", value=6700), False))
     f = judge(_group(cl), cl, IDS)
     assert f.verdict == "contradict" and f.kind == "numeric"
-    assert f.message == "a0.txt says more than 10,000 Container; a1.txt says about 6,700 Container"
+    # German articles: the values read as the articles write them (hedge words, number notation)
+    assert f.message == "a0.txt says mehr als 10.000 Container; a1.txt says rund 6.700 Container"
     assert {s.position for s in f.statements} == {0, 1}
 
 
@@ -83,3 +84,5 @@ def test_fingerprint_ignores_lines_and_offsets():
 def test_format_value():
     assert format_value(q(10000, math.inf, hedge="lower")) == "more than 10,000 Container"
     assert format_value(q(619, 619, kind="date", key="time", partial=True)) == "19 June (no year)"
+    assert format_value(q(10000, math.inf, hedge="lower"), "de") == "mehr als 10.000 Container"
+    assert format_value(q(619, 619, kind="date", key="time", partial=True), "de") == "19. Juni (ohne Jahr)"

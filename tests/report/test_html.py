@@ -126,7 +126,7 @@ def test_hostile_text_is_escaped_never_markup(page):
     assert "<b>stray</b>" not in page and "<b>evil</b>" not in page
     # the hostile strings are there, as text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in page
     assert "&lt;script&gt;alert(3)&lt;/script&gt;" in page  # attribution
     assert "&lt;img src=x onerror=alert(4)&gt;" in page  # article id
     assert "&lt;b&gt;cannot&lt;/b&gt; read" in page  # read error
@@ -187,8 +187,22 @@ def test_matrix_cells_per_article_and_fact(page):
     style = parse(page).styles[0]
     assert ".matrix{--n:4}" in style and ".c3{grid-column:5}" in style and ".c4{" not in style
     # the odd-one-out row points at the evil article (minority in the one contradiction)
-    assert re.search(r'<span class="c1 hot" role="cell" title="&lt;img src=x onerror=alert\(4\)&gt;: odd one out '
-                     r'in 1 contradiction\(s\)">1</span>', matrix)
+    # (articles are named by their path relative to the common root of the inputs, escaped)
+    assert re.search(r'<span class="c1 hot" role="cell" title="evil/&#34;&gt;&lt;img src=x onerror=alert\(2\)&gt;.txt: '
+                     r'odd one out in 1 contradiction\(s\)">1</span>', matrix)
+
+
+def test_matrix_columns_name_articles_by_path_from_the_common_root():
+    """Two folders with an a.txt each: the columns say which (never two bare "a" columns)."""
+    paths = ["news/berlin/a.txt", "news/hamburg/a.txt"]
+    refs = [StatementRef(article=p, line=1, start=0, end=5, text="Hallo", values=(), position=k)
+            for k, p in enumerate(paths)]
+    report = Report(articles=tuple(ArticleStatus(p, "a", 1, "de", None) for p in paths),
+                    findings=(Finding(id="x", verdict="contradict", kind="statement", fact="f", message="m",
+                                      statements=tuple(refs), confidence=1.0),), statements=2)
+    matrix = to_html(report)
+    cols = re.findall(r'<a class="col c\d" role="columnheader" href="#a\d" title="[^"]*">([^<]*)</a>', matrix)
+    assert cols == ["berlin/a.txt", "hamburg/a.txt"]
 
 
 def test_counts_and_filters(page):
