@@ -17,7 +17,7 @@ from ..lang import kinship, names_an_ordinal, qualifiers_of, reporting_time
 from ..model import Batch
 from .context import context_names, context_words, value_context
 from .scope import comparable
-from .values import DISTINCTIVE_COUNT, family, same_distinctive_value
+from .values import distinctive, family, same_distinctive_value
 
 __all__ = ["VALUE_FEATURES", "MentionInfo", "mention_info", "value_features", "candidate_pairs", "one_to_one"]
 
@@ -138,7 +138,7 @@ class _Arrays:
         self.words, self.n_words = _sets((i.words for i in info), n)
         self.value = np.array([np.nan if q.value is None else q.value for q in qs], dtype=float)
         self.partial = np.array([q.partial for q in qs], dtype=bool)
-        self.distinct_family = np.array([i.family not in ("time", "ordinal") for i in info], dtype=bool)
+        self.distinctive = np.array([distinctive(q) for q in qs], dtype=bool)
         self.open_bound = np.array([q.hedge in ("lower", "upper", "at_least", "at_most") for q in qs], dtype=bool)
         self.unique = np.array([i.unique for i in info], dtype=bool)
         self.rank = np.array([i.rank for i in info], dtype=np.int64)
@@ -286,8 +286,7 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
                  & (np.maximum(va, vb) > MAGNITUDE_GATE * np.minimum(va, vb)))
     hard |= apart & ~A.time[ka]
     name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
-    same = ((A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinct_family[ka]
-            & ~(A.kind_count[ka] & (np.abs(A.value[ka]) < DISTINCTIVE_COUNT)))
+    same = (A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinctive[ka]
     bypass = same & ~name_clash
     dot = np.einsum("ij,ij->i", batch.U[ka], batch.U[kb])
     soft = (A.quals[ka] ^ A.quals[kb]) & A.gating != 0

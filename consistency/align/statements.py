@@ -322,7 +322,8 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             words[i] = subject_words(claims[i])
         return words[i]
 
-    for i, j, s in zip(ii.tolist(), jj.tolist(), ss.tolist()):
+    xas = np.einsum("ij,ij->i", Xa[ii], Xa[jj]).tolist() if len(ii) else []
+    for i, j, s, xa in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas):
         if story[i] != story[j]:
             continue
         ci, cj = claims[i], claims[j]
@@ -331,7 +332,6 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)))
         si, sj = stance(i), stance(j)
         clash = [t for t in ("antonym", "statement", "entity") if _clash(t, si, sj, ci, cj)]
-        xa = float(Xa[i] @ Xa[j])
         same_prop = conflict = False
         if ci.article != cj.article and (ci.negated != cj.negated or clash):
             conflict = subject_conflict(ci, cj, subj(i), subj(j))

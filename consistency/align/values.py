@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..extract.units import unit_key, units_compatible
 from ..model import Quantity
 
-__all__ = ["family", "values_match", "disjoint", "same_distinctive_value"]
+__all__ = ["family", "values_match", "disjoint", "same_distinctive_value", "distinctive", "significant_digits"]
 
 
 def family(q: Quantity) -> str:
@@ -77,16 +77,26 @@ def same_distinctive_value(a: Quantity, b: Quantity) -> bool:
     """Do ``a`` and ``b`` state the very same value, one unlikely to be equal by chance?
 
     The same family and the same number ("52 Fahrgäste" / "52 Reisenden", "78 Mikrogramm pro
-    Kubikmeter" / "78 µg/m³", "54,3 Prozent" / "54,3 Prozent"); counts only from
-    :data:`DISTINCTIVE_COUNT` up, points in time never (they have their own model). Such a pair
+    Kubikmeter" / "78 µg/m³", "54,3 Prozent" / "54,3 Prozent"), and a :func:`distinctive` one. Such a pair
     is strong evidence of one fact, so the soft gates (counted nouns, qualifiers) do not apply
     to it; it can only ever be an agreement.
     """
     if a.value is None or b.value is None or a.value != b.value or a.partial or b.partial:
         return False
-    fa = family(a)
-    if fa != family(b) or fa in ("time", "ordinal"):
+    return family(a) == family(b) and distinctive(a)
+
+
+def distinctive(q: Quantity) -> bool:
+    """Is ``q`` a value that two reports rarely state by chance: not a point in time or an ordinal,
+    not a small count, not a round number ("10.000 Soldaten" / "10.000 Container")? At least two
+    significant digits ("52", "148 Mio.", "54,3 Prozent", "1,2 Millionen")."""
+    fa = family(q)
+    if q.value is None or fa in ("time", "ordinal") or (fa == "count" and abs(q.value) < DISTINCTIVE_COUNT):
         return False
-    if fa == "count" and abs(a.value) < DISTINCTIVE_COUNT:
-        return False
-    return True
+    return significant_digits(q.value) >= 2
+
+
+def significant_digits(x: float) -> int:
+    """Digits of ``x`` without leading and trailing zeros: 10000 -> 1, 52 -> 2, 1.2e6 -> 2, 54.3 -> 3."""
+    digits = f"{abs(x):.12g}".split("e")[0].replace(".", "").strip("0")
+    return len(digits)

@@ -134,9 +134,10 @@ _PREPOSITION_CLASS = {"in": "in", "near": "near", "nahe": "near", "bei": "near",
                       "vor": "off", "at": "at", "outside": "outside", "außerhalb von": "outside"}
 
 
-def place_slots(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def place_slots(text: str) -> tuple[tuple[str, str], ...]:
     """``(preposition class, name)`` of every place named after a locative preposition, in
-    order: ``[("near", "Port Arthur")]``; "off the island" and "vor der Insel" are one class."""
+    order: ``(("near", "Port Arthur"),)``; "off the island" and "vor der Insel" are one class."""
     out = []
     for m in _PLACE.finditer(text):
         name = m.group("a") or m.group("b")
@@ -152,7 +153,7 @@ def place_slots(text: str) -> list[tuple[str, str]]:
             continue  # a possessive names an owner, not a place: "in Portugal's history"
         prep = " ".join(m.group().split()[:2 if re.match(r"(?i)(?:nahe\s+bei|außerhalb\s+von)\b", m.group()) else 1])
         out.append((_PREPOSITION_CLASS.get(prep.lower(), prep.lower()), " ".join(words)))
-    return out
+    return tuple(out)
 
 
 def place_names(text: str) -> list[str]:

@@ -112,10 +112,13 @@ def test_the_very_same_distinctive_value_passes_the_soft_gates():
     a = claim("Im Bus saßen 52 Fahrgäste.", "a.txt", "de")
     b = claim("Der Bus war mit 52 Reisenden unterwegs, davon viele Kinder.", "b.txt", "de")
     c = claim("Der Bus war mit 48 Reisenden unterwegs, davon viele Kinder.", "c.txt", "de")
+    d = claim("Im Hafen standen 10.000 Container.", "d.txt", "de")
     e1, e2 = np.eye(4, dtype=np.float32)[:2]
     bt = batch([a, b, c], nouns={0: e1, 1: e2, 2: e2})
     info = mention_info(bt)
     assert same_distinctive_value(a.values[0], b.values[0]) and not same_distinctive_value(a.values[0], c.values[0])
+    # a round number is said by chance: "10.000 Soldaten" is not "10.000 Container"
+    assert not same_distinctive_value(d.values[0], claim("Es kamen 10.000 Soldaten.", "e.txt", "de").values[0])
     assert not _different_things(bt, 0, 1, info)  # same 52
     assert _different_things(bt, 0, 2, info)  # 52 against 48: the nouns' gate holds
 
