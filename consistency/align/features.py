@@ -378,6 +378,10 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
     not_time = ~A.time[ka]
     F[:, 4] = (A.key[ka] >= 0) & (A.key[ka] == A.key[kb]) & not_time
     F[:, 5] = A.units_compatible(ka, kb) & not_time
+    # every percentage has the unit "%": what it is a share of is its noun (sim_noun), so the unit
+    # only says "the same" where no noun tells otherwise
+    pct = A.kind_percent[ka]
+    F[pct, 4] = F[pct, 5] = ~has[pct]
     ra, rb = A.role[ka], A.role[kb]
     F[:, 6] = (ra >= 0) & (rb >= 0) & (ra != rb)
     F[:, 7] = (ra >= 0) & (ra == rb)

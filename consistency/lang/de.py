@@ -32,7 +32,7 @@ QUALIFIERS = {
     # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen
     # Menschen" is not the 12.500 evacuated)
     "population": (r"Bevölkerung\w*", r"Einwohnerzahl\w*", r"(?<!ums\s)(?<!ihr\s)(?<!sein\s)(?<!das\s)\b(?:leben|lebten|wohnen|wohnten)\b"),
-    "capacity": (r"Kapazität\w*", r"fasst", r"fassen", r"Platz\s+für", r"Plätze\w*", r"geladen\w*"),
+    "capacity": (r"an\s+Bord", r"Kapazität\w*", r"fasst", r"fassen", r"Platz\s+für", r"Plätze\w*", r"geladen\w*"),
 }
 
 REVISION = (

@@ -28,7 +28,7 @@ QUALIFIERS = {
     "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"including", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries"),
     "insured": (r"insured",),
-    "capacity": (r"capacity", r"seats?", r"holds?"),
+    "capacity": (r"on\s+board", r"aboard", r"capacity", r"carrying", r"seats?", r"holds?"),
     # the people living somewhere, not the people an event touched
     "population": (r"population", r"inhabitants", r"home\s+to", r"\b(?:live|lives|lived)\s+(?:in|on|there)\b"),
 }
