@@ -212,6 +212,23 @@ def positions(values: Sequence[Quantity], tol: float = 0.0) -> list[int]:
     return [remap.get(p, -1) if p >= 0 else -1 for p in pos]
 
 
+def _conflict(values: Sequence[Quantity], pos: Sequence[int], tol: float) -> bool:
+    """Do two values of different positions plainly disagree? Positions kept apart only because
+    their values cannot be compared (two weekdays without a publication date) are no contradiction."""
+    seen: dict[int, list[int]] = {}
+    for i, p in enumerate(pos):
+        if p >= 0:
+            seen.setdefault(p, []).append(i)
+    if len(seen) < 2:
+        return False
+    groups = list(seen.values())
+    for g in range(len(groups)):
+        for h in range(g + 1, len(groups)):
+            if any(_compatible(values[i], values[k], tol) is False for i in groups[g] for k in groups[h]):
+                return True
+    return False
+
+
 def _words(language: str) -> dict:
     from ..lang import de, en
 
@@ -310,9 +327,15 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     plain = [i for i in range(len(qs)) if not hedged[i]]
     pos_all = positions(qs, settings.exact_tolerance)
     pos_plain = positions([qs[i] for i in plain], settings.exact_tolerance)
-    n_pos_all = len({p for p in pos_all if p >= 0})
-    n_pos_plain = len({p for p in pos_plain if p >= 0})
-    comparable_arts = {claims[mentions[i].claim].article for i in range(len(qs)) if pos_all[i] >= 0}
+    plain_qs = [qs[i] for i in plain]
+    n_pos_all = len({p for p in pos_all if p >= 0}) if _conflict(qs, pos_all, settings.exact_tolerance) else 1
+    n_pos_plain = (len({p for p in pos_plain if p >= 0})
+                   if _conflict(plain_qs, pos_plain, settings.exact_tolerance) else 1)
+    by_position: dict[int, set] = {}
+    for i in range(len(qs)):
+        if pos_all[i] >= 0:
+            by_position.setdefault(pos_all[i], set()).add(claims[mentions[i].claim].article)
+    comparable_arts = max(by_position.values(), key=len, default=set())
     reason = None
     if len(arts) < 2:
         verdict, reason = "unverifiable", "single source"

@@ -81,3 +81,14 @@ def test_a_third_of_a_month_is_a_span_of_days():
     assert judge(group_of([a, c]), [a, c], ids).verdict == "agree"
     pub = claim("Der Angriff wurde bereits Mitte September entdeckt.", "b.txt", published=date(2024, 10, 20))
     assert (pub.values[0].low, pub.values[0].high) == (date(2024, 9, 11).toordinal(), date(2024, 9, 20).toordinal())
+
+
+def test_weekdays_that_cannot_be_compared_are_no_contradiction():
+    # "Wednesday" twice in one report and "Sunday's quakes" in it and another: positions apart only
+    # because the weekdays cannot be compared without a publication date
+    a = claim("A strong earthquake rattled the province Wednesday.", "a.txt", "en")
+    b = claim("Wednesday's shallow quake hit at dawn.", "a.txt", "en")
+    c = claim("Since Sunday's quakes people have been living in tents.", "b.txt", "en")
+    d = claim("The Sunday quakes damaged many buildings.", "b.txt", "en")
+    f = judge(group_of([a, b, c, d]), [a, b, c, d], {"a.txt": "a", "b.txt": "b"})
+    assert f.verdict == "unverifiable"
