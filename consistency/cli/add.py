@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..config import is_ignored
-from ..corpus import Corpus, CorpusError
+from ..corpus import CorpusError, open_corpus
 from ..read import read_paths
 from ..settings import SettingsError
 from .common import EXIT_ERROR, EXIT_OK
@@ -40,10 +40,10 @@ def run(args) -> int:
     if not args.paths and not args.refresh:
         raise SettingsError("add: give the articles to add (files, folders, globs), or --refresh")
     try:
-        with Corpus(s.corpus, create=not args.remove, root=resolved.root) as corpus:
+        with open_corpus(s.corpus, create=not args.remove, root=resolved.root) as corpus:
             if args.remove:
                 n = corpus.remove(args.paths)
-                print(f"consistency: removed {n} article{'s' * (n != 1)} from {s.corpus}", file=sys.stderr)
+                print(f"consistency: removed {n} article{'s' * (n != 1)} from {corpus.path}", file=sys.stderr)
                 return EXIT_OK
             articles = []
             if args.paths:
@@ -52,12 +52,13 @@ def run(args) -> int:
             result = corpus.refresh(s) if args.refresh else corpus.add(articles, s)
             pruned = corpus.prune(articles) if args.prune else 0
             stats = corpus.stats()
+            where = corpus.path
     except CorpusError as exc:
         print(f"consistency: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for err in result.errors:
         print(f"consistency: error: {err}", file=sys.stderr)
-    print(f"consistency: {s.corpus}: {len(result.added)} added, {len(result.updated)} updated, "
+    print(f"consistency: {where}: {len(result.added)} added, {len(result.updated)} updated, "
           f"{len(result.unchanged)} unchanged{f', {pruned} pruned' if pruned else ''} "
           f"({result.embedded} statements embedded, {result.reused} reused); "
           f"corpus: {stats['articles']} articles, {stats['statements']} statements", file=sys.stderr)

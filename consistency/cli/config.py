@@ -57,7 +57,8 @@ def add_settings_arguments(p, *, baseline: bool = True) -> None:
                    help="do not read or write the embedding cache")
     g.add_argument("--max-bytes", type=int, metavar="N", help="largest file read (bytes)")
     g.add_argument("--nli-model", metavar="NAME", help="optional NLI cross-encoder (name or local path)")
-    g.add_argument("--corpus", metavar="DB", help="corpus database (consistency add)")
+    g.add_argument("--corpus", metavar="DB", help="corpus: a SQLite file, or postgresql://user@host/db for a shared "
+                   "PostgreSQL + pgvector corpus (consistency add)")
     g.add_argument("--fail-on", choices=FAIL_ON,
                    help="exit 1 when a finding of this verdict is found (default: contradict)")
     g.add_argument("--ignore", action="append", metavar="GLOB", help="never read paths matching GLOB (repeatable)")
