@@ -7,6 +7,7 @@ The PostgreSQL cases run on a throwaway server that the tests start themselves
 from __future__ import annotations
 
 import json
+import os
 import threading
 
 import numpy as np
@@ -262,3 +263,37 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
     with pytest.raises(CorpusError, match=r"postgresql://nobody:\*\*\*@.*cannot connect") as exc:
         open_corpus(url)
     assert "pw" not in str(exc.value).replace("postgresql", "")
+
+
+def test_settings_file_takes_a_corpus_url_as_it_is(tmp_path):
+    from consistency.config import resolve
+
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.consistency]\ncorpus = "postgresql://news@db.example.org/archive"\n', encoding="utf-8")
+    assert resolve(start=str(tmp_path)).settings.corpus == "postgresql://news@db.example.org/archive"
+    (tmp_path / "pyproject.toml").write_text('[tool.consistency]\ncorpus = "c.sqlite"\n', encoding="utf-8")
+    assert os.path.abspath(resolve(start=str(tmp_path)).settings.corpus) == str(tmp_path / "c.sqlite")
+
+
+def test_cli_add_and_check_with_a_postgresql_corpus(tmp_path, pg_url, corpus_files, embedder):
+    """``--corpus URL`` everywhere ``--corpus`` is taken: add, check (the password never printed)."""
+    import subprocess
+    import sys
+
+    from corpus_articles import NEW_CONTRA
+
+    script = "import sys; from consistency.cli import main; sys.exit(main(sys.argv[1:]))"
+    env = {**os.environ, "CI": "true"}
+    run = lambda *a: subprocess.run([sys.executable, "-c", script, *a], cwd=tmp_path, env=env,  # noqa: E731
+                                    capture_output=True, text=True, timeout=600)
+    added = run("add", "--corpus", pg_url, str(corpus_files))
+    assert added.returncode == 0 and "3 added" in added.stderr, added.stderr
+    new = write(tmp_path / "new", {"passau.txt": NEW_CONTRA})
+    checked = run("check", "--corpus", pg_url, "--format", "json", str(new))
+    assert checked.returncode == 1, checked.stderr  # a contradiction with the corpus
+    report = json.loads(checked.stdout)
+    assert any(f["verdict"] == "contradict" for f in report["findings"])
+    bad = run("check", "--corpus", "postgresql://anna:s3cret@/nowhere?host=/nonexistent&connect_timeout=2",
+              str(new))
+    assert bad.returncode == 2 and "cannot connect" in bad.stderr and "Traceback" not in bad.stderr
+    assert "s3cret" not in bad.stderr
