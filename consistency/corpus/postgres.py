@@ -219,13 +219,20 @@ class PgCorpus:
         except psycopg.errors.LockNotAvailable:
             raise CorpusError(f"{self.path}: another writer held the corpus for more than "
                               f"{self.timeout:.0f} s; try again") from None
+        except psycopg.Error as exc:  # the server went away, a value it refuses (NUL in a text), ...
+            raise CorpusError(f"{self.path}: {_first_line(exc)}") from None
 
     @contextmanager
     def _read(self) -> Iterator:
         """One read transaction: every query inside sees the same snapshot."""
-        with self._con.transaction():
-            self._con.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            yield self._con
+        import psycopg
+
+        try:
+            with self._con.transaction():
+                self._con.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                yield self._con
+        except psycopg.Error as exc:
+            raise CorpusError(f"{self.path}: {_first_line(exc)}") from None
 
     def close(self) -> None:
         self._con.close()

@@ -297,3 +297,13 @@ def test_cli_add_and_check_with_a_postgresql_corpus(tmp_path, pg_url, corpus_fil
               str(new))
     assert bad.returncode == 2 and "cannot connect" in bad.stderr and "Traceback" not in bad.stderr
     assert "s3cret" not in bad.stderr
+
+
+def test_a_value_the_server_refuses_is_a_corpus_error(pg_url, tmp_path, embedder):
+    from consistency.read import article_from_text
+
+    bad = article_from_text(str(tmp_path / "nul.txt"), "In Ulm wurden 5 Bäume gepflanzt.\x00 Die Stadt zahlte 9 Euro.\n")
+    with open_corpus(pg_url, create=True, root=str(tmp_path)) as corpus:
+        with pytest.raises(CorpusError, match=r"postgresql://.*(NUL|0x00)"):
+            corpus.add([bad], S, embedder=embedder)
+        assert corpus.stats()["articles"] == 0  # nothing half-written
