@@ -14,7 +14,9 @@ costs     --cost-articles M (default 2,000) articles, in this process, stage
           PostgreSQL corpus (a throwaway pgserver), in chunks of 256; stored
           bytes per article (SQLite file + usearch index; PostgreSQL tables,
           their indexes and the HNSW index apart); and the neighbour search of
-          one check (20 new statements, k=20) on each backend (median of 5).
+          one check (20 new statements, k=20) on each backend (median of 5);
+          and a bulk load into PostgreSQL: the same writes without the HNSW
+          index, then one CREATE INDEX (seconds per article of each).
 
 real      (--real DIR) read, extract and embed per article on real news
           articles (longer than the generated ones: about 35 statements each).
@@ -139,6 +141,24 @@ def costs(work: Path, n: int) -> dict:
                              "table_bytes_per_article": float(sizes["tables"]) / n,
                              "hnsw_bytes_per_article": float(sizes["hnsw"]) / n,
                              "btree_bytes_per_article": float(sizes["btree"]) / n}
+        # bulk load: the same writes into a second database without the HNSW index, built afterwards
+        import psycopg
+        with psycopg.connect(server.get_uri(), autocommit=True) as admin:
+            admin.execute("CREATE DATABASE bulk")
+        bulk_url = server.get_uri().replace("/postgres?", "/bulk?", 1)
+        with open_corpus(bulk_url, create=True, root=str(work)) as c:
+            c.write(ready[:1], embedder.name)  # fixes the width (and creates the index) ...
+            c._con.execute("DROP INDEX consistency_claims_hnsw")  # ... which a bulk load drops
+            t = time.perf_counter()
+            for i in range(1, len(ready), 256):
+                c.write(ready[i:i + 256], embedder.name)
+            bulk_w = time.perf_counter() - t
+            t = time.perf_counter()
+            c._con.execute("CREATE INDEX consistency_claims_hnsw ON consistency_claims "
+                           "USING hnsw (vec vector_cosine_ops)")
+            build = time.perf_counter() - t
+        out["postgresql"]["bulk_write_s_per_article"] = bulk_w / n
+        out["postgresql"]["bulk_index_build_s_per_article"] = build / n
     finally:
         server.cleanup()
         shutil.rmtree(pgdir, ignore_errors=True)

@@ -23,6 +23,7 @@ node of that cluster must have the same version of consistency installed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 from dataclasses import dataclass, replace
@@ -220,8 +221,10 @@ def add_with_ray(corpus, paths: Sequence[str], settings: Settings = Settings(), 
                                                        root=corpus.root), batch_size=256, batch_format="numpy")
         ds = ds.map_batches(_ExtractEmbed, fn_constructor_kwargs=dict(settings=settings), batch_size=batch_size,
                             batch_format="numpy", compute=ray.data.ActorPoolStrategy(size=n_workers), num_cpus=1)
-        result = _write_stream(corpus, ds.iter_batches(batch_size=chunk, batch_format="numpy"), chunk, tick,
-                               len(files))
+        # an empty server corpus is bulk-loaded: the HNSW index is built once at the end
+        with (corpus.bulk() if hasattr(corpus, "bulk") else contextlib.nullcontext()):
+            result = _write_stream(corpus, ds.iter_batches(batch_size=chunk, batch_format="numpy"), chunk,
+                                   tick, len(files))
     finally:
         if started:
             ray.shutdown()

@@ -307,3 +307,39 @@ def test_a_value_the_server_refuses_is_a_corpus_error(pg_url, tmp_path, embedder
         with pytest.raises(CorpusError, match=r"postgresql://.*(NUL|0x00)"):
             corpus.add([bad], S, embedder=embedder)
         assert corpus.stats()["articles"] == 0  # nothing half-written
+
+
+def _has_hnsw(corpus) -> bool:
+    return bool(query(corpus, "SELECT 1 FROM pg_class WHERE relname = 'consistency_claims_hnsw'"))
+
+
+def test_bulk_load_builds_the_index_once_at_the_end(pg_url, tmp_path, corpus_files, embedder):
+    files = read_paths([str(corpus_files)])
+    with open_corpus(pg_url, create=True, root=str(tmp_path)) as corpus:
+        with corpus.bulk() as bulk:
+            assert bulk
+            corpus.add(files[:1], S, embedder=embedder)
+            assert not _has_hnsw(corpus)  # rows only, while loading
+            q = embedder.encode(["Bei dem Hochwasser wurden # Häuser überflutet."])
+            assert len(corpus.neighbours(q, k=3, min_sim=-1).keys) == 3  # a check meanwhile searches exactly
+            corpus.add(files[1:], S, embedder=embedder)
+        assert _has_hnsw(corpus)
+        with corpus.bulk() as again:  # a corpus with statements is never loaded without its index
+            assert not again and _has_hnsw(corpus)
+        with open_corpus(str(tmp_path / "c.sqlite"), create=True, root=str(tmp_path)) as lite:
+            lite.add(files, S, embedder=embedder)
+            assert dump(lite)[:2] == dump(corpus)[:2]
+            assert lite.neighbours(q, k=3, min_sim=0).keys.tolist() == corpus.neighbours(q, k=3, min_sim=0).keys.tolist()
+
+
+def test_an_interrupted_bulk_load_gets_its_index_with_the_next_write(pg_url, tmp_path, corpus_files, embedder):
+    files = read_paths([str(corpus_files)])
+    with open_corpus(pg_url, create=True, root=str(tmp_path)) as corpus:
+        with pytest.raises(KeyboardInterrupt):
+            with corpus.bulk():
+                corpus.add(files[:1], S, embedder=embedder)
+                raise KeyboardInterrupt
+    with open_corpus(pg_url, root=str(tmp_path)) as corpus:
+        assert not _has_hnsw(corpus)
+        corpus.add(files[1:], S, embedder=embedder)
+        assert _has_hnsw(corpus) and corpus.stats()["articles"] == 3
