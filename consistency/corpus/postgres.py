@@ -245,6 +245,15 @@ class PgCorpus:
         except psycopg.Error as exc:
             raise CorpusError(f"{self.path}: {_first_line(exc)}") from None
 
+    def _query(self, sql: str, params=None):
+        """One statement; a server error becomes a :class:`CorpusError` naming the corpus."""
+        import psycopg
+
+        try:
+            return self._con.execute(sql, params)
+        except psycopg.Error as exc:
+            raise CorpusError(f"{self.path}: {_first_line(exc)}") from None
+
     def close(self) -> None:
         self._con.close()
 
@@ -257,7 +266,7 @@ class PgCorpus:
     # -- metadata ----------------------------------------------------------------------------
 
     def meta(self, key: str) -> Optional[str]:
-        row = self._con.execute("SELECT value FROM consistency_meta WHERE key = %s", (key,)).fetchone()
+        row = self._query("SELECT value FROM consistency_meta WHERE key = %s", (key,)).fetchone()
         return row[0] if row else None
 
     @property
@@ -305,7 +314,7 @@ class PgCorpus:
         from .store import _params
 
         items = {}
-        for row in self._con.execute("SELECT key, path, id, text, title, source, published, language, "
+        for row in self._query("SELECT key, path, id, text, title, source, published, language, "
                                      "record_line FROM consistency_articles ORDER BY key"):
             a = self._article(row)
             items[row[0]] = Prepared(row[0], a, text_hash(a.text), _params(a, settings))
@@ -313,7 +322,7 @@ class PgCorpus:
 
     def known(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
         """Stored ``(text hash, params)`` of these article keys (the ones stored)."""
-        rows = self._con.execute("SELECT key, hash, params FROM consistency_articles WHERE key = ANY(%s)",
+        rows = self._query("SELECT key, hash, params FROM consistency_articles WHERE key = ANY(%s)",
                                  (list(keys),))
         return {k: (h, p) for k, h, p in rows}
 
@@ -322,7 +331,7 @@ class PgCorpus:
         by_key = {_text_key(t): t for t in texts}
         if not by_key:
             return {}
-        rows = self._con.execute("SELECT DISTINCT ON (text_key) text_key, vec FROM consistency_claims "
+        rows = self._query("SELECT DISTINCT ON (text_key) text_key, vec FROM consistency_claims "
                                  "WHERE text_key = ANY(%s) ORDER BY text_key, key", (list(by_key),))
         return {by_key[tk]: _array(v) for tk, v in rows}
 
@@ -417,7 +426,7 @@ class PgCorpus:
         keys = []
         for p in paths:
             rel = _relative(p, self.root)
-            keys += [r[0] for r in self._con.execute(
+            keys += [r[0] for r in self._query(
                 "SELECT key FROM consistency_articles WHERE key = %s OR key LIKE %s ESCAPE '\\' "
                 "OR key LIKE %s ESCAPE '\\'", (rel, _like(rel) + "#%", _like(rel.rstrip("/")) + "/%"))]
         keys = list(dict.fromkeys(keys))
@@ -431,7 +440,7 @@ class PgCorpus:
         JSONL files among ``present`` that are no longer in them; returns how many."""
         from .prepare import gone_keys
 
-        keys = [r[0] for r in self._con.execute("SELECT key FROM consistency_articles")]
+        keys = [r[0] for r in self._query("SELECT key FROM consistency_articles")]
         gone = gone_keys(keys, present, self.root)
         if gone:
             with self._write() as con:
@@ -453,7 +462,7 @@ class PgCorpus:
         keys = {article_key(a, self.root) for a in articles if not a.error}
         hashes = [text_hash(a.text) for a in articles if not a.error]
         if hashes:
-            keys.update(r[0] for r in self._con.execute(
+            keys.update(r[0] for r in self._query(
                 "SELECT key FROM consistency_articles WHERE hash = ANY(%s)", (hashes,)))
         return keys
 
