@@ -13,8 +13,9 @@ Where settings come from, strongest first:
 Keys are the :class:`Settings` fields, spelt with ``-`` or ``_``
 (``value-threshold`` or ``value_threshold``), plus ``baseline``. Paths in
 the file (``corpus``, ``baseline``, ``cache-dir``) are relative to the
-file's folder; ``ignore`` globs are matched against paths relative to it
-(and as given), with gitignore semantics. An unknown key or a value of the wrong type is a
+file's folder (a ``postgresql://`` corpus URL is taken as it is); ``ignore`` globs are matched
+against paths relative to it (and as given), with gitignore semantics. An unknown key or a value of
+the wrong type is a
 :class:`~consistency.settings.SettingsError` naming the file and key.
 
 >>> r = resolve({"value_threshold": 0.6}, start="/nonexistent")   # doctest: +SKIP
@@ -41,6 +42,11 @@ _PATH_KEYS = ("corpus", "baseline", "cache_dir")
 _FLOAT = ("fact_threshold", "time_threshold", "value_threshold", "statement_threshold", "phrase_threshold", "tolerance",
           "exact_tolerance")
 _STR = ("model", "cache_dir", "nli_model", "corpus", "fail_on", "baseline")
+
+
+def _is_url(value: str) -> bool:
+    """A server URL (``postgresql://...``) is not a path relative to the settings file."""
+    return "://" in value
 
 
 def _setting_keys() -> list[str]:
@@ -191,7 +197,7 @@ def load_config(path: str) -> tuple[dict, dict]:
         if key in values:
             raise SettingsError(f"{where}: given twice (as {written[key]!r} and {raw!r})")
         value = _convert(key, value, where)
-        if key in _PATH_KEYS and value and not os.path.isabs(value):
+        if key in _PATH_KEYS and value and not os.path.isabs(value) and not _is_url(value):
             value = os.path.relpath(os.path.join(base, value))
         values[key] = value
         written[key] = raw

@@ -22,7 +22,7 @@ import typer
 from ..baseline import BaselineError, failing, split
 from ..baseline import load as load_baseline
 from ..config import Resolved, is_ignored
-from ..corpus import DEFAULT_NEIGHBOURS, Corpus, CorpusError, check_with_corpus
+from ..corpus import DEFAULT_NEIGHBOURS, CorpusError, check_with_corpus, open_corpus
 from ..model import Article, Report
 from ..pipeline import check_articles
 from ..read import article_from_text, decode_bytes, read_paths
@@ -131,7 +131,7 @@ def gather(paths: Sequence[str], resolved: Resolved, *, neighbours: int = DEFAUL
     if not articles:
         return None
     if s.corpus:
-        with Corpus(s.corpus, root=resolved.root) as corpus:
+        with open_corpus(s.corpus, root=resolved.root) as corpus:
             report = check_with_corpus(articles, corpus, s, k=neighbours, progress=progress)
     else:
         report = check_articles(articles, s, progress=progress)

@@ -38,7 +38,7 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
-from ..embed import Embedder, embed_claims, mask_numbers
+from ..embed import Embedder
 from ..model import Article, Claim
 from ..read import clean_view
 from ..settings import Settings
@@ -336,60 +336,39 @@ class Corpus:
         embedder : Embedder, optional
             Loaded from ``settings`` only if something must be embedded.
         """
-        errors = tuple(a.error for a in articles if a.error)
-        items: dict[str, tuple[Article, str, str]] = {}
-        for a in articles:
-            if a.error:
-                continue
-            a = _with_published(a, settings)
-            key = article_key(a, self.root)
-            if key not in items:
-                a = replace(a, path=_stored_path(a, self.root))
-                items[key] = (a, text_hash(a.text), _params(a, settings))
-        return self._ingest(items, settings, embedder, errors=errors)
+        from .prepare import ingest, keyed
+
+        items, errors = keyed(articles, settings, self.root)
+        return ingest(self, items, settings, embedder, errors=errors)
 
     def refresh(self, settings: Settings = Settings(), *, embedder: Optional[Embedder] = None) -> AddResult:
         """Extract the claims of every stored article again (after an upgrade of the
         extractor), keeping the vectors of statements whose text did not change."""
+        from .prepare import Prepared, ingest
+
         items = {}
         for row in self._con.execute("SELECT key, path, id, text, title, source, published, language, "
                                      "record_line FROM articles"):
             a = self._article(row)
-            items[row[0]] = (a, text_hash(a.text), _params(a, settings))
-        return self._ingest(items, settings, embedder, force=True)
+            items[row[0]] = Prepared(row[0], a, text_hash(a.text), _params(a, settings))
+        return ingest(self, items, settings, embedder, force=True)
 
-    def _ingest(self, items: dict[str, tuple[Article, str, str]], settings: Settings,
-                embedder: Optional[Embedder], *, errors: tuple = (), force: bool = False) -> AddResult:
-        from ..pipeline import claims_of
+    def known(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Stored ``(text hash, params)`` of these article keys (the ones stored)."""
+        return self._known(keys)
 
-        known = self._known(list(items))
-        todo = {k: v for k, v in items.items() if force or known.get(k) != (v[1], v[2])}
-        unchanged = [items[k][0].path for k in items if k not in todo]
-        if not todo:
-            return AddResult(unchanged=tuple(unchanged), errors=errors)
+    def stored_vectors(self, texts) -> dict[str, np.ndarray]:
+        """Vectors already in the corpus for these number-masked texts (any article)."""
+        return self._stored_vectors(texts)
 
-        # Extract and embed outside the write lock.
-        per_article = {k: claims_of([a], settings) for k, (a, _, _) in todo.items()}
-        texts = {k: [mask_numbers(c.sentence.clean) for c in cs] for k, cs in per_article.items()}
-        old = self._stored_vectors({t for ts in texts.values() for t in ts})
-        need, seen = [], set()
-        for k, cs in per_article.items():
-            for c, t in zip(cs, texts[k]):
-                if t not in old and t not in seen:
-                    seen.add(t)
-                    need.append(c)
-        vectors: dict[str, np.ndarray] = dict(old)
-        if need:
-            if embedder is None:
-                from ..pipeline import get_embedder
-                embedder = get_embedder(settings)
-            self.check_model(embedder.name)
-            X = embed_claims(need, embedder)
-            for c, x in zip(need, X):
-                vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
-        model = embedder.name if embedder is not None else None
-        dim = next(iter(vectors.values())).shape[0] if vectors else None
+    def write(self, prepared, model: Optional[str], *, force: bool = False) -> tuple[list, list, list]:
+        """Store extracted, embedded articles (:class:`~.prepare.Prepared`) in one transaction.
 
+        An article stored meanwhile by another writer with the same text and
+        params is left as it is (unless ``force``). Returns the paths
+        ``(added, updated, unchanged)``.
+        """
+        dim = next((p.vectors.shape[1] for p in prepared if p.vectors is not None and len(p.vectors)), None)
         added, updated, same = [], [], []
         new_vecs: dict[int, np.ndarray] = {}
         with self._write() as con:
@@ -401,8 +380,9 @@ class Corpus:
                 if have is not None and have != dim:
                     raise CorpusError(f"{self.path}: vectors of width {dim} do not fit the corpus ({have})")
                 con.execute("INSERT OR IGNORE INTO meta VALUES ('dim', ?)", (str(dim),))
-            now = self._known(list(todo))  # another writer may have stored some meanwhile
-            for key, (a, digest, params) in todo.items():
+            now = self._known([p.key for p in prepared])  # another writer may have stored some meanwhile
+            for p in prepared:
+                key, a, digest, params = p.key, p.article, p.digest, p.params
                 if not force and now.get(key) == (digest, params):
                     same.append(a.path)
                     continue
@@ -412,17 +392,14 @@ class Corpus:
                             (key, a.path, a.id, digest, params, a.text, a.title, a.source,
                              a.published.isoformat() if a.published else None, a.language, a.record_line))
                 rows = []
-                for pos, (c, t) in enumerate(zip(per_article[key], texts[key])):
+                for pos, (c, t, v) in enumerate(zip(p.claims, p.texts, p.vectors)):
                     ck = claim_key(key, digest, pos, t)
-                    v = vectors[t]
                     new_vecs[ck] = v
                     rows.append((ck, key, pos, len(c.values), claim_to_json(c), _text_key(t),
                                  v.astype(np.float32).tobytes()))
                 con.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?)", rows)
             self._save_index(new_vecs)
-        reused = sum(1 for k in per_article for t in texts[k] if t in old)
-        return AddResult(added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged + same),
-                         errors=errors, embedded=len(need), reused=reused)
+        return added, updated, same
 
     def remove(self, paths: Sequence[str]) -> int:
         """Remove articles (by path, or folder prefix) from the corpus; returns how many."""
