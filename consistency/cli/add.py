@@ -51,6 +51,8 @@ def run(args) -> int:
                             if not is_ignored(a.path, s.ignore, resolved.root)]
             result = corpus.refresh(s) if args.refresh else corpus.add(articles, s)
             pruned = corpus.prune(articles) if args.prune else 0
+            if note := corpus.repair_index():
+                print(f"consistency: {note}", file=sys.stderr)
             stats = corpus.stats()
     except CorpusError as exc:
         print(f"consistency: error: {exc}", file=sys.stderr)

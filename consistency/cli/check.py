@@ -71,10 +71,16 @@ def gather(paths: Sequence[str], resolved: Resolved, *, neighbours: int = DEFAUL
         return None
     if s.corpus:
         with Corpus(s.corpus, root=resolved.root) as corpus:
+            _note(corpus.repair_index())
             report = check_with_corpus(articles, corpus, s, k=neighbours, progress=progress)
     else:
         report = check_articles(articles, s, progress=progress)
     return replace(report, settings={**report.settings, "fail_on": s.fail_on})
+
+
+def _note(message: Optional[str]) -> None:
+    if message:
+        print(f"consistency: {message}", file=sys.stderr)
 
 
 def _suppress(report: Report, path: str) -> Report:
