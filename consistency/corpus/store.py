@@ -733,7 +733,8 @@ class Corpus:
         out: set[int] = set()
         for row_k, row_s in zip(keys.tolist(), sims.tolist()):
             taken = 0
-            for key, s in zip(row_k, row_s):
+            # ties (copies of one statement share a vector) broken by key, not by search order
+            for s, key in sorted(zip(row_s, row_k), key=lambda sk: (-sk[0], sk[1])):
                 if taken >= k or s < min_sim:
                     break
                 if key < 0 or key in skip:
