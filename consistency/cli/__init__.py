@@ -15,6 +15,7 @@ from typing import Optional, Sequence
 
 from .. import __version__
 from ..embed import ModelLoadError
+from ..output import OutputError
 from ..settings import SettingsError
 from .common import EXIT_ERROR
 
@@ -44,13 +45,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return EXIT_ERROR
     try:
         return handler(args)
-    except (SettingsError, ModelLoadError) as exc:
+    except (SettingsError, ModelLoadError, OutputError) as exc:
         print(f"consistency: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
         print(f"consistency: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
+        print("consistency: interrupted", file=sys.stderr)
         return 130
 
 

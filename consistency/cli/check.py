@@ -116,7 +116,7 @@ def run(args) -> int:
         out = FORMATS["text"](report, color=not args.output and use_color(args.color, sys.stdout))
     else:
         out = FORMATS[args.format](report)
-    write_output(out, args.output)
+    write_output(out, args.output, inputs=[a.path for a in report.articles])
     print(summary_line(report), file=sys.stderr)
     if all(a.error for a in report.articles):
         print("consistency: error: no article could be read", file=sys.stderr)
