@@ -14,6 +14,7 @@ import sys
 from typing import Optional, Sequence
 
 from .. import __version__
+from ..report.escape import printable
 from ..embed import ModelLoadError
 from ..output import OutputError
 from ..settings import SettingsError
@@ -46,7 +47,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         return handler(args)
     except (SettingsError, ModelLoadError, OutputError) as exc:
-        print(f"consistency: error: {exc}", file=sys.stderr)
+        print(f"consistency: error: {printable(exc)}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
         print(f"consistency: error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)

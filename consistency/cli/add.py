@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..config import is_ignored
+from ..report.escape import printable
 from ..corpus import Corpus, CorpusError
 from ..read import read_paths
 from ..settings import SettingsError
@@ -58,7 +59,7 @@ def run(args) -> int:
         print(f"consistency: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     for err in result.errors:
-        print(f"consistency: error: {err}", file=sys.stderr)
+        print(f"consistency: error: {printable(err)}", file=sys.stderr)
     print(f"consistency: {s.corpus}: {len(result.added)} added, {len(result.updated)} updated, "
           f"{len(result.unchanged)} unchanged{f', {pruned} pruned' if pruned else ''} "
           f"({result.embedded} statements embedded, {result.reused} reused); "

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Optional, Sequence
 
 from ..baseline import BaselineError, failing, split
+from ..report.escape import printable
 from ..baseline import load as load_baseline
 from ..config import Resolved, is_ignored
 from ..corpus import DEFAULT_NEIGHBOURS, Corpus, CorpusError, check_with_corpus
@@ -111,7 +112,7 @@ def run(args) -> int:
         return EXIT_ERROR
     for a in report.articles:
         if a.error:
-            print(f"consistency: error: {a.error}", file=sys.stderr)
+            print(f"consistency: error: {printable(a.error)}", file=sys.stderr)
     if args.format == "text":
         out = FORMATS["text"](report, color=not args.output and use_color(args.color, sys.stdout))
     else:

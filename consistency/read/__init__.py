@@ -12,6 +12,7 @@ import errno
 import glob
 import json
 import os
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,8 @@ __all__ = ["read_paths", "read_file", "article_from_text", "clean_view", "readab
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: ``"\ud800"`` in a JSON string decodes to a lone surrogate, which no UTF-8 output can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -211,6 +214,9 @@ def _read_jsonl(path: str, text: str) -> list[Article]:
             for field in ("title", "source"):
                 if rec.get(field) is not None and not isinstance(rec[field], str):
                     raise ValueError(f"{where}: '{field}' must be a string, got {_json_type(rec[field])}")
+            for field in ("text", "id", "title", "source"):
+                if isinstance(rec.get(field), str) and _SURROGATE.search(rec[field]):
+                    raise ValueError(f"{where}: '{field}' holds an invalid escape (a lone UTF-16 surrogate)")
             if ident in ids:
                 raise ValueError(f"{where}: duplicate id {ident!r}")
             lang = rec.get("language")
