@@ -109,7 +109,10 @@ def _parse_toml(path: str, data: bytes) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        where = f"{path}:{m.group(1)}" if m else path
+        if m:
+            where = f"{path}:{m.group(1)}"
+        else:  # "at end of document": the last line
+            where = f"{path}:{max(1, text.count(chr(10)) + (0 if text.endswith(chr(10)) else 1))}"
         raise SettingsError(f"{where}: invalid TOML ({exc})") from None
 
 
