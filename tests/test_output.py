@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from consistency.output import OutputError, write_text
-
 ROOT = Path(__file__).resolve().parents[1]
 CONSOLE = Path(sys.executable).with_name("consistency")
 FAST = ["--model", "tfidf", "--no-cache"]
@@ -92,6 +90,8 @@ def test_device_output_is_written_into_not_replaced(batch):
 
 
 def test_regular_file_is_replaced_atomically_keeping_its_mode(tmp_path):
+    from consistency.output import OutputError, write_text
+
     p = tmp_path / "report.txt"
     p.write_text("old", encoding="utf-8")
     p.chmod(0o640)

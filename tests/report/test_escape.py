@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from consistency.report.escape import md_code, printable, xml_text
-
 ROOT = Path(__file__).resolve().parents[2]
 CONSOLE = Path(sys.executable).with_name("consistency")
 #: a raw control character other than newline (ESC, BEL, form feed, bidi override...)
@@ -76,6 +74,8 @@ def test_machine_formats_stay_valid(outputs, fmt):
 
 
 def test_helpers():
+    from consistency.report.escape import md_code, printable, xml_text
+
     assert printable("a\nb\x1b[2J\u202e") == "a\\nb\\x1b[2J\\u202e"
     assert printable(printable("a\nb")) == "a\\nb"
     assert md_code("x`y") == "`` x`y ``" and md_code("a|b") == "`a\\|b`"
