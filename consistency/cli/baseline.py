@@ -12,6 +12,7 @@ import os
 import sys
 
 from .. import baseline as bl
+from ..report.escape import printable
 from ..baseline import BaselineError
 from ..corpus import DEFAULT_NEIGHBOURS, CorpusError
 from ..settings import SettingsError
@@ -63,7 +64,7 @@ def _findings(args, resolved):
         return []
     for a in report.articles:
         if a.error:
-            print(f"consistency: error: {a.error}", file=sys.stderr)
+            print(f"consistency: error: {printable(a.error)}", file=sys.stderr)
     if report.articles and all(a.error for a in report.articles):
         raise SettingsError("no article could be read")
     fail_on = resolved.settings.fail_on if resolved.settings.fail_on != "never" else "contradict"
@@ -86,7 +87,7 @@ def run_create(args) -> int:
     except CorpusError as exc:
         print(f"consistency: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    write_atomic(path, bl.dumps(baseline))
+    write_atomic(path, bl.dumps(baseline), inputs=args.paths)
     print(f"consistency: baseline {path}: {len(baseline)} finding{'s' * (len(baseline) != 1)} recorded",
           file=sys.stderr)
     return EXIT_OK
