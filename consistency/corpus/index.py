@@ -191,7 +191,10 @@ class VectorIndex:
             counts = np.array([len(found)])
         valid = np.arange(keys.shape[1])[None, :] < counts[:, None]
         out_keys = np.where(valid, keys.astype(np.uint64).astype(np.int64), -1)
-        sims = np.where(valid, 1.0 - dist, -np.inf).astype(np.float32)
+        # only the found entries: the others hold whatever usearch left there (arithmetic on
+        # them can raise numpy RuntimeWarnings)
+        sims = np.full(keys.shape, -np.inf, dtype=np.float32)
+        sims[valid] = 1.0 - dist[valid]
         return out_keys, sims
 
     def save(self, path: str) -> None:
