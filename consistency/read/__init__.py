@@ -102,13 +102,36 @@ def _walk(folder: str) -> list[tuple[str, Optional[str]]]:
     def onerror(exc: OSError) -> None:
         out.append((exc.filename or folder, f"cannot read folder: {_os_reason(exc)}"))
 
-    for here, dirs, files in os.walk(folder, onerror=onerror):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    try:
+        top = os.stat(folder)
+        seen = {(top.st_dev, top.st_ino)}
+    except OSError:
+        seen = set()
+    # symlinked folders are followed (as Path.rglob did), each real folder read once: no loop
+    for here, dirs, files in os.walk(folder, onerror=onerror, followlinks=True):
+        keep = []
+        for d in sorted(dirs, key=lambda d: (os.path.islink(os.path.join(here, d)), d)):  # real folders first
+            if d.startswith("."):
+                continue
+            try:
+                st = os.stat(os.path.join(here, d))
+            except OSError as exc:
+                out.append((str(Path(here) / d), f"cannot read folder: {_os_reason(exc)}"))
+                continue
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                keep.append(d)
+        dirs[:] = sorted(keep)
         for name in files:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in SUFFIXES:
+            if name.startswith("."):
                 continue
             f = str(Path(here) / name)
-            out.append((f, path_problem(f)))
+            if os.path.splitext(name)[1].lower() in SUFFIXES:
+                out.append((f, path_problem(f)))
+            elif os.path.islink(f) and not os.path.exists(f):
+                problem = path_problem(f)
+                if problem and problem.startswith("symlink loop"):
+                    out.append((f, problem))  # a loop is broken whatever its name
     return sorted(out, key=lambda pe: pe[0])
 
 

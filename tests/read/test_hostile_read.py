@@ -156,3 +156,15 @@ def test_entities_in_numbers_read_as_one_number(good):
     (good / "c.txt").write_text("In Passau wurden am Montag 3.500 Häuser überflutet.\n", encoding="utf-8")
     r, report = check_json(good / "a.html", good / "b.html", good / "c.txt")
     assert report["summary"]["contradict"] == 0 and report["summary"]["agree"] >= 1
+
+
+def test_symlinked_folders_are_followed_once_and_loops_end(good):
+    real = good / "batch" / "real"
+    real.mkdir(parents=True)
+    (real / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink("real", good / "batch" / "linked")  # the same folder again
+    os.symlink("..", real / "up")  # a loop back to an ancestor
+    r, report = check_json(good / "batch", good / "other.txt")
+    paths = [a["path"] for a in report["articles"]]
+    assert paths == [str(real / "a.txt"), str(good / "other.txt")]
+    assert r.returncode == 1
