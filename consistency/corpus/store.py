@@ -632,7 +632,7 @@ class Corpus:
             with self._write():
                 removed = remove_stale_temps(self.index_path)
                 if problem is not None:
-                    if problem != "stale" and not problem.startswith("stale") and os.path.lexists(self.index_path):
+                    if not problem.startswith("stale") and os.path.lexists(self.index_path):
                         os.unlink(self.index_path)  # unusable: rebuilt from the database, in key order
                     self._save_index({})
         except (OSError, CorpusError) as exc:
