@@ -26,6 +26,7 @@ the wrong type is a
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from datetime import date
@@ -95,6 +96,31 @@ class Resolved:
         return src
 
 
+#: Settings files larger than this are refused (a settings file is a few lines).
+_MAX_CONFIG_BYTES = 1024 * 1024
+#: A ``[tool.consistency]`` table header (or a dotted ``tool.consistency.x`` key) in a pyproject.toml.
+_TOOL_TABLE = re.compile(rb"^\s*\[+\s*tool\s*\.\s*consistency\b|^\s*tool\s*\.\s*consistency\s*[.=]", re.M)
+
+
+def _parse_toml(path: str, data: bytes) -> dict:
+    """Parse a settings file's bytes; :class:`SettingsError` names the file and line of a fault."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise SettingsError(f"{path}:{line}: not UTF-8 (byte {data[exc.start]:#04x}); TOML files are UTF-8") \
+            from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        if m:
+            where = f"{path}:{m.group(1)}"
+        else:  # "at end of document": the last line
+            where = f"{path}:{max(1, text.count(chr(10)) + (0 if text.endswith(chr(10)) else 1))}"
+        raise SettingsError(f"{where}: invalid TOML ({exc})") from None
+
+
 def find_config(start: str = ".") -> Optional[str]:
     """The nearest settings file from ``start`` upwards, or None."""
     folder = os.path.abspath(start)
@@ -106,10 +132,19 @@ def find_config(start: str = ".") -> Optional[str]:
         if os.path.isfile(pyproject):
             try:
                 with open(pyproject, "rb") as fh:
-                    if "consistency" in tomllib.load(fh).get("tool", {}):
+                    data = fh.read(_MAX_CONFIG_BYTES)
+            except OSError:
+                data = b""  # unreadable: not ours to judge
+            if _TOOL_TABLE.search(data):
+                # ours: a file that does not decode or parse is an error naming file and line
+                if "consistency" in _parse_toml(pyproject, data).get("tool", {}):
+                    return pyproject
+            else:
+                try:
+                    if "consistency" in tomllib.loads(data.decode("utf-8")).get("tool", {}):
                         return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
-                pass  # reported if it is the file in force; here it only has no table for us
+                except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    pass  # a broken pyproject.toml without [tool.consistency] is not ours
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -169,12 +204,15 @@ def load_config(path: str) -> tuple[dict, dict]:
         Setting key -> the key as written in the file.
     """
     try:
+        if not os.path.isfile(path):
+            raise SettingsError(f"{path}: not a regular file")
         with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: invalid TOML ({exc})") from None
+            data = fh.read(_MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror or exc})") from None
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise SettingsError(f"{path}: settings file larger than {_MAX_CONFIG_BYTES:,} bytes")
+    doc = _parse_toml(path, data)
     if os.path.basename(path) == "pyproject.toml":
         table = doc.get("tool", {}).get("consistency", {})
         prefix = "[tool.consistency] "

@@ -7,6 +7,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from ..corpus import CorpusError, open_corpus
+from ..report.escape import printable
 from ..settings import SettingsError
 from .check import check_paths, read_inputs
 from .common import EXIT_ERROR, EXIT_OK, CliError, Messages
@@ -45,16 +46,18 @@ def run(paths, flags, *, remove: bool = False, prune: bool = False, refresh: boo
             articles = read_inputs(paths, resolved, say=say) if paths else []
             result = corpus.refresh(s) if refresh else corpus.add(articles, s)
             pruned = corpus.prune(articles) if prune else 0
+            if note := corpus.repair_index():
+                say.info(f"consistency: {printable(note)}")
             stats = corpus.stats()
             where = corpus.path
     except CorpusError as exc:
         raise CliError(str(exc)) from None
     for err in result.errors:
-        say.error(str(err))
+        say.error(printable(err))
     say.info(f"consistency: {where}: {len(result.added)} added, {len(result.updated)} updated, "
-          f"{len(result.unchanged)} unchanged{f', {pruned} pruned' if pruned else ''} "
-          f"({result.embedded} statements embedded, {result.reused} reused); "
-          f"corpus: {stats['articles']} articles, {stats['statements']} statements")
+             f"{len(result.unchanged)} unchanged{f', {pruned} pruned' if pruned else ''} "
+             f"({result.embedded} statements embedded, {result.reused} reused); "
+             f"corpus: {stats['articles']} articles, {stats['statements']} statements")
     return EXIT_ERROR if result.errors else EXIT_OK
 
 
@@ -73,12 +76,14 @@ def _run_ray(paths, resolved, say: Messages, *, address: str, workers: Optional[
         with open_corpus(s.corpus, create=True, root=resolved.root) as corpus:
             result = add_with_ray(corpus, paths, s, address=address, workers=workers,
                                   ignore=s.ignore, max_bytes=s.max_bytes)
+            if note := corpus.repair_index():
+                say.info(f"consistency: {printable(note)}")
             stats = corpus.stats()
             where = corpus.path
     except (CorpusError, RayError) as exc:
         raise CliError(str(exc)) from None
     for err in result.errors:
-        say.error(str(err))
+        say.error(printable(err))
     say.info(f"consistency: {where}: {len(result.added)} added, {len(result.updated)} updated, "
              f"{len(result.unchanged)} unchanged ({result.embedded} statements embedded, {result.reused} reused; "
              f"Ray {address}); corpus: {stats['articles']} articles, {stats['statements']} statements")

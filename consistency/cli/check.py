@@ -28,6 +28,7 @@ from ..pipeline import check_articles
 from ..read import article_from_text, decode_bytes, read_paths
 from ..read import _read_jsonl  # one JSONL document from stdin, read as a .jsonl file is
 from ..report import FORMATS, summary_line
+from ..report.escape import printable
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CliError, Messages, check_output_target, use_color, \
     write_output
 from .config import resolve_args, settings_lines
@@ -132,10 +133,17 @@ def gather(paths: Sequence[str], resolved: Resolved, *, neighbours: int = DEFAUL
         return None
     if s.corpus:
         with open_corpus(s.corpus, root=resolved.root) as corpus:
+            _note(corpus.repair_index(), say)
             report = check_with_corpus(articles, corpus, s, k=neighbours, progress=progress)
     else:
         report = check_articles(articles, s, progress=progress)
     return replace(report, settings={**report.settings, "fail_on": s.fail_on})
+
+
+def _note(message: Optional[str], say: Optional[Messages]) -> None:
+    """A corpus repair's message (index rebuilt, stale temporary files removed), on stderr."""
+    if message:
+        (say or Messages()).info(f"consistency: {printable(message)}")
 
 
 def _suppress(report: Report, path: str, say: Messages) -> Report:
@@ -163,7 +171,7 @@ def run(paths: Sequence[str], flags, *, fmt: str = "text", output: Optional[str]
     settings = resolved.settings
     baseline = resolved.extra.get("baseline")
     check_paths(paths)
-    check_output_target(output)
+    check_output_target(output, inputs=paths)
     if fail_on_unreviewed and not baseline:
         raise CliError("--fail-on-unreviewed needs a baseline (--baseline FILE or `baseline` in the settings file)")
     for line in settings_lines(resolved):
@@ -187,14 +195,14 @@ def run(paths: Sequence[str], flags, *, fmt: str = "text", output: Optional[str]
     say.detail(f"  {'total':<10} {time.monotonic() - started:6.2f} s")
     for a in report.articles:
         if a.error:
-            say.error(a.error)
+            say.error(printable(a.error))
     summary_in_report = fmt == "text" and not output
     if fmt == "text":
         out = FORMATS["text"](report, color=not output and use_color(color, sys.stdout),
                               summary=summary_in_report and not quiet)
     else:
         out = FORMATS[fmt](report)
-    write_output(out, output)
+    write_output(out, output, inputs=[a.path for a in report.articles])
     if not summary_in_report:
         say.info(summary_line(report))
     if all(a.error for a in report.articles):

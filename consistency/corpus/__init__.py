@@ -34,8 +34,9 @@ __all__ = ["Corpus", "PgCorpus", "CorpusBackend", "open_corpus", "is_url", "reda
 
 #: Either backend. Both offer: ``add``, ``refresh``, ``remove``, ``prune``, ``write`` (prepared
 #: articles, :class:`Prepared`), ``known``, ``stored_vectors``, ``neighbours``, ``excluded_keys``,
-#: ``stats``, ``check_model``, ``model``, ``dim``, ``schema_version``, ``path``, ``root``, ``close``
-#: and use as a context manager.
+#: ``stats``, ``check_model``, ``repair_index`` (SQLite: rebuilds a damaged index file; PostgreSQL:
+#: nothing to do), ``model``, ``dim``, ``schema_version``, ``path``, ``root``, ``close`` and use as a
+#: context manager.
 CorpusBackend = Union[Corpus, PgCorpus]
 
 

@@ -297,6 +297,17 @@ class PgCorpus:
             raise CorpusError(f"{self.path}: the corpus was embedded with model {have!r}, not {name!r}; "
                               f"use --model {have} or build a new corpus")
 
+    def repair_index(self) -> Optional[str]:
+        """Nothing to repair: the HNSW index lives in the database, kept by PostgreSQL in the same
+        transactions as the rows (a bulk load stopped half-way gets its index with the next write,
+        and is searched exactly meanwhile). The counterpart of :meth:`.store.Corpus.repair_index`.
+
+        Returns
+        -------
+        None
+        """
+        return None
+
     # -- writing -----------------------------------------------------------------------------
 
     def add(self, articles: Sequence[Article], settings: Settings = Settings(), *,

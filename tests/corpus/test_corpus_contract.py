@@ -51,6 +51,19 @@ def test_add_is_incremental(backend, tmp_path, corpus_files, counting):
         assert stats["statements"] == len(claim_keys(corpus)) > 0
 
 
+def test_repair_index_on_a_healthy_corpus_says_nothing(backend, tmp_path, corpus_files, embedder):
+    """``add`` and ``check --corpus`` call ``repair_index()`` on either backend (issue 11): nothing to say
+    when all is well, and the corpus is the same afterwards."""
+    with open_corpus(backend, create=True, root=str(tmp_path)) as corpus:
+        assert corpus.repair_index() is None  # empty corpus
+        corpus.add(read_paths([str(corpus_files)]), S, embedder=embedder)
+        articles, claims, vectors = dump(corpus)
+        assert corpus.repair_index() is None
+        after = dump(corpus)
+        assert after[:2] == (articles, claims) and after[2].keys() == vectors.keys()
+        assert all(np.array_equal(after[2][k], v) for k, v in vectors.items())
+
+
 def test_changed_article_replaces_its_facts(backend, tmp_path, corpus_files, counting):
     with open_corpus(backend, create=True, root=str(tmp_path)) as corpus:
         corpus.add(read_paths([str(corpus_files)]), S, embedder=counting)
