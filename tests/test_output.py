@@ -53,6 +53,21 @@ def test_output_that_is_an_input_through_a_folder_or_a_link(batch):
     assert os.path.islink(batch / "link.txt")
 
 
+def test_output_that_is_an_input_is_refused_before_the_check(batch):
+    """Named directly, or an article inside a folder given as input: refused before any work (the
+    summary line, printed after the check, never comes), also for ``baseline create``."""
+    (batch / "sub").mkdir()
+    (batch / "sub" / "c.txt").write_text(A, encoding="utf-8")
+    for args in (["a.txt", "b.txt", "-o", "./b.txt"], [".", "-o", "sub/c.txt"]):
+        r = console("check", *args, *FAST, cwd=batch)
+        assert r.returncode == 2 and "--output" in r.stderr and "refusing to write" in r.stderr, r.stderr
+        assert "statements" not in r.stderr  # the check did not run
+    r = console("baseline", "create", ".", *FAST, "-o", "sub/c.txt", "--force", cwd=batch)
+    assert r.returncode == 2 and "refusing to write" in r.stderr, r.stderr
+    assert (batch / "sub" / "c.txt").read_text(encoding="utf-8") == A
+    assert (batch / "b.txt").read_text(encoding="utf-8") == B
+
+
 def test_symlink_output_writes_its_target_and_stays_a_link(batch):
     (batch / "out").mkdir()
     os.symlink("out/report.json", batch / "report.json")

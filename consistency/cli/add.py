@@ -30,6 +30,8 @@ def run(paths, flags, *, remove: bool = False, prune: bool = False, refresh: boo
         raise SettingsError("add: give the articles to add (files, folders, globs), or --refresh")
     if ray is None and ray_workers is not None:
         raise SettingsError("--ray-workers goes with --ray ADDRESS")
+    if ray_workers is not None and ray_workers < 1:
+        raise SettingsError(f"--ray-workers must be a positive integer, got {ray_workers}")
     if not remove:
         check_paths(paths)
     for line in settings_lines(resolved):
@@ -112,7 +114,7 @@ def register(app: typer.Typer) -> None:
                 help="read, extract and embed on a Ray cluster (a Ray Data pipeline) and write to the corpus "
                      "from here; `local` starts a cluster on this machine")] = None,
             ray_workers: Annotated[Optional[int], typer.Option(
-                "--ray-workers", metavar="N", min=1,
+                "--ray-workers", metavar="N",
                 help="with --ray: extract-and-embed workers (default: the cluster's CPUs less one)")] = None,
             quiet: Quiet = False, verbose: Verbose = False, *, flags) -> int:
         """Add articles to the corpus database (--corpus DB or `corpus` in the settings file).

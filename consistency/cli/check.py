@@ -61,7 +61,7 @@ def check_paths(paths: Sequence[str]) -> None:
     """
     missing = []
     for p in paths:
-        if p == STDIN or os.path.exists(p):
+        if p == STDIN or os.path.lexists(p):  # a dangling link or a loop exists: read names its problem
             continue
         if glob.has_magic(p) and any(os.path.isfile(m) for m in glob.glob(p, recursive=True)):
             continue

@@ -128,7 +128,8 @@ def check_output_target(path: Optional[str], flag: str = "--output", inputs: Ite
         raise CliError(f"{flag} {path}: {exc.strerror or exc}") from None
     if st is not None and stat.S_ISDIR(st.st_mode):
         raise CliError(f"{flag} {path}: is a folder, not a file")
-    clash = same_file_as_input(path, [p for p in inputs if p != "-"])
+    inputs = [p for p in inputs if p != "-"]
+    clash = same_file_as_input(path, inputs) or _in_input_folder(path, st, inputs)
     if clash is not None:
         raise CliError(f"{flag} {path}: refusing to write the report over the input {clash}; "
                        f"choose another output file")
@@ -142,6 +143,20 @@ def check_output_target(path: Optional[str], flag: str = "--output", inputs: Ite
         raise CliError(f"{flag} {path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise CliError(f"{flag} {path}: the folder {folder} is not writable")
+
+
+def _in_input_folder(path: str, st, inputs: Iterable[str]) -> Optional[str]:
+    """The article ``path`` is, when it is an existing article file inside a folder given as input
+    (it will be read, and the report must not replace it); else None."""
+    from ..read import SUFFIXES
+
+    if st is None or not stat.S_ISREG(st.st_mode) or not path.lower().endswith(SUFFIXES):
+        return None
+    real = os.path.realpath(path)
+    for folder in inputs:
+        if os.path.isdir(folder) and os.path.commonpath([real, os.path.realpath(folder)]) == os.path.realpath(folder):
+            return path
+    return None
 
 
 def write_output(text: str, path: Optional[str], inputs: Iterable[str] = ()) -> None:
