@@ -27,6 +27,8 @@ Pure functions: nothing here reads or writes files except :func:`load`.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
@@ -36,6 +38,8 @@ __all__ = ["VERSION", "STATUSES", "Entry", "Baseline", "Changes", "BaselineError
            "update", "mark", "split", "dumps", "loads", "load", "gate_levels", "failing"]
 
 VERSION = "consistency.baseline/1"
+#: Largest baseline file read (bytes): a baseline of 100,000 findings is about 20 MB.
+MAX_BYTES = 64 * 1024 * 1024
 STATUSES = ("new", "accepted", "false-positive")
 _FIELDS = ("id", "verdict", "kind", "fact", "articles", "message", "status", "note")
 
@@ -225,14 +229,42 @@ def loads(text: str, source: str = "<baseline>") -> Baseline:
     return Baseline(tuple(entries))
 
 
-def load(path: str) -> Baseline:
-    """Read a baseline file (:class:`BaselineError` if it is missing or invalid)."""
+def load(path: str, *, max_bytes: int = MAX_BYTES) -> Baseline:
+    """Read a baseline file (:class:`BaselineError` if it is missing, too large, not a regular file or invalid).
+
+    At most ``max_bytes`` are read: ``/dev/urandom`` or a FIFO given as the
+    baseline is refused at once instead of read for ever.
+    """
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        # O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then refuses it
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no baseline file; create one with "
                             f"`consistency baseline create ARTICLES... -o {path}`") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read the baseline ({exc})") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO" if stat.S_ISFIFO(st.st_mode) \
+                else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "a special file"
+            raise BaselineError(f"{path}: not a regular file ({kind}); a baseline is a JSON file")
+        if st.st_size > max_bytes:
+            raise BaselineError(f"{path}: baseline too large ({st.st_size:,} bytes; the limit is {max_bytes:,})")
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            fd = -1
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > max_bytes:
+        raise BaselineError(f"{path}: baseline too large (more than {max_bytes:,} bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise BaselineError(f"{path}:{line}: cannot read the baseline (not UTF-8)") from None
     return loads(text, path)

@@ -13,8 +13,9 @@ Where settings come from, strongest first:
 Keys are the :class:`Settings` fields, spelt with ``-`` or ``_``
 (``value-threshold`` or ``value_threshold``), plus ``baseline``. Paths in
 the file (``corpus``, ``baseline``, ``cache-dir``) are relative to the
-file's folder; ``ignore`` globs are matched against paths relative to it
-(and as given), with gitignore semantics. An unknown key or a value of the wrong type is a
+file's folder (a ``postgresql://`` corpus URL is taken as it is); ``ignore`` globs are matched
+against paths relative to it (and as given), with gitignore semantics. An unknown key or a value of
+the wrong type is a
 :class:`~consistency.settings.SettingsError` naming the file and key.
 
 >>> r = resolve({"value_threshold": 0.6}, start="/nonexistent")   # doctest: +SKIP
@@ -25,6 +26,7 @@ file's folder; ``ignore`` globs are matched against paths relative to it
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from datetime import date
@@ -41,6 +43,11 @@ _PATH_KEYS = ("corpus", "baseline", "cache_dir")
 _FLOAT = ("fact_threshold", "time_threshold", "value_threshold", "statement_threshold", "phrase_threshold", "tolerance",
           "exact_tolerance")
 _STR = ("model", "cache_dir", "nli_model", "corpus", "fail_on", "baseline")
+
+
+def _is_url(value: str) -> bool:
+    """A server URL (``postgresql://...``) is not a path relative to the settings file."""
+    return "://" in value
 
 
 def _setting_keys() -> list[str]:
@@ -89,6 +96,31 @@ class Resolved:
         return src
 
 
+#: Settings files larger than this are refused (a settings file is a few lines).
+_MAX_CONFIG_BYTES = 1024 * 1024
+#: A ``[tool.consistency]`` table header (or a dotted ``tool.consistency.x`` key) in a pyproject.toml.
+_TOOL_TABLE = re.compile(rb"^\s*\[+\s*tool\s*\.\s*consistency\b|^\s*tool\s*\.\s*consistency\s*[.=]", re.M)
+
+
+def _parse_toml(path: str, data: bytes) -> dict:
+    """Parse a settings file's bytes; :class:`SettingsError` names the file and line of a fault."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise SettingsError(f"{path}:{line}: not UTF-8 (byte {data[exc.start]:#04x}); TOML files are UTF-8") \
+            from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        if m:
+            where = f"{path}:{m.group(1)}"
+        else:  # "at end of document": the last line
+            where = f"{path}:{max(1, text.count(chr(10)) + (0 if text.endswith(chr(10)) else 1))}"
+        raise SettingsError(f"{where}: invalid TOML ({exc})") from None
+
+
 def find_config(start: str = ".") -> Optional[str]:
     """The nearest settings file from ``start`` upwards, or None."""
     folder = os.path.abspath(start)
@@ -100,10 +132,19 @@ def find_config(start: str = ".") -> Optional[str]:
         if os.path.isfile(pyproject):
             try:
                 with open(pyproject, "rb") as fh:
-                    if "consistency" in tomllib.load(fh).get("tool", {}):
+                    data = fh.read(_MAX_CONFIG_BYTES)
+            except OSError:
+                data = b""  # unreadable: not ours to judge
+            if _TOOL_TABLE.search(data):
+                # ours: a file that does not decode or parse is an error naming file and line
+                if "consistency" in _parse_toml(pyproject, data).get("tool", {}):
+                    return pyproject
+            else:
+                try:
+                    if "consistency" in tomllib.loads(data.decode("utf-8")).get("tool", {}):
                         return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
-                pass  # reported if it is the file in force; here it only has no table for us
+                except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+                    pass  # a broken pyproject.toml without [tool.consistency] is not ours
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -163,12 +204,15 @@ def load_config(path: str) -> tuple[dict, dict]:
         Setting key -> the key as written in the file.
     """
     try:
+        if not os.path.isfile(path):
+            raise SettingsError(f"{path}: not a regular file")
         with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: invalid TOML ({exc})") from None
+            data = fh.read(_MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read the settings file ({exc.strerror or exc})") from None
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise SettingsError(f"{path}: settings file larger than {_MAX_CONFIG_BYTES:,} bytes")
+    doc = _parse_toml(path, data)
     if os.path.basename(path) == "pyproject.toml":
         table = doc.get("tool", {}).get("consistency", {})
         prefix = "[tool.consistency] "
@@ -191,7 +235,7 @@ def load_config(path: str) -> tuple[dict, dict]:
         if key in values:
             raise SettingsError(f"{where}: given twice (as {written[key]!r} and {raw!r})")
         value = _convert(key, value, where)
-        if key in _PATH_KEYS and value and not os.path.isabs(value):
+        if key in _PATH_KEYS and value and not os.path.isabs(value) and not _is_url(value):
             value = os.path.relpath(os.path.join(base, value))
         values[key] = value
         written[key] = raw

@@ -17,6 +17,7 @@ altered, and ``article.text[start:end] == span_text`` always holds.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
@@ -72,7 +73,18 @@ class Article:
         """1-based line number of ``offset`` in the original file."""
         if self.record_line is not None:
             return self.record_line
-        return self.text.count("\n", 0, offset) + 1
+        return bisect.bisect_right(self._line_starts, offset)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        """Offsets at which the lines of ``text`` start (computed once: ``line_of`` is a bisection)."""
+        starts = [0]
+        find, text = self.text.find, self.text
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        return starts
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,8 @@ class Settings:
         Optional sentence-transformers CrossEncoder (name or path) that
         scores aligned pairs for entailment/contradiction.
     corpus : str or None
-        Path of the corpus database (``consistency add`` / ``check --corpus``).
+        The corpus (``consistency add`` / ``check --corpus``): a SQLite file, or a
+        ``postgresql://`` URL of a shared PostgreSQL + pgvector corpus.
     fail_on : str
         ``contradict`` (default), ``unverifiable`` or ``never``.
     ignore : tuple of str

@@ -51,3 +51,47 @@ def copy_fixtures(tmp_path):
     dst = tmp_path / "fixtures"
     shutil.copytree(FIXTURES, dst)
     return dst
+
+
+_PG_DATABASES: list = []
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server with pgvector (the ``pgserver`` wheel), for the session.
+
+    Skips (with the reason) only where the server cannot start on this machine.
+    """
+    try:
+        import pgserver
+    except ImportError as exc:  # pragma: no cover - a test dependency
+        pytest.skip(f"PostgreSQL tests need the 'pgserver' package ({exc})")
+    import tempfile
+
+    # not under pytest's base temp folder: another pytest run on the machine may prune that
+    folder = Path(tempfile.mkdtemp(prefix="consistency-pg-"))
+    try:
+        server = pgserver.get_server(folder / "data", cleanup_mode="delete")
+    except Exception as exc:  # noqa: BLE001 - any failure to start means: skip with the reason
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.skip(f"a throwaway PostgreSQL server (pgserver) could not start here: {exc}")
+    yield server
+    server.cleanup()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server, request):
+    """A fresh, empty database on the throwaway server: its ``postgresql://`` URL."""
+    import re
+
+    import psycopg
+
+    _PG_DATABASES.append(request.node.name)
+    name = f"t{len(_PG_DATABASES)}_{os.getpid()}_" + re.sub(r"\W", "_", request.node.name.lower())[:40]
+    admin = pg_server.get_uri()
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'CREATE DATABASE "{name}"')
+    yield re.sub(r"/postgres\?", f"/{name}?", admin, count=1)
+    with psycopg.connect(admin, autocommit=True) as con:
+        con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

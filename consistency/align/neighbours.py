@@ -50,7 +50,9 @@ def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
 
     n = X.shape[0]
     index = Index(ndim=X.shape[1], metric="cos", dtype="f32")
-    index.add(np.arange(n), X.astype(np.float32))
+    # one thread: HNSW insertion from several threads builds a different graph on every run
+    # (and so different pairs and reports above ANN_MIN_ROWS rows); one thread is reproducible
+    index.add(np.arange(n), X.astype(np.float32), threads=1)
     matches = index.search(X.astype(np.float32), min(k + 1, n))
     keys = np.asarray(matches.keys).reshape(n, -1)
     sims = 1.0 - np.asarray(matches.distances).reshape(n, -1)

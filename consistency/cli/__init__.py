@@ -19,11 +19,16 @@ from typer._click import exceptions as click_exc  # typer vendors click (since 0
 
 from .. import __version__
 from ..embed import ModelLoadError
+from ..output import OutputError
+from ..report.escape import printable
 from ..settings import SettingsError
 from .common import EXIT_ERROR, CliError, err_console, help_when_no_command
 from .options import EXIT_CODES_HELP
 
 __all__ = ["main", "entry", "app", "COMMANDS"]
+
+#: Exit code after Ctrl-C (128 + SIGINT, as shells report it).
+INTERRUPTED = 130
 
 #: Subcommand modules, in the order ``--help`` lists them.
 COMMANDS = ["check", "add", "baseline", "config", "eval"]
@@ -66,16 +71,19 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         rich_utils.rich_format_error(exc)
         return exc.exit_code if isinstance(exc, click_exc.UsageError) else EXIT_ERROR
     except typer.Exit as exc:
-        return exc.exit_code
-    except (SettingsError, ModelLoadError, CliError) as exc:
-        err_console().print(f"consistency: error: {exc}", markup=False, highlight=False)
+        code = exc.exit_code
+    except (SettingsError, ModelLoadError, CliError, OutputError) as exc:
+        err_console().print(f"consistency: error: {printable(str(exc))}", markup=False, highlight=False)
         return EXIT_ERROR
     except OSError as exc:
-        err_console().print(f"consistency: error: {exc.filename or ''}: {exc.strerror or exc}",
+        err_console().print(f"consistency: error: {printable(str(exc.filename or ''))}: "
+                            f"{printable(str(exc.strerror or exc))}",
                             markup=False, highlight=False)
         return EXIT_ERROR
     except (KeyboardInterrupt, typer.Abort):
-        return 130
+        code = INTERRUPTED
+    if code == INTERRUPTED:  # typer turns Ctrl-C inside a command into Exit(130), returned here
+        err_console().print("consistency: interrupted", markup=False, highlight=False)
     return code if isinstance(code, int) else 0
 
 

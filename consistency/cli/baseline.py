@@ -16,6 +16,7 @@ import typer
 from .. import baseline as bl
 from ..baseline import BaselineError
 from ..corpus import DEFAULT_NEIGHBOURS, CorpusError
+from ..report.escape import printable
 from ..settings import SettingsError
 from .check import Neighbours, Paths, StdinFormat, check_paths, gather
 from .common import EXIT_OK, CliError, Messages, check_output_target, help_when_no_command, write_atomic
@@ -43,7 +44,7 @@ def _findings(paths, resolved, neighbours, say, stdin_format="text"):
         return []
     for a in report.articles:
         if a.error:
-            say.error(a.error)
+            say.error(printable(a.error))
     if report.articles and all(a.error for a in report.articles):
         raise SettingsError("no article could be read")
     fail_on = resolved.settings.fail_on if resolved.settings.fail_on != "never" else "contradict"
@@ -62,12 +63,12 @@ def run_create(paths, flags, *, output=None, force=False, neighbours=DEFAULT_NEI
     if os.path.exists(path) and not force:
         raise CliError(f"{path} exists; use `consistency baseline update` to refresh it "
                        f"(or --force to start over, losing its reviews)")
-    check_output_target(path)
+    check_output_target(path, inputs=paths)
     try:
         baseline = bl.create(_findings(paths, resolved, neighbours, say, stdin_format))
     except CorpusError as exc:
         raise CliError(str(exc)) from None
-    write_atomic(path, bl.dumps(baseline))
+    write_atomic(path, bl.dumps(baseline), inputs=paths)
     say.info(f"consistency: baseline {path}: {len(baseline)} finding{'s' * (len(baseline) != 1)} recorded"
              + (" (status new: review each with `consistency baseline mark`)" if len(baseline) else ""))
     for e in baseline.entries:
@@ -87,7 +88,7 @@ def run_update(paths, flags, *, output=None, neighbours=DEFAULT_NEIGHBOURS, quie
         raise CliError(str(exc)) from None
     text = bl.dumps(new)
     if text != bl.dumps(old):
-        write_atomic(path, text)
+        write_atomic(path, text, inputs=paths)
     say.info(f"consistency: baseline {path}: {len(changes.added)} added, {len(changes.kept)} kept, "
              f"{len(changes.dropped)} dropped")
     for e in changes.added:

@@ -22,12 +22,13 @@ import typer
 from ..baseline import BaselineError, failing, split
 from ..baseline import load as load_baseline
 from ..config import Resolved, is_ignored
-from ..corpus import DEFAULT_NEIGHBOURS, Corpus, CorpusError, check_with_corpus
+from ..corpus import DEFAULT_NEIGHBOURS, CorpusError, check_with_corpus, open_corpus
 from ..model import Article, Report
 from ..pipeline import check_articles
 from ..read import article_from_text, decode_bytes, read_paths
 from ..read import _read_jsonl  # one JSONL document from stdin, read as a .jsonl file is
 from ..report import FORMATS, summary_line
+from ..report.escape import printable
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CliError, Messages, check_output_target, use_color, \
     write_output
 from .config import resolve_args, settings_lines
@@ -60,7 +61,7 @@ def check_paths(paths: Sequence[str]) -> None:
     """
     missing = []
     for p in paths:
-        if p == STDIN or os.path.exists(p):
+        if p == STDIN or os.path.lexists(p):  # a dangling link or a loop exists: read names its problem
             continue
         if glob.has_magic(p) and any(os.path.isfile(m) for m in glob.glob(p, recursive=True)):
             continue
@@ -131,11 +132,18 @@ def gather(paths: Sequence[str], resolved: Resolved, *, neighbours: int = DEFAUL
     if not articles:
         return None
     if s.corpus:
-        with Corpus(s.corpus, root=resolved.root) as corpus:
+        with open_corpus(s.corpus, root=resolved.root) as corpus:
+            _note(corpus.repair_index(), say)
             report = check_with_corpus(articles, corpus, s, k=neighbours, progress=progress)
     else:
         report = check_articles(articles, s, progress=progress)
     return replace(report, settings={**report.settings, "fail_on": s.fail_on})
+
+
+def _note(message: Optional[str], say: Optional[Messages]) -> None:
+    """A corpus repair's message (index rebuilt, stale temporary files removed), on stderr."""
+    if message:
+        (say or Messages()).info(f"consistency: {printable(message)}")
 
 
 def _suppress(report: Report, path: str, say: Messages) -> Report:
@@ -163,7 +171,7 @@ def run(paths: Sequence[str], flags, *, fmt: str = "text", output: Optional[str]
     settings = resolved.settings
     baseline = resolved.extra.get("baseline")
     check_paths(paths)
-    check_output_target(output)
+    check_output_target(output, inputs=paths)
     if fail_on_unreviewed and not baseline:
         raise CliError("--fail-on-unreviewed needs a baseline (--baseline FILE or `baseline` in the settings file)")
     for line in settings_lines(resolved):
@@ -187,14 +195,14 @@ def run(paths: Sequence[str], flags, *, fmt: str = "text", output: Optional[str]
     say.detail(f"  {'total':<10} {time.monotonic() - started:6.2f} s")
     for a in report.articles:
         if a.error:
-            say.error(a.error)
+            say.error(printable(a.error))
     summary_in_report = fmt == "text" and not output
     if fmt == "text":
         out = FORMATS["text"](report, color=not output and use_color(color, sys.stdout),
                               summary=summary_in_report and not quiet)
     else:
         out = FORMATS[fmt](report)
-    write_output(out, output)
+    write_output(out, output, inputs=[a.path for a in report.articles])
     if not summary_in_report:
         say.info(summary_line(report))
     if all(a.error for a in report.articles):

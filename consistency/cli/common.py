@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from typing import Mapping, Optional, TextIO
+import stat
+from typing import Iterable, Mapping, Optional, TextIO
 
 from rich.console import Console
+
+from ..output import same_file_as_input, write_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -97,27 +99,19 @@ class Messages:
         self._say(f"consistency: error: {text}", "bold red")
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` so that an interrupted run leaves the old file intact."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; a report is meant to be shared
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+def write_atomic(path: str, text: str, inputs=()) -> None:
+    """Write ``text`` to ``path`` safely (see :mod:`consistency.output`)."""
+    write_text(path, text, inputs=inputs)
 
 
-def check_output_target(path: Optional[str], flag: str = "--output") -> None:
-    """Fail before any work when ``path`` cannot be written: its folder is missing, or it is a folder.
+def check_output_target(path: Optional[str], flag: str = "--output", inputs: Iterable[str] = ()) -> None:
+    """Fail before any work when ``path`` cannot or must not be written.
+
+    A folder, a missing or read-only folder (of the link's target, for a
+    symlink), or one of ``inputs`` (the paths given on the command line) is
+    refused; a device or FIFO (``/dev/null``) is fine, it is written into
+    directly (:mod:`consistency.output`). The final write checks again, against
+    every article read.
 
     Raises
     ------
@@ -126,22 +120,55 @@ def check_output_target(path: Optional[str], flag: str = "--output") -> None:
     """
     if not path:
         return
-    folder = os.path.dirname(path) or "."
-    if os.path.isdir(path):
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise CliError(f"{flag} {path}: {exc.strerror or exc}") from None
+    if st is not None and stat.S_ISDIR(st.st_mode):
         raise CliError(f"{flag} {path}: is a folder, not a file")
+    inputs = [p for p in inputs if p != "-"]
+    clash = same_file_as_input(path, inputs) or _in_input_folder(path, st, inputs)
+    if clash is not None:
+        raise CliError(f"{flag} {path}: refusing to write the report over the input {clash}; "
+                       f"choose another output file")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        return  # a device or a FIFO: written into, its folder does not matter
+    if os.path.islink(path):
+        folder = os.path.dirname(os.path.realpath(path))
+    else:
+        folder = os.path.dirname(path) or "."
     if not os.path.isdir(folder):
         raise CliError(f"{flag} {path}: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):
         raise CliError(f"{flag} {path}: the folder {folder} is not writable")
 
 
-def write_output(text: str, path: Optional[str]) -> None:
-    """The report to ``path`` (atomically) or to stdout: the one place a report is written."""
+def _in_input_folder(path: str, st, inputs: Iterable[str]) -> Optional[str]:
+    """The article ``path`` is, when it is an existing article file inside a folder given as input
+    (it will be read, and the report must not replace it); else None."""
+    from ..read import SUFFIXES
+
+    if st is None or not stat.S_ISREG(st.st_mode) or not path.lower().endswith(SUFFIXES):
+        return None
+    real = os.path.realpath(path)
+    for folder in inputs:
+        if os.path.isdir(folder) and os.path.commonpath([real, os.path.realpath(folder)]) == os.path.realpath(folder):
+            return path
+    return None
+
+
+def write_output(text: str, path: Optional[str], inputs: Iterable[str] = ()) -> None:
+    """The report to ``path`` or to stdout: the one place a report is written.
+
+    To a file through :func:`consistency.output.write_text`: never over one of
+    ``inputs`` (the articles read), atomically over a regular file, through a
+    symlink to its target, directly into a device or FIFO; an
+    :class:`~consistency.output.OutputError` names the file (exit 2).
+    """
     if path:
-        try:
-            write_atomic(path, text)
-        except OSError as exc:
-            raise CliError(f"{path}: cannot write the report ({exc.strerror or exc})") from None
+        write_atomic(path, text, inputs=inputs)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

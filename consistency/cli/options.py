@@ -95,7 +95,8 @@ def _settings_params(baseline: bool) -> list[inspect.Parameter]:
                                           default_doc=d.max_bytes)),
         ("nli_model", Optional[str], _opt("--nli-model", metavar="NAME",
                                           help="optional NLI cross-encoder (name or local path)")),
-        ("corpus", Optional[str], _opt("--corpus", metavar="DB", help="corpus database (see `consistency add`)")),
+        ("corpus", Optional[str], _opt("--corpus", metavar="DB", help="corpus: a SQLite file, or postgresql://user@host/db "
+                                                      "for a shared PostgreSQL + pgvector corpus (see `consistency add`)")),
         ("fail_on", Optional[Literal[FAIL_ON]], _opt("--fail-on",
                                         help="exit 1 when a finding of this verdict is found",
                                         default_doc="contradict")),

@@ -16,13 +16,44 @@ of one.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
-from typing import Callable
+import time
+from typing import Callable, Optional
 
 import numpy as np
 
-__all__ = ["VectorIndex"]
+__all__ = ["VectorIndex", "remove_stale_temps", "STALE_TEMP_SECONDS"]
+
+#: A temporary index file of another name than this corpus's (an older consistency,
+#: a killed writer) older than this is removed by the next write.
+STALE_TEMP_SECONDS = 3600
+
+
+def _temp_prefix(path: str) -> str:
+    return f".tmp-{os.path.basename(path)}-"
+
+
+def remove_stale_temps(path: str) -> list[str]:
+    """Remove the temporary files that a killed writer left beside the index ``path``.
+
+    Call it only while holding the corpus's write lock: then no other writer
+    of this corpus is writing its temporary file. Returns the removed paths.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    mine = os.path.join(folder, glob.escape(_temp_prefix(path)) + "*.usearch")
+    legacy = os.path.join(folder, ".tmp-*.usearch")
+    removed = []
+    now = time.time()
+    for f in sorted(set(glob.glob(mine)) | set(glob.glob(legacy))):
+        try:
+            if f in glob.glob(mine) or now - os.lstat(f).st_mtime > STALE_TEMP_SECONDS:
+                os.unlink(f)
+                removed.append(f)
+        except OSError:
+            pass  # gone meanwhile, or not ours to remove
+    return removed
 
 
 def _umask() -> int:
@@ -55,6 +86,8 @@ class VectorIndex:
         self.dtype = dtype
         self._index = _index if _index is not None else _new(self.ndim, dtype)
         self.view = False
+        #: why the file could not be used ("missing", "corrupt", ...), None when it loaded
+        self.problem: Optional[str] = None
 
     @classmethod
     def load(cls, path: str, ndim: int, *, dtype: str = "f16", view: bool = False) -> "VectorIndex":
@@ -64,16 +97,23 @@ class VectorIndex:
         """
         from usearch.index import Index
 
-        idx = None
-        if os.path.exists(path):
+        idx, problem = None, None
+        if not os.path.exists(path):
+            problem = "missing"
+        elif not os.path.isfile(path) or os.path.getsize(path) == 0:
+            problem = "empty" if os.path.isfile(path) else "not a regular file"
+        else:
             try:
                 idx = Index.restore(path, view=view)
             except Exception:  # noqa: BLE001 - a corrupt index is rebuilt from the database
                 idx = None
-            if idx is not None and idx.ndim != ndim:
-                idx = None
+            if idx is None:
+                problem = "corrupted"
+            elif idx.ndim != ndim:
+                idx, problem = None, f"of width {idx.ndim}, not {ndim}"
         out = cls(ndim, dtype, idx)
         out.view = view and idx is not None
+        out.problem = problem
         return out
 
     def __len__(self) -> int:
@@ -112,7 +152,9 @@ class VectorIndex:
             self._index.remove(extra.astype(np.uint64))
         if len(missing):
             vecs = np.ascontiguousarray(fetch(missing), dtype=np.float32)
-            self._index.add(missing.astype(np.uint64), vecs)
+            # one thread: HNSW insertion from several threads builds a different graph on
+            # every run, and with it different neighbours (reports must be reproducible)
+            self._index.add(missing.astype(np.uint64), vecs, threads=1)
         return len(missing), len(extra)
 
     def search(self, queries: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
@@ -149,13 +191,16 @@ class VectorIndex:
             counts = np.array([len(found)])
         valid = np.arange(keys.shape[1])[None, :] < counts[:, None]
         out_keys = np.where(valid, keys.astype(np.uint64).astype(np.int64), -1)
-        sims = np.where(valid, 1.0 - dist, -np.inf).astype(np.float32)
+        # only the found entries: the others hold whatever usearch left there (arithmetic on
+        # them can raise numpy RuntimeWarnings)
+        sims = np.full(keys.shape, -np.inf, dtype=np.float32)
+        sims[valid] = 1.0 - dist[valid]
         return out_keys, sims
 
     def save(self, path: str) -> None:
         """Write the index atomically: a temporary file in the same folder, then :func:`os.replace`."""
         folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".usearch", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(path), suffix=".usearch", dir=folder)
         os.close(fd)
         try:
             os.chmod(tmp, 0o666 & ~_umask())

@@ -27,10 +27,12 @@ readers never block. The index file is rewritten (temp file +
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -38,11 +40,11 @@ from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
-from ..embed import Embedder, embed_claims, mask_numbers
+from ..embed import Embedder
 from ..model import Article, Claim
 from ..read import clean_view
 from ..settings import Settings
-from .index import VectorIndex
+from .index import VectorIndex, remove_stale_temps
 from .serial import claim_from_json, claim_to_json
 
 __all__ = ["Corpus", "CorpusError", "AddResult", "SCHEMA_VERSION", "MIGRATIONS", "article_key",
@@ -189,22 +191,79 @@ class Corpus:
         self.path = str(path)
         self.index_path = self.path + ".usearch"
         self.root = root
-        if not os.path.exists(self.path):
-            if not create:
-                raise CorpusError(f"{self.path}: no corpus here; build one with "
-                                  f"`consistency add --corpus {self.path} ARTICLES...`")
-            os.makedirs(os.path.dirname(os.path.abspath(self.path)), exist_ok=True)
-        self._con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        self._check_path(create)
+        try:
+            self._con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise CorpusError(f"{self.path}: cannot open the corpus ({exc})") from None
         try:
             self._con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             self._con.execute("PRAGMA journal_mode = WAL")
             self._open(create)
+            self._quick_check()
         except sqlite3.DatabaseError as exc:
             self._con.close()
-            raise CorpusError(f"{self.path}: not a consistency corpus ({exc})") from None
+            raise self._database_error(exc) from None
         except BaseException:
             self._con.close()
             raise
+
+    def _check_path(self, create: bool) -> None:
+        """Refuse a corpus path that is a folder, a special file or not writable, with a clear message."""
+        p = self.path
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            if os.path.lexists(p):
+                raise CorpusError(f"{p}: dangling symlink; give the corpus file itself") from None
+            if not create:
+                raise CorpusError(f"{p}: no corpus here; build one with "
+                                  f"`consistency add --corpus {p} ARTICLES...`") from None
+            folder = os.path.dirname(os.path.abspath(p))
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise CorpusError(f"{p}: cannot create the corpus folder ({exc.strerror or exc})") from None
+            if not os.access(folder, os.W_OK):
+                raise CorpusError(f"{p}: cannot create the corpus: the folder {folder} is read-only")
+            return
+        except OSError as exc:
+            raise CorpusError(f"{p}: cannot open the corpus ({exc.strerror or exc})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise CorpusError(f"{p}: is a folder; --corpus names the database file "
+                              f"(e.g. {os.path.join(p, 'corpus.sqlite')})")
+        if not stat.S_ISREG(st.st_mode):
+            raise CorpusError(f"{p}: not a regular file; --corpus names the database file")
+        folder = os.path.dirname(os.path.abspath(p))
+        if not os.access(p, os.W_OK) or not os.access(folder, os.W_OK):
+            what = p if not os.access(p, os.W_OK) else f"its folder {folder}"
+            raise CorpusError(f"{p}: read-only corpus ({what} is not writable); SQLite in WAL mode needs "
+                              f"to write the file and its folder, even to read: copy the corpus to a "
+                              f"writable place")
+
+    def _quick_check(self) -> None:
+        """A corrupted database (``PRAGMA quick_check``) is refused with how to recover."""
+        rows = [r[0] for r in self._con.execute("PRAGMA quick_check(3)")]
+        if rows != ["ok"]:
+            lines = [ln for r in rows for ln in str(r).splitlines() if ln.strip() and not ln.startswith("***")]
+            raise self._corrupt("; ".join(lines[:3]) or "quick_check failed")
+
+    def _corrupt(self, detail: str) -> CorpusError:
+        return CorpusError(
+            f"{self.path}: the corpus database is corrupted ({detail}). Recover what is left with "
+            f"`sqlite3 {self.path} .recover | sqlite3 recovered.sqlite` and use recovered.sqlite, "
+            f"or delete {self.path} and {self.index_path} and rebuild with "
+            f"`consistency add --corpus {self.path} ARTICLES...`")
+
+    def _database_error(self, exc: sqlite3.DatabaseError) -> CorpusError:
+        text = str(exc)
+        if "malformed" in text or "corrupt" in text:
+            return self._corrupt(text)
+        if "readonly" in text or "read-only" in text:
+            return CorpusError(f"{self.path}: read-only corpus ({text}); copy it to a writable place")
+        if "not a database" in text:
+            return CorpusError(f"{self.path}: not a consistency corpus (not an SQLite database)")
+        return CorpusError(f"{self.path}: not a consistency corpus ({text})")
 
     # -- opening, schema version, migration ---------------------------------------------------
 
@@ -257,22 +316,45 @@ class Corpus:
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT`` (``ROLLBACK`` on any error)."""
-        self._con.execute("BEGIN IMMEDIATE")
+        try:
+            self._con.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise self._database_error(exc) from None
         try:
             yield self._con
+        except sqlite3.DatabaseError as exc:
+            self._rollback()
+            raise self._database_error(exc) from None
         except BaseException:
-            self._con.execute("ROLLBACK")
+            self._rollback()
             raise
-        self._con.execute("COMMIT")
+        try:
+            self._con.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            raise self._database_error(exc) from None
+
+    def _rollback(self) -> None:
+        try:
+            self._con.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the transaction is gone already (SQLite rolled it back itself)
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         """One read transaction: every query inside sees the same snapshot."""
-        self._con.execute("BEGIN")
+        try:
+            self._con.execute("BEGIN")
+        except sqlite3.DatabaseError as exc:
+            raise self._database_error(exc) from None
         try:
             yield self._con
+        except sqlite3.DatabaseError as exc:
+            raise self._database_error(exc) from None
         finally:
-            self._con.execute("COMMIT")
+            try:
+                self._con.execute("COMMIT")
+            except sqlite3.Error:
+                pass  # nothing was written; the read snapshot ends either way
 
     def close(self) -> None:
         self._con.close()
@@ -336,60 +418,39 @@ class Corpus:
         embedder : Embedder, optional
             Loaded from ``settings`` only if something must be embedded.
         """
-        errors = tuple(a.error for a in articles if a.error)
-        items: dict[str, tuple[Article, str, str]] = {}
-        for a in articles:
-            if a.error:
-                continue
-            a = _with_published(a, settings)
-            key = article_key(a, self.root)
-            if key not in items:
-                a = replace(a, path=_stored_path(a, self.root))
-                items[key] = (a, text_hash(a.text), _params(a, settings))
-        return self._ingest(items, settings, embedder, errors=errors)
+        from .prepare import ingest, keyed
+
+        items, errors = keyed(articles, settings, self.root)
+        return ingest(self, items, settings, embedder, errors=errors)
 
     def refresh(self, settings: Settings = Settings(), *, embedder: Optional[Embedder] = None) -> AddResult:
         """Extract the claims of every stored article again (after an upgrade of the
         extractor), keeping the vectors of statements whose text did not change."""
+        from .prepare import Prepared, ingest
+
         items = {}
         for row in self._con.execute("SELECT key, path, id, text, title, source, published, language, "
                                      "record_line FROM articles"):
             a = self._article(row)
-            items[row[0]] = (a, text_hash(a.text), _params(a, settings))
-        return self._ingest(items, settings, embedder, force=True)
+            items[row[0]] = Prepared(row[0], a, text_hash(a.text), _params(a, settings))
+        return ingest(self, items, settings, embedder, force=True)
 
-    def _ingest(self, items: dict[str, tuple[Article, str, str]], settings: Settings,
-                embedder: Optional[Embedder], *, errors: tuple = (), force: bool = False) -> AddResult:
-        from ..pipeline import claims_of
+    def known(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Stored ``(text hash, params)`` of these article keys (the ones stored)."""
+        return self._known(keys)
 
-        known = self._known(list(items))
-        todo = {k: v for k, v in items.items() if force or known.get(k) != (v[1], v[2])}
-        unchanged = [items[k][0].path for k in items if k not in todo]
-        if not todo:
-            return AddResult(unchanged=tuple(unchanged), errors=errors)
+    def stored_vectors(self, texts) -> dict[str, np.ndarray]:
+        """Vectors already in the corpus for these number-masked texts (any article)."""
+        return self._stored_vectors(texts)
 
-        # Extract and embed outside the write lock.
-        per_article = {k: claims_of([a], settings) for k, (a, _, _) in todo.items()}
-        texts = {k: [mask_numbers(c.sentence.clean) for c in cs] for k, cs in per_article.items()}
-        old = self._stored_vectors({t for ts in texts.values() for t in ts})
-        need, seen = [], set()
-        for k, cs in per_article.items():
-            for c, t in zip(cs, texts[k]):
-                if t not in old and t not in seen:
-                    seen.add(t)
-                    need.append(c)
-        vectors: dict[str, np.ndarray] = dict(old)
-        if need:
-            if embedder is None:
-                from ..pipeline import get_embedder
-                embedder = get_embedder(settings)
-            self.check_model(embedder.name)
-            X = embed_claims(need, embedder)
-            for c, x in zip(need, X):
-                vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
-        model = embedder.name if embedder is not None else None
-        dim = next(iter(vectors.values())).shape[0] if vectors else None
+    def write(self, prepared, model: Optional[str], *, force: bool = False) -> tuple[list, list, list]:
+        """Store extracted, embedded articles (:class:`~.prepare.Prepared`) in one transaction.
 
+        An article stored meanwhile by another writer with the same text and
+        params is left as it is (unless ``force``). Returns the paths
+        ``(added, updated, unchanged)``.
+        """
+        dim = next((p.vectors.shape[1] for p in prepared if p.vectors is not None and len(p.vectors)), None)
         added, updated, same = [], [], []
         new_vecs: dict[int, np.ndarray] = {}
         with self._write() as con:
@@ -401,8 +462,9 @@ class Corpus:
                 if have is not None and have != dim:
                     raise CorpusError(f"{self.path}: vectors of width {dim} do not fit the corpus ({have})")
                 con.execute("INSERT OR IGNORE INTO meta VALUES ('dim', ?)", (str(dim),))
-            now = self._known(list(todo))  # another writer may have stored some meanwhile
-            for key, (a, digest, params) in todo.items():
+            now = self._known([p.key for p in prepared])  # another writer may have stored some meanwhile
+            for p in prepared:
+                key, a, digest, params = p.key, p.article, p.digest, p.params
                 if not force and now.get(key) == (digest, params):
                     same.append(a.path)
                     continue
@@ -412,17 +474,14 @@ class Corpus:
                             (key, a.path, a.id, digest, params, a.text, a.title, a.source,
                              a.published.isoformat() if a.published else None, a.language, a.record_line))
                 rows = []
-                for pos, (c, t) in enumerate(zip(per_article[key], texts[key])):
+                for pos, (c, t, v) in enumerate(zip(p.claims, p.texts, p.vectors)):
                     ck = claim_key(key, digest, pos, t)
-                    v = vectors[t]
                     new_vecs[ck] = v
                     rows.append((ck, key, pos, len(c.values), claim_to_json(c), _text_key(t),
                                  v.astype(np.float32).tobytes()))
                 con.executemany("INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?)", rows)
             self._save_index(new_vecs)
-        reused = sum(1 for k in per_article for t in texts[k] if t in old)
-        return AddResult(added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged + same),
-                         errors=errors, embedded=len(need), reused=reused)
+        return added, updated, same
 
     def remove(self, paths: Sequence[str]) -> int:
         """Remove articles (by path, or folder prefix) from the corpus; returns how many."""
@@ -505,6 +564,7 @@ class Corpus:
 
     def _save_index(self, new_vecs: dict[int, np.ndarray]) -> None:
         """Bring the index file in line with the claims table (inside the write transaction)."""
+        remove_stale_temps(self.index_path)  # we hold the write lock: no writer of ours is mid-save
         dim = self.dim
         if dim is None:
             return
@@ -518,6 +578,53 @@ class Corpus:
 
         index.sync(self._db_keys(), fetch)
         index.save(self.index_path)
+
+    def repair_index(self) -> Optional[str]:
+        """Bring a missing, empty, corrupted or stale index file in line with the database.
+
+        Also removes the temporary index files a killed writer left behind.
+        Cheap when all is well (the file is memory-mapped and its keys compared).
+
+        Returns
+        -------
+        message : str or None
+            What was wrong and what was done, for a person; None when nothing was.
+        """
+        dim = self.dim
+        temps = [f for f in glob.glob(os.path.join(os.path.dirname(os.path.abspath(self.index_path)),
+                                                   ".tmp-*.usearch"))]
+        problem, index = None, None
+        if dim is not None:
+            with self._read():
+                index = VectorIndex.load(self.index_path, dim, view=True)
+                problem = index.problem
+                if problem is None:
+                    missing, extra = index.diff(self._db_keys())
+                    if len(missing) or len(extra):
+                        problem = f"stale ({len(missing)} statements missing, {len(extra)} extra)"
+            del index
+        if problem is None and not temps:
+            return None
+        try:
+            with self._write():
+                removed = remove_stale_temps(self.index_path)
+                if problem is not None:
+                    if not problem.startswith("stale") and os.path.lexists(self.index_path):
+                        os.unlink(self.index_path)  # unusable: rebuilt from the database, in key order
+                    self._save_index({})
+        except (OSError, CorpusError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            if problem is None:
+                return None
+            return (f"{self.index_path}: the vector index is {problem} and cannot be rewritten ({reason}); "
+                    f"it is rebuilt in memory for this run")
+        parts = []
+        if problem is not None:
+            parts.append(f"{self.index_path}: the vector index was {problem}; rebuilt from the database")
+        if removed:
+            parts.append(f"removed {len(removed)} temporary index file{'s' * (len(removed) != 1)} "
+                         f"left by an interrupted write")
+        return "; ".join(parts) or None
 
     # -- reading for a check -------------------------------------------------------------------
 
@@ -603,7 +710,8 @@ class Corpus:
         out: set[int] = set()
         for row_k, row_s in zip(keys.tolist(), sims.tolist()):
             taken = 0
-            for key, s in zip(row_k, row_s):
+            # ties (copies of one statement share a vector) broken by key, not by search order
+            for s, key in sorted(zip(row_s, row_k), key=lambda sk: (-sk[0], sk[1])):
                 if taken >= k or s < min_sim:
                     break
                 if key < 0 or key in skip:

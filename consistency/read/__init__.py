@@ -8,9 +8,12 @@ with ``error`` set, naming the file (and line), and the others are read on.
 
 from __future__ import annotations
 
+import errno
 import glob
 import json
 import os
+import re
+import stat
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional
@@ -21,10 +24,12 @@ from .decode import DecodeError, decode_bytes
 from .language import LANGUAGES, detect_language
 
 __all__ = ["read_paths", "read_file", "article_from_text", "clean_view", "readable", "decode_bytes", "detect_language",
-           "DecodeError", "SUFFIXES", "DEFAULT_MAX_BYTES"]
+           "DecodeError", "SUFFIXES", "DEFAULT_MAX_BYTES", "path_problem"]
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: ``"\ud800"`` in a JSON string decodes to a lone surrogate, which no UTF-8 output can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -34,6 +39,100 @@ def _size(n: int) -> str:
         return f"{n:,} bytes"
     mib = n / (1024 * 1024)
     return f"{mib:.0f} MiB" if mib.is_integer() else f"{mib:.1f} MiB"
+
+
+def _kind(mode: int) -> Optional[str]:
+    """What a non-regular file is, for a person ("a FIFO"); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a regular file"
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symlink loop (too many levels of symbolic links)"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name too long"
+    return exc.strerror or str(exc)
+
+
+def path_problem(path: str) -> Optional[str]:
+    """Why ``path`` cannot be read as an article file, or None when it is a regular file.
+
+    Distinguishes a missing file, a dangling symlink, a symlink loop, a name
+    that is too long, and special files (FIFO, device, socket), which are
+    never opened (opening a FIFO would block).
+    """
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENOENT:
+            try:
+                os.lstat(path)
+            except OSError:
+                return "no such file or folder"
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"dangling symlink (its target {target!r} does not exist)"
+        return _os_reason(exc)
+    kind = _kind(st.st_mode)
+    return None if kind is None else f"{kind}, not a regular file"
+
+
+def _walk(folder: str) -> list[tuple[str, Optional[str]]]:
+    """Article files under ``folder`` (sorted), with the entries that cannot be read and why.
+
+    Hidden files and folders are skipped; an unreadable subfolder, a symlink
+    loop, a dangling link or a FIFO with an article suffix is listed with its error.
+    """
+    out: list[tuple[str, Optional[str]]] = []
+
+    def onerror(exc: OSError) -> None:
+        out.append((exc.filename or folder, f"cannot read folder: {_os_reason(exc)}"))
+
+    try:
+        top = os.stat(folder)
+        seen = {(top.st_dev, top.st_ino)}
+    except OSError:
+        seen = set()
+    # symlinked folders are followed (as Path.rglob did), each real folder read once: no loop
+    for here, dirs, files in os.walk(folder, onerror=onerror, followlinks=True):
+        keep = []
+        for d in sorted(dirs, key=lambda d: (os.path.islink(os.path.join(here, d)), d)):  # real folders first
+            if d.startswith("."):
+                continue
+            try:
+                st = os.stat(os.path.join(here, d))
+            except OSError as exc:
+                out.append((str(Path(here) / d), f"cannot read folder: {_os_reason(exc)}"))
+                continue
+            if (st.st_dev, st.st_ino) not in seen:
+                seen.add((st.st_dev, st.st_ino))
+                keep.append(d)
+        dirs[:] = sorted(keep)
+        for name in files:
+            if name.startswith("."):
+                continue
+            f = str(Path(here) / name)
+            if os.path.splitext(name)[1].lower() in SUFFIXES:
+                out.append((f, path_problem(f)))
+            elif os.path.islink(f) and not os.path.exists(f):
+                problem = path_problem(f)
+                if problem and problem.startswith("symlink loop"):
+                    out.append((f, problem))  # a loop is broken whatever its name
+    return sorted(out, key=lambda pe: pe[0])
 
 
 def _expand(paths: Iterable[str]) -> list[tuple[str, Optional[str]]]:
@@ -50,25 +149,19 @@ def _expand(paths: Iterable[str]) -> list[tuple[str, Optional[str]]]:
     for raw in paths:
         p = str(raw)
         if os.path.isdir(p):
-            found = sorted(
-                str(f) for f in Path(p).rglob("*")
-                if f.is_file() and f.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            found = _walk(p)
             if not found:
                 add(p, f"no articles ({', '.join(SUFFIXES)}) in folder")
-            for f in found:
-                add(f)
-        elif os.path.exists(p):
-            add(p)
-        elif glob.has_magic(p):
-            matches = sorted(m for m in glob.glob(p, recursive=True) if os.path.isfile(m))
+            for f, err in found:
+                add(f, err)
+        elif os.path.lexists(p) or not glob.has_magic(p):
+            add(p, path_problem(p))
+        else:
+            matches = sorted(m for m in glob.glob(p, recursive=True) if not os.path.isdir(m))
             if not matches:
                 add(p, "no file matches this pattern")
             for m in matches:
-                add(m)
-        else:
-            add(p, "no such file or folder")
+                add(m, path_problem(m))
     return out
 
 
@@ -87,6 +180,19 @@ def _article(path: str, text: str, *, ident: Optional[str] = None, record_line: 
 
 def _stem(path: str) -> str:
     return Path(path).stem
+
+
+def _json_type(value) -> str:
+    """The JSON name of a value's type, for a message ("a number", "a list")."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "a string" if isinstance(value, str) else "null"
 
 
 def _parse_date(value, where: str) -> Optional[date]:
@@ -118,12 +224,22 @@ def _read_jsonl(path: str, text: str) -> list[Article]:
             if not isinstance(rec, dict):
                 raise ValueError(f"{where}: a record must be a JSON object")
             body = rec.get("text")
-            if not isinstance(body, str) or not body.strip():
+            if body is not None and not isinstance(body, str):
+                raise ValueError(f"{where}: 'text' must be a string, got {_json_type(body)}")
+            if body is None or not body.strip():
                 raise ValueError(f"{where}: record has no 'text'")
             ident = rec.get("id")
             if ident in (None, ""):
                 raise ValueError(f"{where}: record has no 'id'")
+            if isinstance(ident, bool) or not isinstance(ident, (str, int)):
+                raise ValueError(f"{where}: 'id' must be a string or an integer, got {_json_type(ident)}")
             ident = str(ident)
+            for field in ("title", "source"):
+                if rec.get(field) is not None and not isinstance(rec[field], str):
+                    raise ValueError(f"{where}: '{field}' must be a string, got {_json_type(rec[field])}")
+            for field in ("text", "id", "title", "source"):
+                if isinstance(rec.get(field), str) and _SURROGATE.search(rec[field]):
+                    raise ValueError(f"{where}: '{field}' holds an invalid escape (a lone UTF-16 surrogate)")
             if ident in ids:
                 raise ValueError(f"{where}: duplicate id {ident!r}")
             lang = rec.get("language")
@@ -145,6 +261,9 @@ def _read_jsonl(path: str, text: str) -> list[Article]:
 
 def read_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
     """Read one file into one Article (or several, for JSONL)."""
+    problem = path_problem(path)
+    if problem:
+        return [Article(path=path, id=_stem(path), text="", error=f"{path}: {problem}")]
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -155,10 +274,12 @@ def read_file(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]
         if size == 0:
             raise DecodeError("empty file")
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(max_bytes + 1)  # a file that grows while read is cut at the limit
+        if len(data) > max_bytes:
+            raise DecodeError(f"file too large (more than {_size(max_bytes)}; raise the limit with --max-bytes)")
         text, _encoding = decode_bytes(data)
     except (OSError, DecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        reason = _os_reason(exc) if isinstance(exc, OSError) else str(exc)
         return [Article(path=path, id=_stem(path), text="", error=f"{path}: {reason}")]
     if path.lower().endswith(".jsonl"):
         arts = _read_jsonl(path, text)

@@ -37,6 +37,8 @@ _STRAY = re.compile(
 #: white space that may group the digits of a number ("3&nbsp;500"): kept as itself in the view
 _NUMBER_SPACES = ("\u00a0", "\u202f", "\u2009")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+# Control characters (NUL, ESC, form feed, C1 controls) are not prose: blanked in the view.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A bare web address is not prose (its digits are not facts).
 _URL = re.compile(r"""\b(?:https?://|www\.)[^\s<>"]+""", re.I)
 # Markdown syntax (only for .md files): YAML front matter, heading marks,
@@ -147,13 +149,14 @@ def clean_view(text: str, *, markdown: bool = False) -> str:
     Returns
     -------
     view : str
-        Same length as ``text``; newlines are kept, masked characters are
+        Same length as ``text``; newlines are kept, masked characters
+        (markup, boilerplate, control characters such as NUL or ESC) are
         spaces, and HTML entities are replaced by their character followed
         by padding spaces (a no-break, narrow no-break or thin space entity
         by that character, so that "3&nbsp;500" reads as one number; any
         other white-space entity by a space).
     """
-    view = text
+    view = _CONTROL.sub(" ", text)
     patterns = [(_BLOCKS, None), (_TAG, None), (_OPEN_TAG, None), (_STRAY, _STRAY_NEEDLES)]
     patterns += [(_MARKDOWN, None)] if markdown else []
     patterns += [(_URL, _URL_NEEDLES)]

@@ -33,9 +33,18 @@ class DecodeError(ValueError):
     """The bytes are not text we can read."""
 
 
+#: Share of NUL bytes (in the first 8 KiB and in the whole text) above which data is binary:
+#: one stray NUL in a long article is damage, not a sign of an image or an archive.
+NUL_SHARE = 0.01
+
+
+def _nul_heavy(count: int, length: int) -> bool:
+    return count > max(2, length * NUL_SHARE)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
-    if b"\x00" in sample:
+    if _nul_heavy(sample.count(b"\x00"), len(sample)):
         return True
     control = sum(1 for b in sample if b < 9 or (13 < b < 32 and b != 27))
     return control > max(8, len(sample) // 50)
@@ -64,7 +73,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     A byte-order mark (UTF-8, UTF-16, UTF-32) decides the encoding; else
     UTF-8 is tried, and anything else is detected with charset-normalizer
     (Western European cp1252 preferred among equally plausible code pages).
-    Binary data raises :class:`DecodeError`. Line endings are normalised to
+    Binary data raises :class:`DecodeError` (decided by the share of NUL
+    and control bytes: a few stray NULs in a long text are kept and masked
+    in the cleaned view). Line endings are normalised to
     ``\\n`` so that offsets and line numbers agree with what an editor shows.
     """
     for bom, encoding in _BOMS:
@@ -83,6 +94,6 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
             text, encoding = _detect(data)
-    if "\x00" in text:
+    if _nul_heavy(text.count("\x00"), len(text)):
         raise DecodeError("binary file (not text)")
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding

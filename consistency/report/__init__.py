@@ -14,6 +14,7 @@ from typing import Callable
 from ..judge import format_value
 from ..model import Finding, Quantity, Report
 from ..names import attribution_name
+from .escape import md_code, printable, safe_report
 
 __all__ = ["to_json", "to_markdown", "to_text", "to_html", "summary_line", "FORMATS", "SCHEMA", "report_dict"]
 
@@ -107,6 +108,7 @@ def to_text(report: Report, color: bool = False, summary: bool = True) -> str:
     a legend explains the ``[n]`` positions; the summary line closes the
     report unless ``summary`` is false.
     """
+    report = safe_report(report)  # no control character of a file name or an article reaches the terminal
     def c(code: str, s: str) -> str:
         return f"{code}{s}{_RESET}" if color else s
 
@@ -162,6 +164,7 @@ def _md_escape(text: str) -> str:
 
 def to_markdown(report: Report) -> str:
     """A Markdown report: a summary table, then one section per verdict."""
+    report = safe_report(report)
     s = report.summary
     langs = {a.path: a.language for a in report.articles}
     out = ["# Fact consistency report", "",
@@ -182,7 +185,7 @@ def to_markdown(report: Report) -> str:
             out += ["| where | position | value | statement |", "|---|---:|---|---|"]
             for st in f.statements:
                 vals = ", ".join(format_value(v, langs.get(st.article) or "en") for v in st.values)
-                out.append(f"| `{st.article}:{st.line}` | {st.position} | {_md_escape(vals)} | "
+                out.append(f"| {md_code(f'{st.article}:{st.line}')} | {st.position} | {_md_escape(vals)} | "
                            f"{_md_escape(st.text)} |")
             out.append("")
     errors = [a for a in report.articles if a.error]

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from ..judge import format_value
 from ..model import KINDS, Finding, Report, StatementRef
+from .escape import keep_breaks, safe_report, xml_text
 
 __all__ = ["to_github", "to_sarif", "to_junit", "RULES", "SARIF_SCHEMA", "shown"]
 
@@ -104,6 +105,8 @@ def to_github(report: Report) -> str:
     and ends with the finding's id (``[id 3f2a…]``, what ``baseline mark`` takes).
     Unreadable articles get an ``::error`` on the file.
     """
+    # no ESC reaches the log; line breaks are %-encoded below, so a name cannot start a command
+    report = safe_report(report, escape=keep_breaks)
     new = {a.path for a in report.articles}
     langs = {a.path: a.language for a in report.articles}
     lines = []
@@ -199,6 +202,7 @@ def to_sarif(report: Report) -> str:
 def to_junit(report: Report) -> str:
     """JUnit XML: one test case per article under check; its findings shown are its failures,
     an unreadable article is an error."""
+    report = safe_report(report, escape=xml_text)  # XML 1.0 cannot hold ESC, NUL, form feed
     new = {a.path for a in report.articles}
     by_article: dict[str, list[tuple[Finding, str]]] = {a.path: [] for a in report.articles}
     for f, level in shown(report):

@@ -28,6 +28,11 @@ _WORDY = re.compile(r"[^\W\d_]{2,}")
 _CLOSERS = ".!?:;\"“”»«)"
 _CLOSING_QUOTE = re.compile(r"""^[”“"»«’‘'](?=\s)""")
 MAX_SENTENCE_CHARS = 1000
+#: pysbd's time grows faster than the length of the text it is given (its abbreviation
+#: replacer rescans the text): a paragraph longer than this is cut, at a sentence end if
+#: one is near, into pieces of at most this many characters, so segmenting stays linear.
+MAX_BLOCK_CHARS = 2000
+_SENTENCE_END = re.compile(r"[.!?][\"“”»«)’']*\s+(?=[\"“„»«(]?[A-ZÄÖÜ0-9])")
 
 
 @lru_cache(maxsize=4)
@@ -66,11 +71,32 @@ def _blocks(view: str):
         yield start, lines[-1][1]
 
 
+def _pieces(view: str, a: int, b: int):
+    """``(start, end)`` pieces of the paragraph ``view[a:b]``, each at most :data:`MAX_BLOCK_CHARS` long.
+
+    A cut falls after the last sentence end (". " before a capital or a
+    digit) in the second half of the window, else at the last blank, else
+    anywhere: linear in ``b - a``.
+    """
+    while b - a > MAX_BLOCK_CHARS:
+        limit = a + MAX_BLOCK_CHARS
+        floor = a + MAX_BLOCK_CHARS // 2
+        cut = -1
+        for m in _SENTENCE_END.finditer(view, floor, limit):
+            cut = m.end()
+        if cut <= a:
+            blank = view.rfind(" ", floor, limit)
+            cut = blank + 1 if blank > a else limit
+        yield a, cut
+        a = cut
+    yield a, b
+
+
 def split_text(view: str, language: str) -> list[tuple[int, int]]:
     """Return sentence spans ``(start, end)`` of ``view``, stripped of blanks."""
     spans: list[tuple[int, int]] = []
     seg = _segmenter(language)
-    for a, b in _blocks(view):
+    for a, b in (piece for block in _blocks(view) for piece in _pieces(view, *block)):
         block = view[a:b]
         m = _BULLET.match(block)
         offset = a + (m.end() if m else 0)

@@ -17,3 +17,11 @@ def corpus_files(tmp_path) -> Path:
 @pytest.fixture
 def counting(embedder) -> CountingEmbedder:
     return CountingEmbedder(embedder)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path):
+    """Where a corpus goes, once per backend: a SQLite file, or a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "c.sqlite")
+    return request.getfixturevalue("pg_url")

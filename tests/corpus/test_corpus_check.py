@@ -8,7 +8,7 @@ import pytest
 from corpus_articles import FLOOD, NEW_CONTRA, write
 
 from consistency import Settings
-from consistency.corpus import Corpus, check_with_corpus
+from consistency.corpus import check_with_corpus, open_corpus
 from consistency.pipeline import check_articles
 from consistency.read import read_paths
 
@@ -16,8 +16,8 @@ S = Settings(cache_dir="")
 
 
 @pytest.fixture
-def corpus(tmp_path, corpus_files, embedder):
-    with Corpus(str(tmp_path / "c.sqlite"), create=True, root=str(tmp_path)) as c:
+def corpus(tmp_path, corpus_files, embedder, backend):
+    with open_corpus(backend, create=True, root=str(tmp_path)) as c:
         c.add(read_paths([str(corpus_files)]), S, embedder=embedder)
         yield c
 
@@ -85,7 +85,7 @@ def test_same_findings_as_checking_everything_at_once(tmp_path, corpus, corpus_f
     assert {f.id for f in via_corpus.findings} == involving_new
 
 
-def test_only_nearest_neighbours_are_compared(tmp_path, embedder):
+def test_only_nearest_neighbours_are_compared(tmp_path, embedder, backend):
     towns = ["Ulm", "Hof", "Gera", "Jena", "Kiel", "Trier", "Fulda", "Passau", "Bonn", "Essen", "Aalen", "Celle"]
     files = {}
     for i, town in enumerate(towns):
@@ -93,7 +93,7 @@ def test_only_nearest_neighbours_are_compared(tmp_path, embedder):
                                 f"Der Eintritt kostet {i + 3} Euro.\n")
         files[f"{town}-sport.txt"] = f"Sport in {town}\n\nDer Fußballverein aus {town} gewann mit 3 zu {i % 3}.\n"
     folder = write(tmp_path / "many", files)
-    with Corpus(str(tmp_path / "c.sqlite"), create=True, root=str(tmp_path)) as corpus:
+    with open_corpus(backend, create=True, root=str(tmp_path)) as corpus:
         corpus.add(read_paths([str(folder)]), S, embedder=embedder)
         new = _new(tmp_path, "x.txt", "Nachrichten aus Hof\n\nIn Hof eröffnete ein Museum mit 30 Sälen.\n")
         report = check_with_corpus(new, corpus, S, embedder=embedder, k=2)
@@ -104,8 +104,8 @@ def test_only_nearest_neighbours_are_compared(tmp_path, embedder):
                for f in report.findings)
 
 
-def test_empty_corpus_and_no_statements(tmp_path, embedder):
-    with Corpus(str(tmp_path / "c.sqlite"), create=True) as corpus:
+def test_empty_corpus_and_no_statements(tmp_path, embedder, backend):
+    with open_corpus(backend, create=True) as corpus:
         new = _new(tmp_path, "passau.txt", NEW_CONTRA)
         report = check_with_corpus(new, corpus, S, embedder=embedder)
         assert report.statements > 0

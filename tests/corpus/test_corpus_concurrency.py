@@ -47,3 +47,38 @@ def test_two_processes_add_at_once(tmp_path):
     # the index file alone (as the last writer left it) holds every claim: no writer lost another's keys
     from consistency.corpus import VectorIndex
     assert len(VectorIndex.load(str(db) + ".usearch", 512)) == n_claims
+
+
+def test_two_processes_add_to_one_postgresql_corpus_at_once(tmp_path, pg_url, embedder):
+    """Two runners adding to one shared PostgreSQL corpus at the same time keep both sets."""
+    import psycopg
+
+    one = write(tmp_path / "one", _articles("Nord", 6))
+    two = write(tmp_path / "two", _articles("Sued", 6))
+    both = write(tmp_path / "both", _articles("Mitte", 3))
+    env = {**os.environ, "CI": "true"}
+    script = "import sys; from consistency.cli import main; sys.exit(main(sys.argv[1:]))"
+    procs = [subprocess.Popen([sys.executable, "-c", script, "add", "--corpus", pg_url, str(folder), str(both)],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for folder in (one, two)]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    with psycopg.connect(pg_url) as con:
+        paths = sorted(r[0] for r in con.execute("SELECT key FROM consistency_articles"))
+        orphans = con.execute("SELECT count(*) FROM consistency_claims WHERE article NOT IN "
+                              "(SELECT key FROM consistency_articles)").fetchone()[0]
+        per_article = con.execute("SELECT article, count(*), count(DISTINCT position) FROM consistency_claims "
+                                  "GROUP BY article").fetchall()
+        n_claims = con.execute("SELECT count(*) FROM consistency_claims").fetchone()[0]
+    assert orphans == 0 and n_claims > 0
+    assert all(n == distinct for _, n, distinct in per_article)
+    assert len(paths) == 15 and len(set(paths)) == 15
+    assert {p.split("/")[0] for p in paths} == {"one", "two", "both"}
+    assert all("consistency: postgresql://" in err for _, err in outs)
+    from consistency.corpus import open_corpus
+    with open_corpus(pg_url) as corpus:
+        assert corpus.stats()["statements"] == n_claims
+        q = embedder.encode(["In der Stadt wurden # Bäume gepflanzt."])
+        found = corpus.neighbours(q, k=30, min_sim=-1)
+        assert {c.article.split("/")[0] for c in found.claims} == {"one", "two", "both"}
+

@@ -1,0 +1,189 @@
+"""What every corpus backend shares: the articles to store, extracted and embedded.
+
+Adding articles is the same on every backend (:mod:`.store` for SQLite,
+:mod:`.postgres` for PostgreSQL): key each article (:func:`keyed`), skip
+the unchanged ones (same text hash and extraction settings), extract the
+claims of the others (:func:`extract`), reuse the vector of every
+statement whose number-masked text is already stored, embed the rest
+(:func:`embed`), then write them in one transaction (the backend's
+``write``). :func:`ingest` runs these steps in one process; the Ray
+pipeline (:mod:`consistency.ingest`) runs the same steps spread over a
+cluster and calls the backend's ``write`` with what they produce, so both
+build the same corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from typing import Optional, Protocol, Sequence
+
+import numpy as np
+
+from ..embed import Embedder, embed_claims, mask_numbers
+from ..model import Article, Claim
+from ..settings import Settings
+
+__all__ = ["Prepared", "Backend", "keyed", "extract", "embed", "ingest", "gone_keys"]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article ready to be written to a corpus.
+
+    Attributes
+    ----------
+    key : str
+        The article's identity in the corpus (:func:`~consistency.corpus.article_key`).
+    article : Article
+        ``path`` is the stored path (relative to the corpus root).
+    digest : str
+        SHA-256 of the text.
+    params : str
+        The extraction settings that matter for this article (JSON).
+    claims : tuple of Claim
+    texts : tuple of str
+        Each claim's number-masked clean text: the key its vector is stored under.
+    vectors : ndarray of shape (n_claims, dim), optional
+        float32; None until embedded.
+    """
+
+    key: str
+    article: Article
+    digest: str
+    params: str
+    claims: tuple = ()
+    texts: tuple = ()
+    vectors: Optional[np.ndarray] = None
+
+
+class Backend(Protocol):
+    """What :func:`ingest` needs of a corpus backend."""
+
+    root: str
+
+    def known(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]: ...
+
+    def stored_vectors(self, texts) -> dict[str, np.ndarray]: ...
+
+    def check_model(self, name: str) -> None: ...
+
+    def write(self, prepared: Sequence[Prepared], model: Optional[str], *,
+              force: bool = False) -> tuple[list, list, list]: ...
+
+
+def keyed(articles: Sequence[Article], settings: Settings, root: str) -> tuple[dict[str, Prepared], tuple[str, ...]]:
+    """Key the readable articles (first of equal keys wins); the errors of the others.
+
+    Returns
+    -------
+    items : dict
+        Article key -> :class:`Prepared` without claims yet.
+    errors : tuple of str
+    """
+    from .store import _params, _stored_path, _with_published, article_key, text_hash
+
+    errors = tuple(a.error for a in articles if a.error)
+    items: dict[str, Prepared] = {}
+    for a in articles:
+        if a.error:
+            continue
+        a = _with_published(a, settings)
+        key = article_key(a, root)
+        if key not in items:
+            a = replace(a, path=_stored_path(a, root))
+            items[key] = Prepared(key, a, text_hash(a.text), _params(a, settings))
+    return items, errors
+
+
+def extract(item: Prepared, settings: Settings) -> Prepared:
+    """Segment and extract one article: its claims and their vector keys."""
+    from ..pipeline import claims_of
+
+    claims = tuple(claims_of([item.article], settings))
+    return replace(item, claims=claims, texts=tuple(mask_numbers(c.sentence.clean) for c in claims))
+
+
+def embed(items: Sequence[Prepared], embedder: Optional[Embedder],
+          stored: Optional[dict] = None) -> tuple[list[Prepared], int, int]:
+    """Give every claim its vector: the stored one for a known text, else a new one.
+
+    Each distinct new text is embedded once (``embedder`` may be None when
+    every text is in ``stored``).
+
+    Returns
+    -------
+    items : list of Prepared
+        With ``vectors`` set.
+    embedded, reused : int
+        Distinct texts embedded; claims whose vector was already stored.
+    """
+    stored = dict(stored or {})
+    need: list[Claim] = []
+    seen: set[str] = set()
+    for it in items:
+        for c, t in zip(it.claims, it.texts):
+            if t not in stored and t not in seen:
+                seen.add(t)
+                need.append(c)
+    vectors = dict(stored)
+    if need:
+        X = embed_claims(need, embedder)
+        for c, x in zip(need, X):
+            vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
+    reused = sum(1 for it in items for t in it.texts if t in stored)
+    out = []
+    for it in items:
+        V = (np.vstack([vectors[t] for t in it.texts]).astype(np.float32) if it.texts
+             else np.zeros((0, _width(vectors)), dtype=np.float32))
+        out.append(replace(it, vectors=V))
+    return out, len(need), reused
+
+
+def _width(vectors: dict) -> int:
+    return next(iter(vectors.values())).shape[0] if vectors else 0
+
+
+def ingest(corpus: Backend, items: dict[str, Prepared], settings: Settings, embedder: Optional[Embedder], *,
+           errors: tuple = (), force: bool = False):
+    """Add keyed articles to ``corpus`` in this process (see the module docstring).
+
+    Returns
+    -------
+    AddResult
+    """
+    from .store import AddResult
+
+    known = corpus.known(list(items))
+    todo = {k: v for k, v in items.items() if force or known.get(k) != (v.digest, v.params)}
+    unchanged = [items[k].article.path for k in items if k not in todo]
+    if not todo:
+        return AddResult(unchanged=tuple(unchanged), errors=errors)
+    # Extract and embed outside the write transaction.
+    extracted = [extract(it, settings) for it in todo.values()]
+    stored = corpus.stored_vectors({t for it in extracted for t in it.texts})
+    if embedder is None and any(t not in stored for it in extracted for t in it.texts):
+        from ..pipeline import get_embedder
+        embedder = get_embedder(settings)
+    if embedder is not None:
+        corpus.check_model(embedder.name)
+    ready, embedded, reused = embed(extracted, embedder, stored)
+    added, updated, same = corpus.write(ready, embedder.name if embedder is not None else None, force=force)
+    return AddResult(added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged + same),
+                     errors=errors, embedded=embedded, reused=reused)
+
+
+def gone_keys(keys: Sequence[str], present: Sequence[Article], root: str) -> list[str]:
+    """Stored article keys whose file no longer exists, and stored records of the JSONL
+    files among ``present`` that are no longer in them (what ``prune`` removes)."""
+    from .store import article_key
+
+    here = {article_key(a, root) for a in present if not a.error}
+    files = {k.rsplit("#", 1)[0] for k in here if "#" in k}
+    gone = []
+    for k in keys:
+        file = k.rsplit("#", 1)[0] if "#" in k and k.rsplit("#", 1)[0].lower().endswith(".jsonl") else k
+        path = file if os.path.isabs(file) else os.path.join(root, file)
+        if not os.path.exists(path) or (file in files and k not in here):
+            gone.append(k)
+    return gone

@@ -1,0 +1,136 @@
+"""A corpus in a bad state, through the console script: refused or repaired with a message,
+never a traceback, never a silent exit 0 (issue 11)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CONSOLE = Path(sys.executable).with_name("consistency")
+FAST = ["--model", "tfidf", "--no-cache"]
+A = "Hochwasser\n\nBei dem Hochwasser in Passau wurden am Montag 120 Häuser überflutet. Die Feuerwehr half.\n"
+B = "Brücke\n\nDie neue Brücke über die Donau ist 450 Meter lang. Sie wurde im Mai eröffnet.\n"
+NEW = "Hochwasser\n\nBei dem Hochwasser in Passau wurden am Montag 450 Häuser überflutet.\n"
+
+
+def console(*args, cwd):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    r = subprocess.run([str(CONSOLE), *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                       timeout=300, env=env)
+    assert "Traceback" not in r.stderr, r.stderr
+    return r
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A small corpus (two articles), built once; tests work on copies."""
+    d = tmp_path_factory.mktemp("corpus")
+    (d / "a.txt").write_text(A, encoding="utf-8")
+    (d / "b.txt").write_text(B, encoding="utf-8")
+    (d / "new.txt").write_text(NEW, encoding="utf-8")
+    r = console("add", "--corpus", "c.sqlite", "a.txt", "b.txt", *FAST, cwd=d)
+    assert r.returncode == 0, r.stderr
+    return d
+
+
+@pytest.fixture(scope="module")
+def healthy(built) -> str:
+    """The JSON report of new.txt against the intact corpus."""
+    r = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, "-f", "json", cwd=built)
+    assert r.returncode == 1 and '"contradict"' in r.stdout
+    return r.stdout
+
+
+@pytest.fixture
+def work(built, healthy, tmp_path) -> Path:
+    d = tmp_path / "w"
+    shutil.copytree(built, d)
+    return d
+
+
+def test_corpus_that_is_a_folder(work):
+    (work / "db").mkdir()
+    r = console("check", "new.txt", "--corpus", "db", *FAST, cwd=work)
+    assert r.returncode == 2 and "db: is a folder" in r.stderr
+
+
+def test_corrupted_page_is_detected_with_how_to_recover(work):
+    with open(work / "c.sqlite", "r+b") as fh:
+        fh.seek(4096 * 4)  # the header of a b-tree page
+        fh.write(b"\xde\xad\xbe\xef" * 8)
+    for args in (["check", "new.txt"], ["add", "new.txt"], ["add", "--refresh"]):
+        r = console(*args, "--corpus", "c.sqlite", *FAST, cwd=work)
+        assert r.returncode == 2, (args, r.stderr)
+        assert "c.sqlite: the corpus database is corrupted" in r.stderr and ".recover" in r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
+def test_read_only_corpus_says_so(work):
+    (work / "c.sqlite").chmod(0o444)
+    r = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, cwd=work)
+    assert r.returncode == 2 and "read-only corpus" in r.stderr and "not a consistency corpus" not in r.stderr
+
+
+def test_stale_temporary_index_files_are_removed(work):
+    own = work / ".tmp-c.sqlite.usearch-x1y2z3.usearch"  # a writer of this corpus killed mid-save
+    legacy = work / ".tmp-abc123.usearch"  # an older consistency's name, hours old
+    fresh = work / ".tmp-other.sqlite.usearch-q.usearch"  # another corpus's writer, right now
+    for f in (own, legacy, fresh):
+        f.write_bytes(b"half an index")
+    old = time.time() - 7200
+    os.utime(legacy, (old, old))
+    r = console("add", "--corpus", "c.sqlite", "a.txt", *FAST, cwd=work)  # nothing new to add
+    assert r.returncode == 0, r.stderr
+    assert not own.exists() and not legacy.exists() and fresh.exists()
+    assert "removed 2 temporary index files" in r.stderr
+
+
+@pytest.mark.parametrize("damage", ["missing", "empty", "corrupted"])
+def test_broken_index_is_repaired_and_reports_stay_identical(work, healthy, damage):
+    index = work / "c.sqlite.usearch"
+    if damage == "missing":
+        index.unlink()
+    else:
+        index.write_bytes(b"" if damage == "empty" else b"not an index" * 100)
+    first = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, "-f", "json", cwd=work)
+    assert f"the vector index was {damage}; rebuilt from the database" in first.stderr
+    again = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, "-f", "json", cwd=work)
+    assert "rebuilt" not in again.stderr  # repaired on disk by the first run
+    assert first.stdout == again.stdout == healthy
+
+
+def test_add_with_nothing_new_repairs_the_index(work):
+    from consistency.corpus import VectorIndex
+
+    (work / "c.sqlite.usearch").write_bytes(b"garbage")
+    r = console("add", "--corpus", "c.sqlite", "a.txt", "b.txt", *FAST, cwd=work)
+    assert r.returncode == 0 and "the vector index was corrupted; rebuilt" in r.stderr
+    import sqlite3
+    con = sqlite3.connect(work / "c.sqlite")
+    dim = int(con.execute("SELECT value FROM meta WHERE key = 'dim'").fetchone()[0])
+    n = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+    con.close()
+    index = VectorIndex.load(str(work / "c.sqlite.usearch"), dim)
+    assert index.problem is None and len(index) == n
+
+
+def test_ann_pairs_are_the_same_on_every_run():
+    """Above ANN_MIN_ROWS statements the pairs come from an HNSW index: built on one thread,
+    it is the same graph on every run, so the report is too."""
+    from consistency.align.neighbours import similar_pairs
+
+    rng = np.random.default_rng(7)
+    X = rng.standard_normal((4000, 24)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    groups = np.arange(4000) // 4
+    runs = [similar_pairs(X, groups, 0.2, method="ann", k=10) for _ in range(3)]
+    for i, j, s in runs[1:]:
+        assert np.array_equal(i, runs[0][0]) and np.array_equal(j, runs[0][1]) and np.array_equal(s, runs[0][2])
