@@ -16,6 +16,7 @@ import pysbd
 
 from ..model import Article, Sentence
 from ..read.clean import readable
+from .spans import Segmenter
 
 __all__ = ["segment", "split_text"]
 
@@ -32,7 +33,7 @@ MAX_SENTENCE_CHARS = 1000
 
 @lru_cache(maxsize=4)
 def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language if language in ("de", "en") else "en", clean=False)
+    return Segmenter(language=language if language in ("de", "en") else "en", clean=False)
 
 
 def _blocks(view: str):
