@@ -23,7 +23,8 @@ Per batch size (a fresh subprocess each, so peak RSS is the size's own):
                  warm run with the embedding cache only (result cache emptied)
   peak RSS       of the subprocess (``ru_maxrss``)
 
-``--large`` adds the 10,000-article batch (about 70,000 statements; one run, not a
+``--real`` adds one batch of the 1,720 real articles of ../shared/eval-data (every GVA and
+ECB+ document; one run). ``--large`` adds the 10,000-article batch (about 70,000 statements; one run, not a
 median: about 10 minutes on a quiet 2-core machine). ``--corpus N`` builds a corpus of N
 generated articles (``Corpus.add`` in batches of 500) against the floor of embedding its
 statements, then times a 10-article incremental check (median of repeats) and checks
@@ -34,7 +35,8 @@ Every time is the median of --repeats runs (default 3); every ratio is computed 
 times of the same run. Results go to benchmarks/results/bench.json and a Markdown table
 is printed. Nothing here asserts a time.
 
-Usage: python benchmarks/bench.py [--sizes 10,100,1000] [--repeats 3] [--large] [--corpus 2000] [--quick]
+Usage: python benchmarks/bench.py [--sizes 10,100,1000] [--repeats 3] [--threads 1,2] [--large] [--real]
+                                  [--corpus 2000] [--neighbours 5000,20000] [--quick]
 """
 
 from __future__ import annotations
@@ -199,8 +201,23 @@ def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_size(n: int, repeats: int, seed: int, thread_settings: list[int], cache_runs: bool) -> dict:
-    """All measurements at one batch size; run in a fresh process (peak RSS is per process)."""
+REAL = ROOT.parent / "shared" / "eval-data"
+
+
+def real_articles() -> list:
+    """The 1,720 real articles of ../shared/eval-data: every GVA (738) and ECB+ (982) document."""
+    from consistency.evaluate.clusters import read_clusters
+    from consistency.evaluate.ecb import read_ecb
+
+    arts = [a for c in read_clusters(str(REAL / "gva_incidents_semeval2018t5"), "all") for a in c.articles]
+    arts += [a for t in read_ecb(str(REAL / "ecbplus"), "all") for a in t.articles]
+    return arts
+
+
+def run_size(n: int, repeats: int, seed: int, thread_settings: list[int], cache_runs: bool,
+             real: bool = False, e2e_best_only: bool = False) -> dict:
+    """All measurements at one batch size (``real``: the real articles, ``n`` ignored); run in a
+    fresh process (peak RSS is per process)."""
     from consistency import Settings, check_articles
     from consistency.embed import CachedEmbedder, UniversalSentenceEncoder, default_threads
     from consistency.evaluate import embedding_texts
@@ -213,15 +230,24 @@ def run_size(n: int, repeats: int, seed: int, thread_settings: list[int], cache_
     for e in engines.values():
         e.encode(["Aufwärmen.", "Warm-up."])
     load_s = time.perf_counter() - t0
-    arts = make_articles(n, seed)
+    arts = real_articles() if real else make_articles(n, seed)
+    n = len(arts)
     check_articles(make_articles(4, seed + 1), settings, embedder=engines[thread_settings[0]])  # lazy loads
     texts = embedding_texts(arts, settings)
-    res: dict = {"articles": n, "sentences": len(texts), "model": "use-multilingual",
+    res: dict = {"batch": "real (GVA + ECB+)" if real else "generated", "articles": n, "sentences": len(texts), "model": "use-multilingual",
                  "model_load_s": round(load_s, 3), "auto_threads": auto, "threads": {}}
 
-    # the floor and the end-to-end time at each thread setting, interleaved (same load)
+    # the floor at each thread setting, then the end-to-end time at each (or only at the best)
+    floors = {}
     for th, emb in engines.items():
         floor, floor_runs = _timed(lambda: emb.encode(texts), repeats)
+        floors[th] = floor
+        res["threads"][str(th)] = {"floor_s": round(floor, 4), "floor_runs": floor_runs,
+                                   "floor_sentences_per_s": round(len(texts) / floor, 1)}
+    best = min(floors, key=floors.get)
+    for th, emb in engines.items():
+        if e2e_best_only and th != best:
+            continue
         stages = []
 
         def e2e_once():
@@ -234,19 +260,16 @@ def run_size(n: int, repeats: int, seed: int, thread_settings: list[int], cache_
                            "align_judge": marks["done"] - marks["aligning"]})
 
         e2e, e2e_runs = _timed(e2e_once, repeats)
-        res["threads"][str(th)] = {
-            "floor_s": round(floor, 4), "floor_runs": floor_runs,
-            "floor_sentences_per_s": round(len(texts) / floor, 1),
+        res["threads"][str(th)].update({
             "end_to_end_s": round(e2e, 4), "end_to_end_runs": e2e_runs,
             "sentences_per_s": round(len(texts) / e2e, 1),
-            "overhead_ratio": round(e2e / floor, 3),
+            "overhead_ratio": round(e2e / floors[th], 3),
             "stages_s": {k: round(_median([s[k] for s in stages]), 4) for k in stages[0]},
-        }
-    best = min(res["threads"], key=lambda k: res["threads"][k]["floor_s"])
-    res["best_threads"] = int(best)
-    b = res["threads"][best]
+        })
+    res["best_threads"] = best
+    b = res["threads"][str(best)]
     res.update(floor_s=b["floor_s"], end_to_end_s=b["end_to_end_s"], overhead_ratio=b["overhead_ratio"])
-    emb = engines[int(best)]
+    emb = engines[best]
 
     # stages alone, at the best setting
     res["segment_extract_s"] = round(_timed(lambda: claims_of(arts, settings), repeats)[0], 4)
@@ -322,22 +345,52 @@ def run_corpus(n: int, repeats: int, seed: int, new: int = 10) -> dict:
     return res
 
 
+def run_neighbours(sizes, repeats: int, dim: int = 512, seed: int = 0) -> list[dict]:
+    """similar_pairs exact vs ANN on random unit vectors (clustered, so pairs exist)."""
+    import numpy as np
+
+    from consistency.align import ANN_MIN_ROWS, similar_pairs
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    for n in sizes:
+        centres = rng.standard_normal((max(1, n // 10), dim)).astype(np.float32)
+        X = centres[rng.integers(0, len(centres), n)] + 0.6 * rng.standard_normal((n, dim)).astype(np.float32)
+        X /= np.linalg.norm(X, axis=1, keepdims=True)
+        groups = np.arange(n) // 10  # ten statements per article
+        res = {"rows": n, "ann_min_rows": ANN_MIN_ROWS}
+        for method in ("exact", "ann"):
+            ts = []
+            for _ in range(repeats):
+                t = time.perf_counter()
+                i, j, s = similar_pairs(X, groups, 0.55, method=method)
+                ts.append(time.perf_counter() - t)
+            res[f"{method}_s"] = round(_median(ts), 4)
+            res[f"{method}_pairs"] = int(len(i))
+        rows.append(res)
+    return rows
+
+
 # ------------------------------------------------------------------ report
 def table(res: dict) -> str:
-    lines = ["| articles | statements | floor s (1 thr / 2 thr) | end-to-end s (1 / 2) | overhead (best) | "
-             "segment+extract s | align+judge s | cold s | warm s | cold/warm | peak RSS MB |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for r in res["sizes"]:
+    lines = ["| articles | statements | embedded texts | floor s (1 thr / 2 thr) | end-to-end s (1 / 2) | "
+             "overhead (best) | segment+extract s | align+judge s | cold s | warm s | cold/warm | peak RSS MB |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in res["sizes"] + ([res["real"]] if res.get("real") else []):
         th = r["threads"]
         fl = " / ".join(str(th[k]["floor_s"]) for k in sorted(th))
-        ee = " / ".join(str(th[k]["end_to_end_s"]) for k in sorted(th))
-        lines.append(f"| {r['articles']} | {r['sentences']} | {fl} | {ee} | {r['overhead_ratio']} "
+        ee = " / ".join(str(th[k].get("end_to_end_s", "-")) for k in sorted(th))
+        lines.append(f"| {r['articles']}{' real' if r.get('batch', 'generated') != 'generated' else ''} | {r['statements']} | {r['sentences']} | {fl} | {ee} | {r['overhead_ratio']} "
                      f"({r['best_threads']} thr) | {r['segment_extract_s']} | {r['align_judge_s']} | "
                      f"{r.get('cold_s', '-')} | {r.get('warm_s', '-')} | {r.get('cold_warm_ratio', '-')} | "
                      f"{r['peak_rss_mb']} |")
     for g in res.get("growth", []):
         lines.append(f"\nalign+judge {g['from']} -> {g['to']} articles: x{g['align_judge_x']} for "
                      f"x{g['statements_x']} statements (segment+extract x{g['segment_extract_x']})")
+    if res.get("neighbours"):
+        lines += ["", "| rows (statements) | exact s | ANN s | exact pairs | ANN pairs |", "|---:|---:|---:|---:|---:|"]
+        for r in res["neighbours"]:
+            lines.append(f"| {r['rows']} | {r['exact_s']} | {r['ann_s']} | {r['exact_pairs']} | {r['ann_pairs']} |")
     c = res.get("corpus")
     if c:
         lines.append(f"\ncorpus of {c['articles']} articles ({c['statements']} statements): build {c['build_s']} s "
@@ -360,19 +413,26 @@ def main(argv=None) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="runs per measurement; medians reported (default: 3)")
     ap.add_argument("--threads", default="1,2", help="BLAS thread settings of the floor (default: 1,2)")
     ap.add_argument("--large", action="store_true", help="also 10,000 articles (one run; ~10 min)")
+    ap.add_argument("--real", action="store_true",
+                    help="also the 1,720 real articles of ../shared/eval-data in one batch (one run; long)")
     ap.add_argument("--corpus", type=int, default=2000, help="corpus size in articles (0 to skip; default 2000)")
+    ap.add_argument("--neighbours", default="",
+                    help="rows for similar_pairs exact vs ANN on random vectors, e.g. 5000,20000 (default: skip)")
     ap.add_argument("--quick", action="store_true", help="sizes 10,100, corpus 200 (a smoke run)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--child-corpus", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--no-cache-runs", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--child-real", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--e2e-best-only", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.repeats < 1:
         ap.error("--repeats must be >= 1")
     threads = [int(x) for x in args.threads.split(",") if x.strip()]
     if args.child is not None:
-        print(json.dumps(run_size(args.child, args.repeats, args.seed, threads, not args.no_cache_runs)))
+        print(json.dumps(run_size(args.child, args.repeats, args.seed, threads, not args.no_cache_runs,
+                                  real=args.child_real, e2e_best_only=args.e2e_best_only)))
         return 0
     if args.child_corpus is not None:
         print(json.dumps(run_corpus(args.child_corpus, args.repeats, args.seed)))
@@ -390,15 +450,23 @@ def main(argv=None) -> int:
         if args.large:
             print("[bench] 10000 articles (one run) ...", file=sys.stderr, flush=True)
             res["sizes"].append(_child(["--child", "10000", "--repeats", "1", "--seed", str(args.seed),
-                                        "--threads", args.threads, "--no-cache-runs"]))
+                                        "--threads", args.threads, "--no-cache-runs", "--e2e-best-only"]))
+        if args.real:
+            print("[bench] 1,720 real articles (one run) ...", file=sys.stderr, flush=True)
+            res["real"] = _child(["--child", "0", "--child-real", "--repeats", "1", "--seed", str(args.seed),
+                                  "--threads", args.threads, "--no-cache-runs", "--e2e-best-only"])
         if corpus_n:
             print(f"[bench] corpus of {corpus_n} articles ...", file=sys.stderr, flush=True)
             res["corpus"] = _child(["--child-corpus", str(corpus_n), "--repeats", str(args.repeats),
                                     "--seed", str(args.seed)])
+        nb = [int(x) for x in args.neighbours.split(",") if x.strip()]
+        if nb:
+            print(f"[bench] neighbours {nb} ...", file=sys.stderr, flush=True)
+            res["neighbours"] = run_neighbours(nb, args.repeats)
     except RuntimeError as exc:
         print(exc, file=sys.stderr)
         return 1
-    by_n = {r["articles"]: r for r in res["sizes"]}
+    by_n = {r["articles"]: r for r in res["sizes"] if r.get("batch") == "generated"}
     res["growth"] = []
     for a, b in ((100, 1000), (1000, 10000)):
         if a in by_n and b in by_n:
