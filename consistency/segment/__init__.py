@@ -16,6 +16,7 @@ import pysbd
 
 from ..model import Article, Sentence
 from ..read.clean import readable
+from .spans import Segmenter
 
 __all__ = ["segment", "split_text"]
 
@@ -37,7 +38,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"“”»«)’']*\s+(?=[\"“„»«(]?[A-Z
 
 @lru_cache(maxsize=4)
 def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language if language in ("de", "en") else "en", clean=False)
+    return Segmenter(language=language if language in ("de", "en") else "en", clean=False)
 
 
 def _blocks(view: str):

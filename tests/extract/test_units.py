@@ -138,3 +138,11 @@ def test_measures_never_fit_counts():
     assert not units_compatible("m", "container")
     assert units_compatible("m", "m")
     assert units_compatible(None, "container")
+
+
+def test_written_out_conversions_are_pints():
+    from consistency.extract import units
+
+    assert {(u, k) for _, us, k, _ in units._MEASURES for u in us} <= set(units._AFFINE_TABLE)
+    for (unit, key), ab in units._AFFINE_TABLE.items():
+        assert units._pint_affine(unit, key) == ab, (unit, key)

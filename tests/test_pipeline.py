@@ -1,0 +1,108 @@
+"""The pipeline's speed paths give the results of the plain path: extraction overlapped
+with embedding, and the result cache (claims per article, findings per batch)."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+import pytest
+
+import consistency.pipeline as pipeline
+from consistency import Settings, check_articles
+from consistency.read import read_paths
+from consistency.report import to_json
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+class Hashing:
+    """A cheap deterministic embedder: character trigrams hashed into 64 dimensions."""
+
+    name = "test-hashing-64"
+
+    def encode(self, texts):
+        X = np.zeros((len(texts), 64), dtype=np.float32)
+        for i, t in enumerate(texts):
+            for j in range(len(t) - 2):
+                X[i, zlib.crc32(t[j:j + 3].lower().encode()) % 64] += 1.0
+        X[:, 0] += 1e-3
+        return X / np.linalg.norm(X, axis=1, keepdims=True)
+
+
+@pytest.fixture(scope="module")
+def tfidf():
+    return Hashing()
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return read_paths([str(FIXTURES)])
+
+
+def _sequential(articles, settings, embedder):
+    """claims, then embeddings, then align and judge: no overlap, no cache."""
+    articles = pipeline.with_publication_dates(articles, settings)
+    claims = pipeline.claims_of(articles, settings)
+    batch = pipeline.prepare(claims, embedder, ids={a.path: a.id for a in articles},
+                             published={a.path: a.published for a in articles if a.published})
+    return pipeline.judge_batch(articles, batch, settings, model=embedder.name)
+
+
+def test_overlapped_embedding_gives_the_sequential_report(monkeypatch, articles, tfidf):
+    monkeypatch.setattr(pipeline, "_EMBED_CHUNK", 16)  # many chunks, embedded while extracting
+    settings = Settings(cache_dir="")
+    ticks = []
+    report = check_articles(articles, settings, embedder=tfidf, progress=lambda *t: ticks.append(t))
+    assert report.statements > 100
+    assert to_json(report) == to_json(_sequential(articles, settings, tfidf))
+    assert [t[0] for t in ticks][0] == "segmenting" and ticks[-1][0] == "done"
+    assert ("embedding", report.statements, report.statements) in ticks
+
+
+def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path, articles, tfidf):
+    settings = Settings(cache_dir=str(tmp_path))
+    cold = to_json(check_articles(articles, settings, embedder=tfidf))
+    assert (tmp_path / "results.sqlite").exists()
+
+    def boom(*a, **k):
+        raise AssertionError("recomputed on a warm run")
+
+    monkeypatch.setattr(pipeline, "extract_claims", boom)
+    monkeypatch.setattr(pipeline, "align", boom)
+    assert to_json(check_articles(articles, settings, embedder=tfidf)) == cold
+
+
+def test_a_changed_article_is_extracted_and_the_batch_judged_again(monkeypatch, tmp_path, articles, tfidf):
+    from dataclasses import replace
+
+    settings = Settings(cache_dir=str(tmp_path))
+    check_articles(articles, settings, embedder=tfidf)
+    calls = {"extract": 0, "align": 0}
+    real_extract, real_align = pipeline.extract_claims, pipeline.align
+
+    def extract(*a, **k):
+        calls["extract"] += 1
+        return real_extract(*a, **k)
+
+    def align(*a, **k):
+        calls["align"] += 1
+        return real_align(*a, **k)
+
+    monkeypatch.setattr(pipeline, "extract_claims", extract)
+    monkeypatch.setattr(pipeline, "align", align)
+    changed = list(articles)
+    changed[0] = replace(changed[0], text=changed[0].text + "\nDie Polizei nahm 3 Verdächtige fest.\n",
+                         view=(changed[0].view or changed[0].text) + "\nDie Polizei nahm 3 Verdächtige fest.\n")
+    report = check_articles(changed, settings, embedder=tfidf)
+    assert calls == {"extract": 1, "align": 1}  # only the changed article is extracted again
+    assert to_json(report) == to_json(check_articles(changed, Settings(cache_dir=""), embedder=tfidf))
+
+
+def test_no_cache_writes_nothing(tmp_path, monkeypatch, articles, tfidf):
+    monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
+    check_articles(articles, Settings(cache_dir=""), embedder=tfidf)
+    assert not os.listdir(tmp_path)
