@@ -199,7 +199,7 @@ def test_every_flag_the_readme_shows_is_in_the_help():
         [], ["check"], ["add"], ["config"], ["eval"], ["baseline", "create"], ["baseline", "update"],
         ["baseline", "mark"]))
     not_ours = {"--fail-on-unaudited", "--index-url", "--upgrade", "--report", "--eval-data", "--quick",
-                "--split-dev", "--diff-filter", "--name-only"}
+                "--split-dev", "--diff-filter", "--name-only", "--large", "--real"}
     missing = sorted(f for f in flags - not_ours if f not in helps)
     assert not missing, missing
 
