@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..extract.units import unit_key, units_compatible
-from ..lang import table
-from ..lang import kinship, names_an_ordinal, qualifiers_of, reporting_time
+from ..lang import names_an_ordinal, qualifiers_of, reporting_time, table
 from ..model import Batch
 from .context import context_names, context_words, value_context
 from .scope import comparable

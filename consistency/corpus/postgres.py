@@ -34,17 +34,16 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
-from datetime import date
 from typing import Callable, Iterator, Optional, Sequence
 
 import numpy as np
 
 from ..embed import Embedder
 from ..model import Article
-from ..read import clean_view
 from ..settings import Settings
 from .serial import claim_from_json, claim_to_json
-from .store import AddResult, CorpusClaims, CorpusError, _like, _relative, _text_key, claim_key, text_hash
+from .store import (AddResult, CorpusBase, CorpusClaims, CorpusError, _like, _relative, _text_key, claim_key,
+                    text_hash)
 
 __all__ = ["PgCorpus", "SCHEMA_VERSION", "MIGRATIONS", "LOCK_ID", "INDEX_SQL", "is_url", "redact"]
 
@@ -101,7 +100,7 @@ def redact(url: str) -> str:
     return re.sub(r"^(postgres(?:ql)?://[^:/@?]*):[^@/?]+@", r"\1:***@", url, flags=re.I)
 
 
-class PgCorpus:
+class PgCorpus(CorpusBase):
     """An article corpus in PostgreSQL (pgvector): the same interface as :class:`~.store.Corpus`.
 
     Parameters
@@ -254,14 +253,10 @@ class PgCorpus:
         except psycopg.Error as exc:
             raise CorpusError(f"{self.path}: {_first_line(exc)}") from None
 
-    def close(self) -> None:
-        self._con.close()
 
     def __enter__(self) -> "PgCorpus":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     # -- metadata ----------------------------------------------------------------------------
 
@@ -269,19 +264,8 @@ class PgCorpus:
         row = self._query("SELECT value FROM consistency_meta WHERE key = %s", (key,)).fetchone()
         return row[0] if row else None
 
-    @property
-    def schema_version(self) -> int:
-        return int(self.meta("schema_version"))
 
-    @property
-    def model(self) -> Optional[str]:
-        """Name of the embedding model of the stored vectors (None while empty)."""
-        return self.meta("model")
 
-    @property
-    def dim(self) -> Optional[int]:
-        d = self.meta("dim")
-        return int(d) if d else None
 
     def stats(self) -> dict:
         """Counts: ``articles``, ``statements``, and the ``model``."""
@@ -290,12 +274,6 @@ class PgCorpus:
             c = con.execute("SELECT count(*) FROM consistency_claims").fetchone()[0]
         return {"articles": a, "statements": c, "model": self.model, "schema_version": self.schema_version}
 
-    def check_model(self, name: str) -> None:
-        """Raise :class:`CorpusError` unless the corpus was embedded with model ``name`` (or is empty)."""
-        have = self.model
-        if have is not None and have != name:
-            raise CorpusError(f"{self.path}: the corpus was embedded with model {have!r}, not {name!r}; "
-                              f"use --model {have} or build a new corpus")
 
     def repair_index(self) -> Optional[str]:
         """Nothing to repair: the HNSW index lives in the database, kept by PostgreSQL in the same
@@ -458,11 +436,6 @@ class PgCorpus:
                 con.execute("DELETE FROM consistency_articles WHERE key = ANY(%s)", (gone,))
         return len(gone)
 
-    def _article(self, row) -> Article:
-        _key, path, ident, text, title, source, published, language, record_line = row
-        return Article(path=path, id=ident, text=text, view=clean_view(text), title=title, source=source,
-                       published=date.fromisoformat(published) if published else None,
-                       language=language, record_line=record_line)
 
     # -- reading for a check -------------------------------------------------------------------
 

@@ -172,7 +172,45 @@ def _with_published(article: Article, settings: Settings) -> Article:
     return article
 
 
-class Corpus:
+class CorpusBase:
+    """What both corpus backends do alike (:class:`Corpus`, SQLite; ``PgCorpus``, PostgreSQL), on top of
+    their own ``_con``, ``meta`` and ``path``."""
+
+    def close(self) -> None:
+        self._con.close()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.meta("schema_version"))
+
+    @property
+    def model(self) -> Optional[str]:
+        """Name of the embedding model of the stored vectors (None while empty)."""
+        return self.meta("model")
+
+    @property
+    def dim(self) -> Optional[int]:
+        d = self.meta("dim")
+        return int(d) if d else None
+
+    def check_model(self, name: str) -> None:
+        """Raise :class:`CorpusError` unless the corpus was embedded with model ``name`` (or is empty)."""
+        have = self.model
+        if have is not None and have != name:
+            raise CorpusError(f"{self.path}: the corpus was embedded with model {have!r}, not {name!r}; "
+                              f"use --model {have} or build a new corpus")
+
+    def _article(self, row) -> Article:
+        _key, path, ident, text, title, source, published, language, record_line = row
+        return Article(path=path, id=ident, text=text, view=clean_view(text), title=title, source=source,
+                       published=date.fromisoformat(published) if published else None,
+                       language=language, record_line=record_line)
+
+
+class Corpus(CorpusBase):
     """An article corpus on disk (SQLite) with its vector index beside it.
 
     Parameters
@@ -356,14 +394,10 @@ class Corpus:
             except sqlite3.Error:
                 pass  # nothing was written; the read snapshot ends either way
 
-    def close(self) -> None:
-        self._con.close()
 
     def __enter__(self) -> "Corpus":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
 
     # -- metadata ----------------------------------------------------------------------------
 
@@ -371,19 +405,8 @@ class Corpus:
         row = self._con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
-    @property
-    def schema_version(self) -> int:
-        return int(self.meta("schema_version"))
 
-    @property
-    def model(self) -> Optional[str]:
-        """Name of the embedding model of the stored vectors (None while empty)."""
-        return self.meta("model")
 
-    @property
-    def dim(self) -> Optional[int]:
-        d = self.meta("dim")
-        return int(d) if d else None
 
     def stats(self) -> dict:
         """Counts: ``articles``, ``statements``, and the ``model``."""
@@ -391,12 +414,6 @@ class Corpus:
         c = self._con.execute("SELECT count(*) FROM claims").fetchone()[0]
         return {"articles": a, "statements": c, "model": self.model, "schema_version": self.schema_version}
 
-    def check_model(self, name: str) -> None:
-        """Raise :class:`CorpusError` unless the corpus was embedded with model ``name`` (or is empty)."""
-        have = self.model
-        if have is not None and have != name:
-            raise CorpusError(f"{self.path}: the corpus was embedded with model {have!r}, not {name!r}; "
-                              f"use --model {have} or build a new corpus")
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -521,11 +538,6 @@ class Corpus:
                 self._save_index({})
         return len(gone)
 
-    def _article(self, row) -> Article:
-        _key, path, ident, text, title, source, published, language, record_line = row
-        return Article(path=path, id=ident, text=text, view=clean_view(text), title=title, source=source,
-                       published=date.fromisoformat(published) if published else None,
-                       language=language, record_line=record_line)
 
     def _known(self, keys: Sequence[str]) -> dict[str, tuple[str, str]]:
         out: dict[str, tuple[str, str]] = {}

@@ -196,3 +196,20 @@ def test_values_a_thousandfold_apart_are_two_quantities():
     bt = batch([a, b, c])
     info = mention_info(bt)
     assert _different_things(bt, 0, 1, info) and not _different_things(bt, 0, 2, info)
+
+
+def test_the_vectorised_value_relations_match_the_rules():
+    # align._agreeing (numpy) against values.disjoint / same_distinctive_value (one pair, the spec)
+    from consistency.align import _agreeing
+    from consistency.align.values import disjoint, same_distinctive_value
+
+    texts = ["Im Bus saßen 52 Fahrgäste.", "Mit 52 Reisenden und mehr als 50 Koffern.", "Es kamen 10.000 Soldaten.",
+             "Es waren 10.000 Container.", "Rund 48 Menschen und bis zu 52 Helfer.", "Am 14. Juni 2024 und 2023."]
+    bt = batch([claim(t, f"{i}.txt", "de") for i, t in enumerate(texts)])
+    n = len(bt.mentions)
+    ka, kb = np.array([(a, b) for a in range(n) for b in range(n) if a != b]).T
+    agree, same = _agreeing(bt, ka, kb)
+    pairs = list(zip(ka.tolist(), kb.tolist()))
+    assert agree.tolist() == [not disjoint(bt.value(a), bt.value(b)) for a, b in pairs]
+    assert same.tolist() == [same_distinctive_value(bt.value(a), bt.value(b)) for a, b in pairs]
+    assert same.any() and not agree.all()

@@ -20,21 +20,8 @@ import pytest
 from consistency import __version__
 from consistency.cli import main
 from consistency.report import FORMATS
+from test_check import loader  # the session model handed out as the product would (tests/cli/test_check.py)
 
-
-def loader(embedder):
-    """``pipeline.get_embedder`` handing out the session's default model (as in test_check.py)."""
-    import consistency.pipeline as pipeline
-    from consistency.embed import CachedEmbedder
-
-    real = pipeline.get_embedder
-
-    def get_embedder(settings):
-        if settings.model is not None:
-            return real(settings)
-        return embedder if settings.cache_dir == "" else CachedEmbedder(embedder, settings.cache_dir)
-
-    return get_embedder
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST = ["--model", "tfidf", "--no-cache"]
