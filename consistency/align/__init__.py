@@ -228,7 +228,7 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     story, (ii, jj, ss), ka, kb, F, p = scored_pairs(batch, settings, models)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
     # points in time and quantities never pair: each is grouped with its own threshold
-    is_time = np.array([q.kind in ("date", "year", "relative_date") for q in batch.values], dtype=bool)
+    is_time = np.array([family(q) == "time" for q in batch.values], dtype=bool)
     pair_time = is_time[ka] if len(ka) else np.zeros(0, dtype=bool)
     n = len(batch.mentions)
     # Asymmetric costs: grouping two values that agree wrongly costs nothing, setting two values
