@@ -33,6 +33,7 @@ import json
 import os
 import sqlite3
 import stat
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
@@ -234,17 +235,28 @@ class Corpus(CorpusBase):
             self._con = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise CorpusError(f"{self.path}: cannot open the corpus ({exc})") from None
-        try:
-            self._con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-            self._con.execute("PRAGMA journal_mode = WAL")
-            self._open(create)
-            self._quick_check()
-        except sqlite3.DatabaseError as exc:
-            self._con.close()
-            raise self._database_error(exc) from None
-        except BaseException:
-            self._con.close()
-            raise
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._con.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+                self._con.execute("PRAGMA journal_mode = WAL")
+                self._open(create)
+                self._quick_check()
+                break
+            except sqlite3.OperationalError as exc:
+                # two processes opening a new corpus at once: switching it to WAL (or a read that must
+                # become a write) can report "locked" at once, without SQLite's busy wait; wait and retry
+                if "locked" in str(exc) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                self._con.close()
+                raise self._database_error(exc) from None
+            except sqlite3.DatabaseError as exc:
+                self._con.close()
+                raise self._database_error(exc) from None
+            except BaseException:
+                self._con.close()
+                raise
 
     def _check_path(self, create: bool) -> None:
         """Refuse a corpus path that is a folder, a special file or not writable, with a clear message."""
