@@ -95,3 +95,53 @@ def pg_url(pg_server, request):
     yield re.sub(r"/postgres\?", f"/{name}?", admin, count=1)
     with psycopg.connect(admin, autocommit=True) as con:
         con.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+#: uid and gid of ``nobody``: a user whom file modes bind
+NOBODY = 65534
+
+
+class PlainUser:
+    """Runs commands as a user whom file modes bind: the current one, or ``nobody`` under root.
+
+    Root reads and writes files whatever their mode (CI runs as root), so tests of an unreadable
+    folder or a read-only file run their command through ``setpriv`` as ``nobody`` there. The
+    folder :attr:`folder` is handed to that user (``chown -R``) before each run.
+    """
+
+    def __init__(self, folder: Path, prefix: list[str]):
+        self.folder = folder
+        self.prefix = prefix
+
+    def run(self, argv: list[str], *, cwd: Path, env: dict, timeout: float = 300):
+        import subprocess
+
+        if self.prefix:
+            for here, dirs, files in os.walk(self.folder):
+                for name in dirs + files:
+                    os.chown(os.path.join(here, name), NOBODY, NOBODY, follow_symlinks=False)
+            os.chown(self.folder, NOBODY, NOBODY)
+            env = {**env, "HOME": str(self.folder)}
+        return subprocess.run([*self.prefix, *argv], cwd=cwd, capture_output=True, text=True,
+                              timeout=timeout, env=env)
+
+
+@pytest.fixture
+def plain_user():
+    """A :class:`PlainUser` with a fresh folder; skips only as root without ``setpriv``."""
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="consistency-user-"))  # not under root's private tmp
+    try:
+        if os.geteuid() != 0:
+            yield PlainUser(folder, [])
+        else:
+            setpriv = shutil.which("setpriv")
+            if setpriv is None:
+                pytest.skip("running as root without setpriv: cannot drop root's file powers")
+            yield PlainUser(folder, [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"])
+    finally:
+        for here, dirs, _ in os.walk(folder):
+            for d in dirs:
+                os.chmod(os.path.join(here, d), 0o755)
+        shutil.rmtree(folder, ignore_errors=True)

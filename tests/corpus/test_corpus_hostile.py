@@ -72,11 +72,40 @@ def test_corrupted_page_is_detected_with_how_to_recover(work):
         assert "c.sqlite: the corpus database is corrupted" in r.stderr and ".recover" in r.stderr
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
-def test_read_only_corpus_says_so(work):
-    (work / "c.sqlite").chmod(0o444)
-    r = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, cwd=work)
-    assert r.returncode == 2 and "read-only corpus" in r.stderr and "not a consistency corpus" not in r.stderr
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_read_only_corpus_says_so(built, plain_user, what):
+    """A real read-only corpus file (or its folder), opened by a user whom modes bind (``nobody``
+    when the tests run as root)."""
+    d = plain_user.folder / "w"
+    shutil.copytree(built, d)
+    (d / "c.sqlite").chmod(0o444)
+    if what == "folder":
+        (d / "c.sqlite").chmod(0o644)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"}
+    for args in (["check", "new.txt"], ["add", "new.txt"]):
+        if what == "folder":
+            d.chmod(0o555)
+        r = plain_user.run([str(CONSOLE), *args, "--corpus", "c.sqlite", *FAST], cwd=d, env=env)
+        d.chmod(0o755)
+        assert "Traceback" not in r.stderr, r.stderr
+        assert r.returncode == 2, (args, r.stderr)
+        assert "c.sqlite: read-only corpus" in r.stderr and "to a writable place" in r.stderr
+        assert "not a consistency corpus" not in r.stderr
+
+
+def test_read_only_corpus_says_so_simulated(work, monkeypatch, capsys):
+    """The same through the CLI in this process, ``os.access`` saying the file is not writable:
+    runs whoever runs the tests."""
+    from consistency.cli import main
+
+    corpus = str(work / "c.sqlite")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if (os.fspath(p) == corpus and mode & os.W_OK)
+                        else real(p, mode, **kw))
+    code = main(["check", str(work / "new.txt"), "--corpus", corpus, *FAST])
+    err = capsys.readouterr().err
+    assert code == 2 and f"{corpus}: read-only corpus ({corpus} is not writable)" in err, err
+    assert "not a consistency corpus" not in err
 
 
 def test_stale_temporary_index_files_are_removed(work):

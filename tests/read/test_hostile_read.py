@@ -100,17 +100,47 @@ def test_path_longer_than_path_max_is_an_error_of_that_input_only(good):
     assert str(deep / "good.txt") in {a["path"] for a in report["articles"] if not a["error"]}
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
-def test_unreadable_subfolder_is_listed(good):
+def test_unreadable_subfolder_is_listed(plain_user):
+    """A real mode-0 folder, read by a user whom modes bind (``nobody`` when the tests run as root)."""
+    d = plain_user.folder
+    (d / "good.txt").write_text(GOOD, encoding="utf-8")
+    (d / "batch").mkdir()
+    (d / "batch" / "other.txt").write_text(OTHER, encoding="utf-8")
+    sub = d / "batch" / "locked"
+    sub.mkdir()
+    (sub / "a.txt").write_text(GOOD, encoding="utf-8")
+    sub.chmod(0)
+    r = plain_user.run([str(CONSOLE), "check", "batch", "good.txt", *FAST, "-f", "json"], cwd=d,
+                       env={**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"})
+    assert "Traceback" not in r.stderr, r.stderr
+    report = json.loads(r.stdout)
+    assert errors(report) == {"batch/locked": "batch/locked: cannot read folder: Permission denied"}
+    assert "consistency: error: batch/locked: cannot read folder: Permission denied" in r.stderr
+    assert r.returncode == 1 and report["summary"]["contradict"] == 1  # the others were checked
+
+
+def test_unreadable_subfolder_is_listed_simulated(good, monkeypatch, capsys):
+    """The same through the CLI in this process, the folder's PermissionError injected at
+    ``os.scandir``: runs whoever runs the tests."""
+    from consistency.cli import main
+
     sub = good / "batch" / "locked"
     sub.mkdir(parents=True)
     (sub / "a.txt").write_text(GOOD, encoding="utf-8")
-    sub.chmod(0)
-    try:
-        r, report = check_json(good / "batch", good / "good.txt")
-        assert "cannot read folder" in errors(report)[str(sub)]
-    finally:
-        sub.chmod(0o755)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.abspath(os.fspath(path)) == str(sub):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    code = main(["check", str(good / "batch"), str(good / "good.txt"), str(good / "other.txt"), *FAST, "-f", "json"])
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert errors(report) == {str(sub): f"{sub}: cannot read folder: Permission denied"}
+    assert f"consistency: error: {sub}: cannot read folder: Permission denied" in err
+    assert code == 1 and report["summary"]["contradict"] == 1
 
 
 def test_jsonl_type_errors_are_named(good):
