@@ -1,7 +1,8 @@
 """Fuzz: random bytes, random Unicode with control characters and random JSONL go through
-read -> segment -> extract -> align -> judge and every output format without a traceback;
-JSON, SARIF and JUnit always parse; text, markdown and github never hold a raw control
-character (issue 11). Bounded: few examples, small inputs, a cheap embedder."""
+read -> segment -> extract -> align -> judge (alone and against a corpus) and every output
+format without a traceback or a numpy RuntimeWarning; JSON, SARIF and JUnit always parse; HTML
+is written; text, markdown and github never hold a raw control character (issue 11). Bounded:
+few examples, small inputs, a cheap embedder."""
 
 from __future__ import annotations
 
@@ -9,21 +10,23 @@ import json
 import os
 import re
 import tempfile
+import warnings
 import xml.etree.ElementTree as ET
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consistency import Settings
+from consistency.corpus import Corpus, check_with_corpus
 from consistency.embed import TfidfEmbedder
 from consistency.pipeline import check_articles
-from consistency.read import read_paths
+from consistency.read import article_from_text, read_paths
 from consistency.report import FORMATS
 from consistency.segment import segment
 
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 EMBEDDER = TfidfEmbedder(n_features=2 ** 10)
-S = Settings(cache_dir="")
+S = Settings(cache_dir="", model="tfidf")
 BASE = "Bei dem Hochwasser in Passau wurden am Montag {n} Häuser überflutet. "
 FUZZ = settings(max_examples=40, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -36,15 +39,22 @@ noisy = st.lists(st.one_of(
 #: file names: anything but "/" and NUL
 names = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="/\x00"),
                 min_size=1, max_size=20).filter(lambda s: s not in (".", "..") and len(s.encode()) < 200)
+#: counts, and numerals of up to 400 digits (beyond float's range)
+counts = st.one_of(st.integers(0, 10 ** 6), st.integers(10 ** 15, 10 ** 400))
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | noisy,
                            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(noisy, inner, max_size=3),
                            max_leaves=6)
 
 
-def _check_formats(articles) -> None:
-    for a in articles:
-        segment(a)  # on its own too: errors give no sentences, others spans into the text
-    report = check_articles(articles, S, embedder=EMBEDDER)
+def _check_formats(articles, corpus=None) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        for a in articles:
+            segment(a)  # on its own too: errors give no sentences, others spans into the text
+        if corpus is None:
+            report = check_articles(articles, S, embedder=EMBEDDER)
+        else:
+            report = check_with_corpus(articles, corpus, S, embedder=EMBEDDER)
     for name, fmt in FORMATS.items():
         out = fmt(report)
         out.encode("utf-8")  # writable as UTF-8
@@ -74,7 +84,7 @@ def test_random_bytes(data, name):
 
 
 @FUZZ
-@given(noisy, names, st.integers(0, 10 ** 6))
+@given(noisy, names, counts)
 def test_random_unicode_with_control_characters(text, name, n):
     for suffix in (".txt", ".html", ".md"):
         _read({"ok.txt": BASE.format(n=120).encode(),
@@ -84,8 +94,28 @@ def test_random_unicode_with_control_characters(text, name, n):
 @FUZZ
 @given(st.lists(st.one_of(st.dictionaries(st.sampled_from(["id", "text", "title", "source", "published",
                                                               "language"]), json_values, max_size=6),
-                          json_values, noisy), max_size=5), st.integers(0, 999))
+                          json_values, noisy), max_size=5), counts)
 def test_random_jsonl(records, n):
     lines = [json.dumps({"id": "good", "text": BASE.format(n=n)})]
     lines += [json.dumps(r) if not isinstance(r, str) else r.replace("\n", " ") for r in records]
     _read({"ok.txt": BASE.format(n=120).encode(), "batch.jsonl": "\n".join(lines).encode("utf-8")})
+
+
+@settings(max_examples=15, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.tuples(noisy, counts), min_size=1, max_size=4), st.lists(st.tuples(noisy, counts), max_size=3))
+def test_random_articles_against_a_corpus(stored, new):
+    """Random articles stored with ``add``, random new ones checked against them."""
+    def articles(items, prefix):
+        return [article_from_text(f"{prefix}{k}.txt", text + BASE.format(n=n) + text) for k, (text, n) in enumerate(items)]
+
+    with tempfile.TemporaryDirectory() as d:
+        corpus = Corpus(os.path.join(d, "c.sqlite"), create=True, root=d)
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", RuntimeWarning)
+                corpus.add(articles(stored, "s") + [article_from_text("ok.txt", BASE.format(n=120))], S,
+                           embedder=EMBEDDER)
+            _check_formats(articles(new, "n") + articles(stored[:1], "s"), corpus)
+        finally:
+            corpus.close()

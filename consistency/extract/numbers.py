@@ -324,7 +324,18 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
     for w in find_number_words(text, language, tolerance):
         if all(w.end <= a or w.start >= b for a, b in taken):
             out.append(w)
-    return sorted(out, key=lambda m: m.start)
+    # a numeral of hundreds of digits is no quantity (and beyond 1e308 float says inf): not a value
+    return sorted((m for m in out if _plausible(m)), key=lambda m: m.start)
+
+
+#: Values beyond this magnitude are not read as values (no report counts that much; beyond
+#: float's range they would be infinite, and arithmetic on them overflows).
+MAX_MAGNITUDE = 1e18
+
+
+def _plausible(m: NumberMatch) -> bool:
+    # the value only: an open bound ("mindestens zehn") is infinite by design
+    return math.isfinite(m.value) and abs(m.value) <= MAX_MAGNITUDE
 
 
 class _Tok:

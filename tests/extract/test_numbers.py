@@ -206,3 +206,17 @@ def test_k_in_a_race_is_kilometres(text):
 def test_attached_m_without_money_is_metres():
     _, m = one("He won the 100m sprint.", "en")
     assert m.kind == "measure" and m.value == 100 and m.unit == "m"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Es wurden " + "9" * 400 + " Häuser überflutet.", "de"),  # beyond float: inf
+    ("It cost $" + "9" * 300 + " trillion.", "en"),  # finite, then scaled beyond float
+    ("Es wurden 2.000.000.000.000.000.000 Häuser gezählt.", "de"),  # 2e18: no count of anything reported
+])
+def test_numerals_beyond_any_quantity_are_no_values(text, lang):
+    assert find_numbers(text, lang) == []
+
+
+def test_the_largest_plausible_values_are_read():
+    (m,) = find_numbers("Die Schulden betragen 999.000.000.000.000.000 Euro.", "de")
+    assert m.value == pytest.approx(9.99e17) and m.currency == "EUR"

@@ -198,3 +198,16 @@ def test_symlinked_folders_are_followed_once_and_loops_end(good):
     paths = [a["path"] for a in report["articles"]]
     assert paths == [str(real / "a.txt"), str(good / "other.txt")]
     assert r.returncode == 1
+
+
+def test_a_numeral_of_hundreds_of_digits_is_no_value(good):
+    """Beyond float's range it was infinite: a traceback formatting the report (issue 11)."""
+    huge = "Bei dem Hochwasser in Passau wurden am Montag {} Häuser überflutet.\n"
+    (good / "a.txt").write_text(huge.format("9" * 400), encoding="utf-8")
+    (good / "b.txt").write_text(huge.format("8" * 400), encoding="utf-8")
+    for fmt in ("text", "json"):
+        r = console("check", good / "a.txt", good / "b.txt", good / "other.txt", *FAST, "-f", fmt)
+        assert "Traceback" not in r.stderr and r.returncode == 0, r.stderr
+    report = json.loads(r.stdout)
+    assert errors(report) == {} and report["summary"]["contradict"] == 0
+    assert all("9999" not in f["message"] for f in report["findings"])
