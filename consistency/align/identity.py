@@ -67,10 +67,16 @@ class LinearModel:
         """Calibrated probabilities, shape (n,)."""
         z = self.decision(F)
         if self.platt:
-            return 1.0 / (1.0 + np.exp(-(self.platt[0] * z + self.platt[1])))
+            return _sigmoid(self.platt[0] * z + self.platt[1])
         if len(self.cal_x) < 2:
-            return 1.0 / (1.0 + np.exp(-z))
+            return _sigmoid(z)
         return np.interp(z, self.cal_x, self.cal_y)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    """``1 / (1 + exp(-z))`` without overflow: a score far out of the fitted range (a feature
+    beyond anything seen in fitting) is 0 or 1, not a numpy RuntimeWarning."""
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -500.0, 500.0)))
 
 
 @lru_cache(maxsize=4)

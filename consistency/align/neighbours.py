@@ -55,10 +55,13 @@ def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
     index.add(np.arange(n), X.astype(np.float32), threads=1)
     matches = index.search(X.astype(np.float32), min(k + 1, n))
     keys = np.asarray(matches.keys).reshape(n, -1)
-    sims = 1.0 - np.asarray(matches.distances).reshape(n, -1)
-    ii = np.repeat(np.arange(n), keys.shape[1])
-    jj = keys.ravel().astype(np.int64)
-    ss = sims.ravel()
+    dist = np.asarray(matches.distances, dtype=np.float32).reshape(n, -1)
+    # only the entries found (``counts`` per row): the others hold whatever usearch left there, and
+    # arithmetic on them can raise numpy RuntimeWarnings or pair rows that were never found
+    found = np.arange(keys.shape[1])[None, :] < np.asarray(matches.counts).reshape(n, 1)
+    ii = np.broadcast_to(np.arange(n)[:, None], keys.shape)[found]
+    jj = keys[found].astype(np.int64)
+    ss = 1.0 - dist[found]
     valid = (jj >= 0) & (jj < n) & (ii != jj) & (ss >= threshold)
     ii, jj, ss = ii[valid], jj[valid], ss[valid]
     ii, jj = np.minimum(ii, jj), np.maximum(ii, jj)

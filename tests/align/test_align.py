@@ -38,6 +38,39 @@ def test_ann_finds_the_same_pairs_on_clustered_data():
     assert len(exact) > 100 and len(ann & exact) / len(exact) > 0.95
 
 
+def test_ann_uses_only_the_neighbours_found(monkeypatch):
+    """usearch leaves the entries past each row's ``counts`` as they were: garbage keys and
+    distances must neither pair rows nor raise a numpy RuntimeWarning."""
+    import warnings
+
+    import usearch.index
+
+    class Matches:
+        def __init__(self, n, count):
+            self.keys = np.full((n, count), 1, dtype=np.uint64)  # garbage: row 1, in range
+            self.distances = np.zeros((n, count), dtype=np.float32)  # garbage: "identical"
+            self.distances[:, -1] = np.nan
+            self.counts = np.zeros(n, dtype=np.uint64)
+            self.keys[0, 0], self.distances[0, 0], self.counts[0] = 2, 0.0, 1  # row 0 found row 2 only
+
+    class Index:
+        def __init__(self, **kw):
+            pass
+
+        def add(self, keys, vectors, threads=0):
+            self.n = len(keys)
+
+        def search(self, queries, count):
+            return Matches(len(queries), count)
+
+    monkeypatch.setattr(usearch.index, "Index", Index)
+    X = np.eye(4, dtype=np.float32)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        i, j, s = similar_pairs(X, np.arange(4), 0.5, method="ann", k=3)
+    assert (i.tolist(), j.tolist(), s.tolist()) == ([0], [2], [1.0])
+
+
 def test_same_number_of_different_things_is_two_facts():
     a, b = claims_of("Russland schickte 10.000 Soldaten.", "Russland schickte 10.000 Container.")
     assert not values_match(a.values[0], b.values[0])

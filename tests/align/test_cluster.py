@@ -36,6 +36,19 @@ def test_linear_model_checks_feature_names_and_shapes():
         LinearModel.from_dict(d, ("a", "c"))
 
 
+def test_sigmoid_of_a_score_far_out_of_range_is_0_or_1_without_a_warning():
+    import warnings
+
+    d = {"features": ["a"], "mean": [0], "scale": [1], "coef": [1.0], "intercept": 0.0}
+    m = LinearModel.from_dict(d, ("a",))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        p = m.predict_proba(np.array([[-1e6], [0.0], [1e6]]))
+        platt = LinearModel.from_dict({**d, "calibration": {"platt": [2.0, 0.0]}}, ("a",))
+        q = platt.predict_proba(np.array([[-1e6], [1e6]]))
+    assert p == pytest.approx([0.0, 0.5, 1.0]) and q == pytest.approx([0.0, 1.0])
+
+
 def test_batch_validates_array_shapes():
     with pytest.raises(ValueError, match="Batch.X"):
         Batch(claims=(), X=np.zeros((2, 3)), Xa=np.zeros((0, 3)), mentions=(), C=np.zeros((0, 3)),

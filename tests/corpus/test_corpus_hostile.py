@@ -163,3 +163,31 @@ def test_ann_pairs_are_the_same_on_every_run():
     runs = [similar_pairs(X, groups, 0.2, method="ann", k=10) for _ in range(3)]
     for i, j, s in runs[1:]:
         assert np.array_equal(i, runs[0][0]) and np.array_equal(j, runs[0][1]) and np.array_equal(s, runs[0][2])
+
+
+HOUSES = "Bei dem Hochwasser in Passau wurden am Montag {} Häuser überflutet."
+ODD_CORPUS = {  # articles at the edges: tiny, copies, one statement, no values, no words, huge numerals
+    "tiny.txt": "Ja.", "copy1.txt": HOUSES.format(120), "copy2.txt": HOUSES.format(120),
+    "copy3.txt": HOUSES.format(120), "novalue.txt": "Die Feuerwehr half. Die Polizei kam auch.",
+    "nowords.txt": "123 456 789.", "huge.txt": HOUSES.format("9" * 400) + " Es waren 2.000.000.000.000.000.000 Helfer.",
+    "zero.txt": "Es gab 0 Tote und 0 Prozent Schäden.",
+}
+ODD_NEW = {"n-copy.txt": HOUSES.format(120), "n-other.txt": HOUSES.format(450), "n-huge.txt": HOUSES.format("8" * 400),
+           "n-none.txt": "Ja", "n-zero.txt": "Es gab null Tote und 0 Prozent Schäden.", "n-tiny.txt": "Ja."}
+
+
+@pytest.mark.parametrize("corpus,new", [(ODD_CORPUS, ODD_NEW), ({"one.txt": HOUSES.format(120)}, {"n.txt": HOUSES.format(120)}),
+                                        ({"one.txt": "Ja."}, {"n.txt": "Ja."})], ids=["odd", "one", "no-statement"])
+def test_corpus_checks_print_no_runtime_warning(tmp_path, corpus, new):
+    """Every numpy RuntimeWarning shown (``PYTHONWARNINGS=always``): none comes, whatever the corpus holds."""
+    for folder, files in (("corpus", corpus), ("new", new)):
+        (tmp_path / folder).mkdir()
+        for name, text in files.items():
+            (tmp_path / folder / name).write_text(text + "\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", "PYTHONWARNINGS": "always::RuntimeWarning"}
+    for args in (["add", "--corpus", "c.sqlite", "corpus"], ["check", "new", "--corpus", "c.sqlite", "-f", "json"],
+                 ["add", "--corpus", "c.sqlite", "new"], ["check", "corpus", "new", "--corpus", "c.sqlite"]):
+        r = subprocess.run([str(CONSOLE), *args, *FAST], cwd=tmp_path, capture_output=True, text=True,
+                           timeout=300, env=env)
+        assert r.returncode in (0, 1), (args, r.stderr)
+        assert "Traceback" not in r.stderr and "Warning" not in r.stderr, (args, r.stderr)
