@@ -42,3 +42,14 @@ def test_broken_pyproject_without_our_table_is_not_ours(tmp_path):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     r = console("check", "a.txt", "--model", "tfidf", "--no-cache", cwd=tmp_path)
     assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("args", [["add", "--corpus", "c.sqlite", "a.txt"], ["config"],
+                                  ["baseline", "create", "a.txt", "-o", "bl.json"]])
+def test_every_command_names_the_broken_settings_file(tmp_path, args):
+    (tmp_path / "consistency.toml").write_bytes(b"fail-on = 'never'\n# caf\xe9\n")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    r = console(*args, cwd=tmp_path)
+    assert "Traceback" not in r.stderr and r.returncode == 2, r.stderr
+    assert f"{tmp_path / 'consistency.toml'}:2: not UTF-8" in r.stderr
+    assert not (tmp_path / "c.sqlite").exists() and not (tmp_path / "bl.json").exists()

@@ -77,6 +77,16 @@ def test_symlink_output_writes_its_target_and_stays_a_link(batch):
     assert json.loads((batch / "out" / "report.json").read_text(encoding="utf-8"))["summary"]["contradict"] == 1
 
 
+def test_output_through_a_link_to_standard_output(batch):
+    """``-o /dev/stdout`` is a link to ``/proc/self/fd/1``: the report goes into the pipe, no file is made."""
+    os.symlink("/proc/self/fd/1", batch / "stdout")
+    r = console("check", "a.txt", "b.txt", *FAST, "-f", "json", "-o", "stdout", cwd=batch)
+    assert r.returncode == 1, r.stderr
+    assert json.loads(r.stdout)["summary"]["contradict"] == 1
+    assert os.readlink(batch / "stdout") == "/proc/self/fd/1"
+    assert sorted(f.name for f in batch.iterdir()) == ["a.txt", "b.txt", "stdout"]
+
+
 def test_fifo_output_is_written_into_not_replaced(batch):
     fifo = batch / "pipe"
     os.mkfifo(fifo)

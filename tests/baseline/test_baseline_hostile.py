@@ -40,3 +40,12 @@ def test_baseline_larger_than_the_limit_is_refused(tmp_path):
     with pytest.raises(BaselineError, match="baseline too large"):
         load(str(p), max_bytes=1000)
     assert len(load(str(p))) == 0
+
+
+def test_baseline_beyond_64_mib_is_refused_by_the_console_script(tmp_path):
+    (tmp_path / "a.txt").write_text("Bei dem Hochwasser wurden 120 Häuser überflutet.\n", encoding="utf-8")
+    with open(tmp_path / "bl.json", "wb") as fh:
+        fh.truncate(64 * 2 ** 20 + 1)  # sparse: costs no disk
+    r = console("check", "a.txt", "--model", "tfidf", "--no-cache", "--baseline", "bl.json", cwd=tmp_path)
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert "bl.json: baseline too large (67,108,865 bytes; the limit is 67,108,864)" in r.stderr

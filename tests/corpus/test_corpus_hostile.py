@@ -58,8 +58,10 @@ def work(built, healthy, tmp_path) -> Path:
 
 def test_corpus_that_is_a_folder(work):
     (work / "db").mkdir()
-    r = console("check", "new.txt", "--corpus", "db", *FAST, cwd=work)
-    assert r.returncode == 2 and "db: is a folder" in r.stderr
+    for command in ("check", "add"):
+        r = console(command, "new.txt", "--corpus", "db", *FAST, cwd=work)
+        assert r.returncode == 2 and "db: is a folder; --corpus names the database file" in r.stderr, r.stderr
+    assert list((work / "db").iterdir()) == []
 
 
 def test_corrupted_page_is_detected_with_how_to_recover(work):
