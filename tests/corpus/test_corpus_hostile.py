@@ -4,6 +4,7 @@ never a traceback, never a silent exit 0 (issue 11)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -62,6 +63,22 @@ def test_corpus_that_is_a_folder(work):
         r = console(command, "new.txt", "--corpus", "db", *FAST, cwd=work)
         assert r.returncode == 2 and "db: is a folder; --corpus names the database file" in r.stderr, r.stderr
     assert list((work / "db").iterdir()) == []
+    os.mkfifo(work / "pipe.sqlite")  # opened, it would wait for a writer for ever
+    r = console("check", "new.txt", "--corpus", "pipe.sqlite", *FAST, cwd=work)
+    assert r.returncode == 2 and "pipe.sqlite: not a regular file; --corpus names the database file" in r.stderr
+
+
+def test_stale_index_is_brought_in_line(work):
+    """An index older than the database (a writer killed between its commit and the index save)."""
+    old = (work / "c.sqlite.usearch").read_bytes()
+    (work / "c.txt").write_text(NEW.replace("Passau", "Regensburg"), encoding="utf-8")
+    assert console("add", "--corpus", "c.sqlite", "c.txt", *FAST, cwd=work).returncode == 0
+    (work / "c.sqlite.usearch").write_bytes(old)
+    first = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, "-f", "json", cwd=work)
+    assert re.search(r"the vector index was stale \(\d+ statements missing, 0 extra\); rebuilt from the database",
+                     first.stderr), first.stderr
+    again = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, "-f", "json", cwd=work)
+    assert "stale" not in again.stderr and first.stdout == again.stdout
 
 
 def test_corrupted_page_is_detected_with_how_to_recover(work):

@@ -63,12 +63,21 @@ def test_special_files_in_a_folder_are_listed_with_their_error(good):
         assert name in r.stderr
 
 
-def test_fifo_and_device_as_input_are_named_not_empty(good):
+def test_fifo_device_and_socket_as_input_are_named_not_empty(good):
+    import socket
+
     os.mkfifo(good / "pipe.txt")
-    r, report = check_json(good / "pipe.txt", "/dev/null", good / "good.txt")
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(good / "sock.txt"))
+    try:
+        r, report = check_json(good / "pipe.txt", "/dev/null", good / "sock.txt", good / "good.txt")
+    finally:
+        sock.close()
     errs = errors(report)
     assert "FIFO" in errs[str(good / "pipe.txt")] and "empty" not in errs[str(good / "pipe.txt")]
     assert "character device" in errs["/dev/null"]
+    assert "socket, not a regular file" in errs[str(good / "sock.txt")]
+    assert r.returncode == 0 and report["summary"]["statements"] >= 1  # good.txt was checked
 
 
 def test_symlink_loop_given_directly_is_not_called_missing(good):
