@@ -210,3 +210,22 @@ def test_corpus_checks_print_no_runtime_warning(tmp_path, corpus, new):
                            timeout=300, env=env)
         assert r.returncode in (0, 1), (args, r.stderr)
         assert "Traceback" not in r.stderr and "Warning" not in r.stderr, (args, r.stderr)
+
+
+def test_neighbours_with_equal_similarity_are_taken_by_key():
+    """Copies of one statement share a vector: whichever order the index returns them in, the
+    ``k`` taken of those it returns are the smallest keys, not the first returned."""
+    from consistency.corpus import Corpus
+
+    class Index:
+        def __init__(self, order):
+            self.order = order
+
+        def search(self, Q, count):
+            keys = np.array([self.order], dtype=np.int64)  # all five: their order is the index's
+            return keys, np.where(keys == 9, 0.5, 0.9).astype(np.float32)  # key 9 is less alike
+
+    Q = np.zeros((1, 4), dtype=np.float32)
+    for order in ([9, 7, 5, 3, 1], [1, 3, 5, 7, 9], [5, 9, 1, 7, 3]):
+        assert Corpus._search(None, Index(order), Q, 2, 0.35, skip=set()) == {1, 3}
+        assert Corpus._search(None, Index(order), Q, 2, 0.35, skip={1}) == {3, 5}
