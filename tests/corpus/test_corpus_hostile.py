@@ -139,6 +139,10 @@ def test_stale_temporary_index_files_are_removed(work):
     assert r.returncode == 0, r.stderr
     assert not own.exists() and not legacy.exists() and fresh.exists()
     assert "removed 2 temporary index files" in r.stderr
+    own.write_bytes(b"half an index")  # and by a check
+    r = console("check", "new.txt", "--corpus", "c.sqlite", *FAST, cwd=work)
+    assert r.returncode == 1 and "removed 1 temporary index file left by an interrupted write" in r.stderr
+    assert not own.exists() and fresh.exists()
 
 
 @pytest.mark.parametrize("damage", ["missing", "empty", "corrupted"])
