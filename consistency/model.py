@@ -184,6 +184,9 @@ class Group:
     #: value groups: ``(a, b, p)`` for linked mentions ``mentions[a]``, ``mentions[b]`` with the
     #: calibrated probability ``p`` that they state the same fact
     links: tuple[tuple[int, int, float], ...] = ()
+    #: value groups: one article states two different values in unlike clauses (two facts of
+    #: its own, such as Friday's game and Saturday's firing): the group may mix facts
+    mixed: bool = False
 
 
 @dataclass(frozen=True, eq=False)

@@ -11,6 +11,7 @@ import numpy as np
 
 from .align import AlignSettings, align
 from .align.context import noun_text, value_context
+from .align.identity import models_digest
 from .embed import CachedEmbedder, Embedder, ResultCache, embed_affirmed, embed_claims, load_embedder
 from .embed.cache import digest
 from .extract import extract_claims
@@ -234,7 +235,7 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
         model = embedder.name if embedder else settings.model
         memo = None
         if cache is not None and nli is None:
-            memo = digest("findings/1", keys, X.tobytes(), repr(X.shape), repr(settings), model)
+            memo = digest("findings/1", keys, X.tobytes(), repr(X.shape), repr(settings), model, models_digest())
             findings = cache.get(memo)
             if findings is not None:
                 tick("aligning", 0, len(claims))

@@ -15,6 +15,7 @@ numpy only; fitting it needs scikit-learn (:mod:`consistency.learn`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from typing import Sequence
 
 import numpy as np
 
-__all__ = ["LinearModel", "load_models", "MODELS_VERSION", "ModelsError"]
+__all__ = ["LinearModel", "load_models", "models_digest", "MODELS_VERSION", "ModelsError"]
 
 MODELS_VERSION = "consistency.models/1"
 
@@ -102,3 +103,14 @@ def load_models(path: str | None = None) -> dict:
     installing it), else the file shipped in the package.
     """
     return _read(path or os.environ.get("CONSISTENCY_MODELS") or None)
+
+
+@lru_cache(maxsize=4)
+def _digest(path: str | None) -> str:
+    return hashlib.sha256(json.dumps(_read(path), sort_keys=True).encode("utf-8")).hexdigest()[:20]
+
+
+def models_digest(path: str | None = None) -> str:
+    """A digest of the models :func:`load_models` would return: part of every cache key of
+    results that depend on them, so that trying a re-fitted file never reuses old findings."""
+    return _digest(path or os.environ.get("CONSISTENCY_MODELS") or None)

@@ -21,10 +21,10 @@ import numpy as np
 from ..model import Batch
 from .identity import LinearModel, load_models
 
-__all__ = ["STORY_FEATURES", "story_features", "story_probabilities", "stories", "ArticleProfile", "profiles"]
+__all__ = ["STORY_FEATURES", "story_features", "story_probabilities", "story_labels", "stories", "ArticleProfile", "profiles"]
 
 STORY_FEATURES = ("cos_mean", "best_match", "max_match", "name_overlap", "shared_names", "number_overlap",
-                  "year_conflict", "date_gap", "date_known")
+                  "year_conflict", "date_gap", "date_known", "salient_min", "salient_max", "lead_cos")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _NAME = re.compile(r"(?<![\w.!?]\s)(?<!^)\b([A-ZÄÖÜ][\w'-]{2,})", re.M)
 _CAP = re.compile(r"\b[A-ZÄÖÜ][\w'-]{2,}\b")
@@ -34,20 +34,24 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 class ArticleProfile:
     """What a story pair is judged on, per article: its statements' rows, names, numbers, date."""
 
-    __slots__ = ("rows", "mean", "names", "numbers", "years", "published")
+    __slots__ = ("rows", "mean", "names", "salient", "numbers", "years", "published")
 
-    def __init__(self, rows, mean, names, numbers, years, published):
+    def __init__(self, rows, mean, names, salient, numbers, years, published):
         self.rows, self.mean, self.names, self.numbers, self.published = rows, mean, names, numbers, published
-        self.years = years
+        self.salient, self.years = salient, years
 
 
-def _names(text: str) -> set[str]:
-    out = set()
+def _names(text: str) -> tuple[set[str], frozenset[str]]:
+    """The capitalised words of ``text`` (lower-cased; not a sentence's first word), and the salient
+    ones among them: those named at least twice (the article's protagonists and places)."""
+    counts: dict[str, int] = {}
     for sent in re.split(r"(?<=[.!?])\s+", text):
         words = _CAP.findall(sent)
         first = sent.split(maxsplit=1)[0] if sent.split() else ""
-        out.update(w.lower() for w in words if w != first)
-    return out
+        for w in words:
+            if w != first:
+                counts[w.lower()] = counts.get(w.lower(), 0) + 1
+    return set(counts), frozenset(w for w, c in counts.items() if c >= 2)
 
 
 def profiles(batch: Batch) -> list[ArticleProfile]:
@@ -60,7 +64,8 @@ def profiles(batch: Batch) -> list[ArticleProfile]:
         text = " ".join(c.sentence.clean for c in claims)
         mean = batch.X[rows].mean(axis=0)
         norm = np.linalg.norm(mean)
-        out.append(ArticleProfile(rows, mean / norm if norm else mean, _names(text),
+        names, salient = _names(text)
+        out.append(ArticleProfile(rows, mean / norm if norm else mean, names, salient,
                                   set(_NUMBER.findall(text)), set(_YEAR.findall(text)),
                                   batch.published.get(claims[0].article)))
     return out
@@ -70,8 +75,23 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+#: The first statements of an article (headline, lead) that ``lead_cos`` compares.
+LEAD = 3
+
+
+def _covered(salient: frozenset, names: set) -> float:
+    """Share of one article's salient names that the other article names at all (0.5: none salient)."""
+    return len(salient & names) / len(salient) if salient else 0.5
+
+
 def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> list[float]:
-    """The features of :data:`STORY_FEATURES` for one pair of articles."""
+    """The features of :data:`STORY_FEATURES` for one pair of articles.
+
+    Two reports of one event name the same protagonists: ``salient_min`` / ``salient_max`` are
+    the smaller and larger share of one article's salient names (named twice or more) that the
+    other names at all; ``lead_cos`` is the best match among the first :data:`LEAD` statements
+    (headline and lead), which say what the article is about.
+    """
     S = X[pa.rows] @ X[pb.rows].T
     best = 0.5 * (S.max(axis=1).sum() / S.shape[0] + S.max(axis=0).sum() / S.shape[1]) if S.size else 0.0
     known = pa.published is not None and pb.published is not None
@@ -79,8 +99,10 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
     ya, yb = pa.years | ({pa.published.year} if pa.published else set()), pb.years | (
         {pb.published.year} if pb.published else set())
     conflict = float(bool(ya and yb and not ya & yb))
+    ca, cb = _covered(pa.salient, pb.names), _covered(pb.salient, pa.names)
     return [float(pa.mean @ pb.mean), float(best), float(S.max()) if S.size else 0.0, _jaccard(pa.names, pb.names),
-            min(len(pa.names & pb.names), 8) / 8, _jaccard(pa.numbers, pb.numbers), conflict, gap, float(known)]
+            min(len(pa.names & pb.names), 8) / 8, _jaccard(pa.numbers, pb.numbers), conflict, gap, float(known),
+            min(ca, cb), max(ca, cb), float(S[:LEAD, :LEAD].max()) if S.size else 0.0]
 
 
 #: In batches of more articles than this, each article is compared with its this many most alike.
@@ -91,11 +113,16 @@ def _model(models: Optional[dict]) -> LinearModel:
     return LinearModel.from_dict((models or load_models())["story"], STORY_FEATURES)
 
 
-def story_probabilities(batch: Batch, models: Optional[dict] = None) -> np.ndarray:
-    """Probability that two articles report one story, shape (n_articles, n_articles); 1 on the diagonal."""
+def story_probabilities(batch: Batch, models: Optional[dict] = None, unscored: float = 0.0) -> np.ndarray:
+    """Probability that two articles report one story, shape (n_articles, n_articles); 1 on the diagonal.
+
+    In batches of more than :data:`NEIGHBOUR_ARTICLES` articles only each article's most alike
+    ones are scored; the other pairs get ``unscored`` (0: other stories; NaN to tell them apart).
+    """
     prof = profiles(batch)
     k = len(prof)
-    P = np.eye(k)
+    P = np.full((k, k), unscored, dtype=float)
+    np.fill_diagonal(P, 1.0)
     if k < 2:
         return P
     M = np.array([p.mean for p in prof])
@@ -119,20 +146,24 @@ def story_probabilities(batch: Batch, models: Optional[dict] = None) -> np.ndarr
     return P
 
 
-def stories(batch: Batch, threshold: float = 0.5, models: Optional[dict] = None) -> np.ndarray:
-    """Story number of each claim, shape (n_claims,).
+def story_labels(P: np.ndarray, articles: np.ndarray, threshold: float = 0.5) -> np.ndarray:
+    """Story number of each claim, shape (n_claims,), from the article-pair probabilities.
 
-    Articles are clustered by average linkage on ``1 - P`` (P from
-    :func:`story_probabilities`), cut where the average probability falls
-    below ``threshold``.
+    Parameters
+    ----------
+    P : ndarray of shape (n_articles, n_articles)
+        From :func:`story_probabilities`.
+    articles : ndarray of shape (n_claims,)
+        Article number of each claim (:attr:`Batch.articles`).
+    threshold : float
+        Articles are clustered by average linkage on ``1 - P``, cut where the average
+        probability falls below ``threshold``.
     """
-    art = batch.articles
-    if len(art) == 0:
-        return art
-    P = story_probabilities(batch, models)
+    if len(articles) == 0:
+        return articles
     k = P.shape[0]
     if k == 1:
-        return np.zeros(len(art), dtype=np.int64)
+        return np.zeros(len(articles), dtype=np.int64)
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import squareform
 
@@ -140,4 +171,12 @@ def stories(batch: Batch, threshold: float = 0.5, models: Optional[dict] = None)
     np.fill_diagonal(D, 0.0)
     Z = linkage(squareform(D, checks=False), method="average")
     labels = fcluster(Z, t=1.0 - threshold, criterion="distance")
-    return (labels - 1)[art].astype(np.int64)
+    return (labels - 1)[articles].astype(np.int64)
+
+
+def stories(batch: Batch, threshold: float = 0.5, models: Optional[dict] = None) -> np.ndarray:
+    """Story number of each claim, shape (n_claims,): :func:`story_labels` of
+    :func:`story_probabilities`."""
+    if len(batch.articles) == 0:
+        return batch.articles
+    return story_labels(story_probabilities(batch, models), batch.articles, threshold)

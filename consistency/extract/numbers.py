@@ -44,7 +44,7 @@ SCALES = {
     "milliarde": 1e9, "milliarden": 1e9, "mrd": 1e9, "mrd.": 1e9, "billion": 1e9, "billions": 1e9,
     "bn": 1e9, "bio.": 1e12, "billionen": 1e12, "trillion": 1e12, "tsd": 1e3, "tsd.": 1e3,
 }
-_SCALE_RE = r"(?:Tausend|Tsd\.?|thousand|Millionen|Million|millions?|Mio\.?|Milliarden|Milliarde|Mrd\.?|billions?|bn|Bio\.|Billionen|trillion|mn|[kKmM](?![\w-]))"
+_SCALE_RE = r"(?:Tausend|Tsd\.?|thousand|Millionen|Million|millions?|Mio\.?|Milliarden|Milliarde|Mrd\.?|Billionen|billions?|bn|Bio\.|trillion|mn|[kKmM](?![\w-]))"
 
 CURRENCIES = {
     "us-dollar": "USD", "dollar": "USD", "dollars": "USD", "$": "USD", "usd": "USD", "us$": "USD",

@@ -342,6 +342,10 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     elif n_pos_plain >= 2 and _revision(mentions, claims, pos_all, settings.published):
         verdict, kind = "unverifiable", "revision"
         reason = "revised: a later report updates the figure (stieg auf / rose to), not a contradiction"
+    elif n_pos_plain >= 2 and group.mixed and _self_split(mentions, claims, plain, pos_plain):
+        verdict = "unverifiable"
+        reason = ("mixes facts: one article itself states values in different positions, so the "
+                  "statements are not all about one fact")
     elif n_pos_plain >= 2:
         verdict = "contradict"
     elif n_pos_all >= 2:
@@ -370,6 +374,20 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
         conf *= 0.5
     return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message,
                    statements=tuple(refs), reason=reason, confidence=round(float(conf), 3))
+
+
+def _self_split(mentions, claims: Sequence[Claim], plain: Sequence[int], pos_plain: Sequence[int]) -> bool:
+    """Do no two articles disagree outright? An article that states values in two positions
+    holds two facts (Friday's game and Saturday's firing); another article contradicts it only
+    if it shares none of its positions."""
+    held: dict[str, set] = {}
+    for i, p in zip(plain, pos_plain):
+        if p >= 0:
+            held.setdefault(claims[mentions[i].claim].article, set()).add(p)
+    if all(len(v) == 1 for v in held.values()):
+        return False
+    sets = list(held.values())
+    return not any(not (sets[x] & sets[y]) for x in range(len(sets)) for y in range(x + 1, len(sets)))
 
 
 def _revision(mentions, claims: Sequence[Claim], pos: Sequence[int], published: dict) -> bool:

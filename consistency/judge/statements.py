@@ -70,6 +70,11 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
                 else:
                     pos.append(nxt)
                     nxt += 1
+            keep = _core(clash, strong + same, st, typ)
+            members, st, pos = [members[i] for i in keep], [st[i] for i in keep], [pos[i] for i in keep]
+            taken = {p: k for k, p in enumerate(sorted(set(pos)))}
+            pos = [taken[p] for p in pos]
+            plain = [k for k, i in enumerate(keep) if i in plain]
             break
         all_values = {s[typ] for s in st if s[typ] is not None}
         if typ == "negation" and len(all_values) >= 2:
@@ -105,6 +110,15 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
             message = f"{reason}: {message}"
     return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message, statements=refs,
                    reason=reason, confidence=0.0 if verdict == "unverifiable" else round(float(group.similarity), 3))
+
+
+def _core(clash, links, st, typ) -> list[int]:
+    """The statements of a contradiction: those of the clashing pairs and those directly and
+    strongly linked to them that take a side, not every statement a chain of links reached (one
+    finding, one statement; a group of dozens of statements says nothing)."""
+    core = {i for pair in clash for i in pair}
+    sided = {i for i in range(len(st)) if st[i][typ] is not None}
+    return sorted(core | {y for a, b in links for x, y in ((a, b), (b, a)) if x in core and y in sided})
 
 
 def _stance_words(kind: str, members, st, refs, position: int) -> str:

@@ -134,3 +134,44 @@ def test_background_year_is_not_this_years_fact(embedder):
                      "Drei Menschen starben bei dem Lawinenabgang am Samstag.")
     groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value"]
     assert all(len(g.mentions) == 1 for g in groups)
+
+
+@pytest.mark.slow
+def test_values_of_articles_unlikely_one_story_are_not_one_fact(embedder):
+    """The value model gives P(same fact | same story): a link is weighed by the story probability,
+    so two articles the story model doubts do not set their values against each other."""
+    import copy
+
+    from consistency.align.identity import load_models
+
+    a, b = claims_of("Bei der Explosion im Chemiewerk wurden am Dienstag 14 Menschen verletzt.",
+                     "Bei der Explosion im Chemiewerk sind nach Angaben der Polizei 21 Menschen verletzt worden.")
+    sure = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value" and len(g.mentions) == 2]
+    doubtful = copy.deepcopy(load_models())
+    # a story model that gives every pair of articles the probability 0.1 (above the clustering
+    # threshold, so both stay one story, but far from sure)
+    doubtful["story"]["coef"] = [0.0] * len(doubtful["story"]["coef"])
+    doubtful["story"]["calibration"] = {"platt": [0.0, float(np.log(0.1 / 0.9))]}
+    from consistency.align import AlignSettings
+
+    groups = align(batch_of([a, b], embedder), AlignSettings(story_threshold=0.05), models=doubtful)
+    assert len(sure) == 1
+    assert not [g for g in groups if g.kind == "value" and len(g.mentions) == 2]
+
+
+def test_a_group_is_mixed_when_one_article_states_two_values_in_unlike_clauses():
+    from types import SimpleNamespace
+
+    from consistency.align import _mixed
+    from consistency.model import Quantity
+
+    def val(v):
+        return Quantity(raw=str(v), start=0, end=1, kind="count", value=v, low=v, high=v)
+
+    C = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.9, 0.1]])
+    values = [val(5), val(7), val(5), val(7)]
+    batch = SimpleNamespace(C=C, value=lambda k: values[k])
+    owner = np.array([0, 0, 1, 0])
+    assert _mixed(batch, [0, 1, 2], owner)          # article 0: 5 and 7 in orthogonal clauses
+    assert not _mixed(batch, [0, 3, 2], owner)      # article 0: 5 and 7 in one clause (restated)
+    assert not _mixed(batch, [0, 2], owner)         # one value per article

@@ -188,6 +188,8 @@ def test_fraction_words_without_a_whole_are_not_shares():
     ("Es kamen 1,2 Mio. Besucher.", "de", "1,2 Mio.", 1.2e6, None),
     ("Es kamen 2,5 Tsd. Besucher.", "de", "2,5 Tsd.", 2500, None),
     ("About 21k runners took part.", "en", "About 21k", 21000, None),
+    ("Die Schulden betragen 2,5 Billionen Euro.", "de", "2,5 Billionen Euro", 2.5e12, "EUR"),
+    ("The debt is 2.5 billion euros.", "en", "2.5 billion euros", 2.5e9, "EUR"),
     ("The city has 5m people.", "en", "5m", 5e6, None),
 ])
 def test_abbreviated_amounts(text, lang, raw, value, currency):

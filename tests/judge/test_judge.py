@@ -86,3 +86,33 @@ def test_format_value():
     assert format_value(q(619, 619, kind="date", key="time", partial=True)) == "19 June (no year)"
     assert format_value(q(10000, math.inf, hedge="lower"), "de") == "mehr als 10.000 Container"
     assert format_value(q(619, 619, kind="date", key="time", partial=True), "de") == "19. Juni (ohne Jahr)"
+
+
+def _claims_of(*specs):
+    """Claims ``(article index, text, value)``: several claims may share an article."""
+    out = []
+    for line, (a, text, value) in enumerate(specs):
+        s = Sentence(f"dir/a{a}.txt", 0, 0, len(text), text, 3 + line, "en", text)
+        out.append(Claim(sentence=s, values=(value,), hedged=False))
+    return out
+
+
+def test_an_article_with_two_values_is_not_contradicted_by_one_sharing_a_value():
+    # a0 states 5 and 7 (two facts), a1 states 5: no two articles disagree outright
+    from dataclasses import replace
+
+    cl = _claims_of((0, "5 containers fell", q(5, 5, "5")), (0, "7 containers were found", q(7, 7, "7")),
+                    (1, "5 containers fell", q(5, 5, "5")))
+    f = judge(replace(_group(cl), mixed=True), cl, IDS)
+    assert f.verdict == "unverifiable" and f.reason.startswith("mixes facts")
+    # the same clause twice with two values (align did not mark the group mixed): the article
+    # contradicts itself and the other article, a contradiction
+    assert judge(_group(cl), cl, IDS).verdict == "contradict"
+
+
+def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
+    from dataclasses import replace
+
+    cl = _claims_of((0, "5 containers fell", q(5, 5, "5")), (0, "7 containers were found", q(7, 7, "7")),
+                    (1, "9 containers fell", q(9, 9, "9")))
+    assert judge(replace(_group(cl), mixed=True), cl, IDS).verdict == "contradict"

@@ -117,3 +117,17 @@ def test_another_place_for_the_same_statement_is_an_entity_contradiction():
 
 def test_digest_is_still_importable_from_judge():
     assert _digest("Ein Satz.") == _digest("ein  satz")
+
+
+def test_a_statement_contradiction_holds_the_clashing_statements_not_the_whole_chain():
+    cl = [claim("The indoor pool is open as usual.", "dir/a0.txt"),
+          claim("The indoor pool has been closed since Monday.", "dir/a1.txt"),
+          claim("The town council met on Tuesday.", "dir/a2.txt"),  # reached by a loose link only
+          claim("The mayor spoke about the budget.", "dir/a3.txt")]
+    g = Group(kind="statement", mentions=tuple(Mention(i) for i in range(4)), fact="statement: pool",
+              key="statement", similarity=0.9, strong=((0, 1), (1, 2)))
+    f = judge(g, cl, IDS)
+    assert (f.verdict, f.kind) == ("contradict", "antonym")
+    # a2 is strongly linked to a clashing statement but takes no side on open/closed; a3 is far
+    assert [s.article for s in f.statements] == ["dir/a0.txt", "dir/a1.txt"]
+    assert sorted(s.position for s in f.statements) == [0, 1]
