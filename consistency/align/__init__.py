@@ -33,7 +33,7 @@ from ..model import Batch, Claim, Group, Mention
 from .cluster import link_groups
 from .features import VALUE_FEATURES, candidate_pairs, mention_info, one_to_one, value_features
 from .identity import LinearModel, load_models
-from .neighbours import ANN_MIN_ROWS, similar_pairs
+from .neighbours import ANN_MIN_ROWS, row_dots, similar_pairs
 from .scope import value_scopes
 from .statements import StatementSettings, statement_groups
 from .stories import stories
@@ -262,10 +262,10 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
         groups.append(Group(kind="value", mentions=mentions, fact=label, key=key, similarity=sim, links=links))
     # statement alignment looks only at pairs of one story that are at all alike (the lowest
     # similarity any of its rules uses), filtered here in numpy rather than pair by pair
-    xa = np.einsum("ij,ij->i", batch.Xa[ii], batch.Xa[jj]) if len(ii) else np.zeros(0)
+    xa = row_dots(batch.Xa, batch.Xa, ii, jj)
     near = (story[ii] == story[jj]) & ((ss >= min(settings.phrase_threshold, STATEMENT_FLOOR)) | (xa >= STATEMENT_FLOOR))
-    ii, jj, ss = ii[near], jj[near], ss[near]
+    ii, jj, ss, xa = ii[near], jj[near], ss[near], xa[near]
     groups.extend(statement_groups(batch, story, ii, jj, ss, StatementSettings(
-        settings.statement_threshold, settings.phrase_threshold, settings.value_threshold)))
+        settings.statement_threshold, settings.phrase_threshold, settings.value_threshold), xa=xa))
     groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))
     return groups

@@ -40,6 +40,7 @@ from ..embed import core_text
 from ..extract.entities import ENTITIES, canonical_text
 from ..judge.stances import opposed, places_differ, stance_spans, stances
 from ..model import Batch, Claim, Group, Mention
+from .neighbours import row_dots
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
 
 __all__ = ["StatementSettings", "statement_groups", "subject_conflict", "subject_words", "shared_subject",
@@ -299,8 +300,9 @@ def _clash(typ: str, si: dict, sj: dict, ci: Claim, cj: Claim) -> bool:
 
 
 def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray,
-                     settings: StatementSettings) -> list[Group]:
-    """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``."""
+                     settings: StatementSettings, xa: Optional[np.ndarray] = None) -> list[Group]:
+    """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``
+    (``xa``: the cosines of their affirmed texts, shape (n_pairs,), when already computed)."""
     claims = batch.claims
     n = len(claims)
     phrases = distinctive_phrases([c.sentence.clean for c in claims])
@@ -322,7 +324,7 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             words[i] = subject_words(claims[i])
         return words[i]
 
-    xas = np.einsum("ij,ij->i", Xa[ii], Xa[jj]).tolist() if len(ii) else []
+    xas = (row_dots(Xa, Xa, ii, jj) if xa is None else xa).tolist()
     for i, j, s, xa in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas):
         if story[i] != story[j]:
             continue
