@@ -29,6 +29,7 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from ..judge.stances import forget_stances
 from ..model import Batch, Claim, Group, Mention
 from .cluster import link_groups
 from .features import VALUE_FEATURES, candidate_pairs, mention_info, one_to_one, value_features
@@ -225,6 +226,7 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     claims = batch.claims
     if not claims:
         return []
+    forget_stances()  # the stances of this batch's claims are computed once, here or when judged
     story, (ii, jj, ss), ka, kb, F, p = scored_pairs(batch, settings, models)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
     # points in time and quantities never pair: each is grouped with its own threshold

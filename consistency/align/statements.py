@@ -299,6 +299,44 @@ def _clash(typ: str, si: dict, sj: dict, ci: Claim, cj: Claim) -> bool:
     return typ != "entity" or not si[typ].startswith("place:") or places_differ(ci, cj)
 
 
+def _stance_codes(claims, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Per stance type (antonym, statement, entity), an integer code of each claim's stance, equal
+    stances equal codes, -1 for none; only the claims ``rows`` are looked at (others -1).
+    Shape (n_claims,) each."""
+    out = {t: np.full(len(claims), -1, dtype=np.int64) for t in ("antonym", "statement", "entity")}
+    table: dict = {}
+    for i in rows.tolist():
+        st = stances(claims[i])
+        for t, code in out.items():
+            if st[t] is not None:
+                code[i] = table.setdefault(st[t], len(table))
+    return out
+
+
+def _live_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray, phrases: list,
+                settings: StatementSettings) -> np.ndarray:
+    """The pairs for which the rules of :func:`statement_groups` can link anything (bool, shape
+    (n_pairs,)): of one story, and sharing a distinctive phrase, or similar enough for a strong
+    edge on similarity alone, or from two articles with opposite polarity or with stances of one
+    type that differ (a possible clash). The others add no link, so they are left out before
+    the rules are applied pair by pair."""
+    if len(ii) == 0:
+        return np.zeros(0, dtype=bool)
+    claims = batch.claims
+    live = story[ii] == story[jj]
+    live &= ~np.fromiter((phrases[i].isdisjoint(phrases[j]) for i, j in zip(ii.tolist(), jj.tolist())),
+                         dtype=bool, count=len(ii)) | (ss >= min(settings.statement_threshold,
+                                                                 settings.value_threshold))
+    rest = (story[ii] == story[jj]) & ~live & (batch.articles[ii] != batch.articles[jj])
+    negated = np.array([c.negated for c in claims], dtype=bool)
+    live |= rest & (negated[ii] != negated[jj])
+    rest &= ~live
+    codes = _stance_codes(claims, np.unique(np.concatenate([ii[rest], jj[rest]])))
+    for code in codes.values():
+        live |= rest & (code[ii] >= 0) & (code[jj] >= 0) & (code[ii] != code[jj])
+    return live
+
+
 def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray,
                      settings: StatementSettings, xa: Optional[np.ndarray] = None) -> list[Group]:
     """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``
@@ -324,7 +362,9 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             words[i] = subject_words(claims[i])
         return words[i]
 
-    xas = (row_dots(Xa, Xa, ii, jj) if xa is None else xa).tolist()
+    xas = row_dots(Xa, Xa, ii, jj) if xa is None else np.asarray(xa)
+    live = _live_pairs(batch, story, ii, jj, ss, phrases, settings)
+    ii, jj, ss, xas = ii[live], jj[live], ss[live], xas[live].tolist()
     for i, j, s, xa in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas):
         if story[i] != story[j]:
             continue

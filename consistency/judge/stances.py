@@ -24,7 +24,7 @@ from ..extract.entities import ENTITIES
 from ..lang import compiled
 from ..model import Claim
 
-__all__ = ["stances", "opposed", "sides", "place_names", "place_slots", "places_differ", "stance_spans", "ANTONYMS",
+__all__ = ["stances", "forget_stances", "opposed", "sides", "place_names", "place_slots", "places_differ", "stance_spans", "ANTONYMS",
            "STANCE_TYPES"]
 
 #: in the order the judge tries them: the first type that clashes names the finding's kind
@@ -161,6 +161,18 @@ def place_names(text: str) -> list[str]:
     return [name for _, name in place_slots(text)]
 
 
+#: :func:`stances` of the claims seen last, by what they depend on (a claim is aligned and then
+#: judged, and its stances are the same both times); emptied when it reaches this size, and by
+#: :func:`forget_stances` when a new batch is aligned
+STANCE_CACHE_SIZE = 1 << 17
+_stance_cache: dict = {}
+
+
+def forget_stances() -> None:
+    """Empty the cache of :func:`stances` (each batch fills it anew: memory stays one batch's)."""
+    _stance_cache.clear()
+
+
 def stances(claim: Claim) -> dict[str, Optional[str]]:
     """The claim's stance for each type in :data:`STANCE_TYPES`.
 
@@ -169,6 +181,16 @@ def stances(claim: Claim) -> dict[str, Optional[str]]:
     names exactly one city (or person) of the entity table, else ``"place:Manila"`` when it names
     exactly one place after a locative preposition.
     """
+    key = (claim.sentence.clean, claim.negated, claim.negation_cues, claim.entities)
+    hit = _stance_cache.get(key)
+    if hit is None:
+        if len(_stance_cache) >= STANCE_CACHE_SIZE:
+            _stance_cache.clear()
+        hit = _stance_cache[key] = tuple(_stances(claim).items())
+    return dict(hit)
+
+
+def _stances(claim: Claim) -> dict[str, Optional[str]]:
     out: dict[str, Optional[str]] = {"negation": "denies" if claim.negated else "affirms",
                                      "antonym": sides(claim, "antonym"), "statement": sides(claim, "statement"),
                                      "entity": None}
