@@ -299,11 +299,15 @@ def _clash(typ: str, si: dict, sj: dict, ci: Claim, cj: Claim) -> bool:
     return typ != "entity" or not si[typ].startswith("place:") or places_differ(ci, cj)
 
 
+#: the stance types a pair of statements may clash on, in the order they are tried
+_CLASH_TYPES = ("antonym", "statement", "entity")
+
+
 def _stance_codes(claims, rows: np.ndarray) -> dict[str, np.ndarray]:
     """Per stance type (antonym, statement, entity), an integer code of each claim's stance, equal
     stances equal codes, -1 for none; only the claims ``rows`` are looked at (others -1).
     Shape (n_claims,) each."""
-    out = {t: np.full(len(claims), -1, dtype=np.int64) for t in ("antonym", "statement", "entity")}
+    out = {t: np.full(len(claims), -1, dtype=np.int64) for t in _CLASH_TYPES}
     table: dict = {}
     for i in rows.tolist():
         st = stances(claims[i])
@@ -362,18 +366,36 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             words[i] = subject_words(claims[i])
         return words[i]
 
+    updates: dict[int, bool] = {}
+
+    def update(i):
+        if i not in updates:
+            updates[i] = _update(claims[i])
+        return updates[i]
+
     xas = row_dots(Xa, Xa, ii, jj) if xa is None else np.asarray(xa)
     live = _live_pairs(batch, story, ii, jj, ss, phrases, settings)
     ii, jj, ss, xas = ii[live], jj[live], ss[live], xas[live].tolist()
-    for i, j, s, xa in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas):
+    # stance types on which the two claims take different stances (bit k: _CLASH_TYPES[k]): only
+    # those can clash, so the others are not looked at pair by pair
+    maybe = np.zeros(len(ii), dtype=np.int64)
+    if len(ii):
+        codes = _stance_codes(claims, np.unique(np.concatenate([ii, jj])))
+        for k, t in enumerate(_CLASH_TYPES):
+            a, b = codes[t][ii], codes[t][jj]
+            maybe |= ((a >= 0) & (b >= 0) & (a != b)).astype(np.int64) << k
+    for i, j, s, xa, m in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas, maybe.tolist()):
         if story[i] != story[j]:
             continue
         ci, cj = claims[i], claims[j]
         shared = phrases[i] & phrases[j]
         strong_edge = (s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
             s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)))
-        si, sj = stance(i), stance(j)
-        clash = [t for t in ("antonym", "statement", "entity") if _clash(t, si, sj, ci, cj)]
+        if m:
+            si, sj = stance(i), stance(j)
+            clash = [t for k, t in enumerate(_CLASH_TYPES) if m >> k & 1 and _clash(t, si, sj, ci, cj)]
+        else:
+            clash = []
         same_prop = conflict = False
         if ci.article != cj.article and (ci.negated != cj.negated or clash):
             conflict = subject_conflict(ci, cj, subj(i), subj(j))
@@ -384,7 +406,7 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
                 strong_edge = False  # two subjects: not one statement, not even a loose one
             elif ci.negated != cj.negated:
                 same_prop = _negation_link(ci, cj, subj(i), subj(j), xa, settings, s)
-            if clash and (_update(ci) or _update(cj)):
+            if clash and (update(i) or update(j)):
                 clash = [t for t in clash if t == "entity"]
             if clash and not conflict and not strong_edge:
                 strong_edge = any(_entity_link(ci, cj, subj(i), subj(j), s) if t == "entity"

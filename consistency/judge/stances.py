@@ -211,8 +211,6 @@ def places_differ(a: Claim, b: Claim) -> bool:
     Charles")? Only when each names one place, after the same kind of preposition, neither name
     occurs anywhere in the other claim ("near Copiapó" / "the mine in Chile, near Copiapó"), and
     neither is a country of the entity table (a town and its country are not two places)."""
-    from ..extract.entities import find_entities
-
     sa, sb = set(place_slots(a.sentence.clean)), set(place_slots(b.sentence.clean))
     if len({n for _, n in sa}) != 1 or len({n for _, n in sb}) != 1:
         return False
@@ -221,18 +219,30 @@ def places_differ(a: Claim, b: Claim) -> bool:
         return False
     if _fold(na) in _fold(b.sentence.clean) or _fold(nb) in _fold(a.sentence.clean):
         return False
-    for name in (na, nb):
-        if any(e.type == "country" for e in find_entities(name)):
-            return False
+    if _country(na) or _country(nb):
+        return False
     if a.sentence.language == b.sentence.language:
         # in one language, the rest must be the same words: "came ashore near X" / "came ashore near Y"
-        from ..align.phrases import content_stems
-
-        wa = set(content_stems(a.sentence.clean.replace(na, " "))) - set(content_stems(na))
-        wb = set(content_stems(b.sentence.clean.replace(nb, " "))) - set(content_stems(nb))
+        wa, wb = _words_but(a.sentence.clean, na), _words_but(b.sentence.clean, nb)
         if not wa or not wb or len(wa & wb) / len(wa | wb) < PLACE_SAME_WORDS:
             return False
     return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _country(name: str) -> bool:
+    """Is ``name`` (or a part of it) a country of the entity table?"""
+    from ..extract.entities import find_entities
+
+    return any(e.type == "country" for e in find_entities(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_but(text: str, name: str) -> frozenset:
+    """The content stems of ``text`` without the place ``name`` and its stems."""
+    from ..align.phrases import content_stems
+
+    return frozenset(set(content_stems(text.replace(name, " "))) - set(content_stems(name)))
 
 
 #: share of content words two statements in one language must have in common to name two places
@@ -266,7 +276,7 @@ def _same_place(a: str, b: str) -> bool:
     return fa in fb or fb in fa
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _fold(s: str) -> str:
     from ..extract.entities import fold
     return fold(s)
