@@ -133,8 +133,9 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
         extra_j.append(rows[b][keep])
     if len(extra_i) == 1:
         return ii, jj
-    pairs = np.unique(np.stack([np.concatenate(extra_i), np.concatenate(extra_j)]), axis=1)
-    return pairs[0], pairs[1]
+    n = len(batch.claims)
+    key = np.unique(np.concatenate(extra_i).astype(np.int64) * n + np.concatenate(extra_j))  # distinct pairs, sorted
+    return key // n, key % n
 
 
 def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None):

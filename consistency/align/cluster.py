@@ -57,10 +57,11 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
             sums.setdefault(b, {})[a] = sums.setdefault(b, {}).get(a, 0.0) + v
     by_owner: dict[int, dict[int, list[int]]] = {i: {int(owner[i]): [i]} for i in range(n)}
     size = {i: 1 for i in range(n)}
-    for t in np.argsort(-p, kind="stable"):
-        if p[t] < threshold:
+    pl, kal, kbl = p.tolist(), ka.tolist(), kb.tolist()
+    for t in np.argsort(-p, kind="stable").tolist():
+        if pl[t] < threshold:
             break
-        ga, gb = int(label[ka[t]]), int(label[kb[t]])
+        ga, gb = int(label[kal[t]]), int(label[kbl[t]])
         if ga == gb:
             continue
         total = sums.get(ga, {}).get(gb, 0.0)

@@ -406,8 +406,16 @@ def one_to_one(batch: Batch, ka: np.ndarray, kb: np.ndarray, p: np.ndarray) -> n
     probability 0). Returns the new probabilities, shape (n_pairs,).
     """
     out = np.zeros_like(p)
+    if len(p) == 0:
+        return out
+    # a value pair alone in its pair of statements keeps its probability; only the others compete
+    owner = np.array([mt.claim for mt in batch.mentions], dtype=np.int64)
+    _, inv, count = np.unique(owner[ka] * len(batch.claims) + owner[kb], return_inverse=True, return_counts=True)
+    alone = count[inv.ravel()] == 1
+    out[alone] = p[alone]
+    order = np.argsort(-p, kind="stable")
     used: set[tuple[int, int, int]] = set()
-    for t in np.argsort(-p, kind="stable").tolist():
+    for t in order[~alone[order]].tolist():
         a, b = int(ka[t]), int(kb[t])
         ca, cb = batch.mentions[a].claim, batch.mentions[b].claim
         if (ca, cb, a) in used or (ca, cb, -b - 1) in used:

@@ -67,8 +67,16 @@ def _exact(X: np.ndarray, groups: np.ndarray, threshold: float, k: int, block: i
     i, j, s = np.concatenate(out_i), np.concatenate(out_j), np.concatenate(out_s)
     if len(i) == 0:
         return i, j, s
-    _, first = np.unique(np.stack([i, j]), axis=1, return_index=True)  # (i, j) found from both ends
+    first = _first_of_each(i, j, n)  # (i, j) found from both ends
     return i[first], j[first], s[first]
+
+
+def _first_of_each(i: np.ndarray, j: np.ndarray, n: int) -> np.ndarray:
+    """Index of the first occurrence of each distinct pair ``(i[t], j[t])`` (rows below ``n``),
+    in the pairs' lexicographic order: ``np.unique(np.stack([i, j]), axis=1, return_index=True)[1]``
+    on one int64 key per pair, which is much faster."""
+    key = i.astype(np.int64) * n + j.astype(np.int64)
+    return np.unique(key, return_index=True)[1]
 
 
 def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
@@ -90,8 +98,7 @@ def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
     ii, jj = np.minimum(ii, jj), np.maximum(ii, jj)
     keep = groups[ii] != groups[jj]
     ii, jj, ss = ii[keep], jj[keep], ss[keep]
-    pairs = np.unique(np.stack([ii, jj]), axis=1, return_index=True)
-    order = pairs[1]
+    order = _first_of_each(ii, jj, n)
     return ii[order], jj[order], ss[order]
 
 

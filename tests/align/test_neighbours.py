@@ -18,3 +18,26 @@ def test_row_dots_of_no_pairs_is_empty():
     A = np.ones((3, 4), dtype=np.float32)
     empty = np.zeros(0, dtype=np.int64)
     assert row_dots(A, A, empty, empty).shape == (0,)
+
+
+def test_first_of_each_pair_equals_unique_over_columns():
+    from consistency.align.neighbours import _first_of_each
+
+    rng = np.random.default_rng(5)
+    i, j = rng.integers(0, 40, 3000), rng.integers(0, 40, 3000)
+    want = np.unique(np.stack([i, j]), axis=1, return_index=True)[1]
+    assert np.array_equal(_first_of_each(i, j, 40), want)
+
+
+def test_exact_pairs_are_sorted_distinct_and_never_within_one_article():
+    from consistency.align.neighbours import similar_pairs
+
+    rng = np.random.default_rng(1)
+    X = rng.standard_normal((500, 16)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    groups = np.arange(500) // 5
+    i, j, s = similar_pairs(X, groups, 0.0, method="exact", k=10)
+    assert np.all(i < j) and np.all(groups[i] != groups[j])
+    key = i * 500 + j
+    assert np.all(np.diff(key) > 0)  # sorted, no pair twice
+    assert np.allclose(s, np.einsum("ij,ij->i", X[i], X[j]), atol=1e-5)
