@@ -34,7 +34,7 @@ from ..model import Batch, Claim, Group, Mention
 from .cluster import link_groups
 from .features import VALUE_FEATURES, candidate_pairs, mention_info, one_to_one, value_features
 from .identity import LinearModel, load_models
-from .neighbours import ANN_MIN_ROWS, row_dots, similar_pairs
+from .neighbours import ANN_MIN_ROWS, row_dots, similar_pairs, sorted_unique
 from .scope import value_scopes
 from .statements import StatementSettings, statement_groups
 from .stories import stories
@@ -123,8 +123,10 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
     pair never compared as probability 0, so in a story every pair that can be compared should be."""
     art = batch.articles
     extra_i, extra_j = [ii], [jj]
-    for s in np.unique(story):
-        rows = np.array([i for i in np.flatnonzero(story == s) if batch.claims[i].values], dtype=np.int64)
+    valued = np.flatnonzero([bool(c.values) for c in batch.claims]) if len(story) else np.zeros(0, dtype=np.int64)
+    valued = valued[np.argsort(story[valued], kind="stable")]  # by story, each story's in claim order
+    cuts = np.flatnonzero(np.diff(story[valued])) + 1
+    for rows in np.split(valued.astype(np.int64), cuts):
         if len(rows) < 2 or len(rows) > ALL_PAIRS_UP_TO:
             continue
         a, b = np.triu_indices(len(rows), k=1)
@@ -134,7 +136,7 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
     if len(extra_i) == 1:
         return ii, jj
     n = len(batch.claims)
-    key = np.unique(np.concatenate(extra_i).astype(np.int64) * n + np.concatenate(extra_j))  # distinct pairs, sorted
+    key = sorted_unique(np.concatenate(extra_i).astype(np.int64) * n + np.concatenate(extra_j))  # distinct pairs
     return key // n, key % n
 
 

@@ -410,8 +410,11 @@ def one_to_one(batch: Batch, ka: np.ndarray, kb: np.ndarray, p: np.ndarray) -> n
         return out
     # a value pair alone in its pair of statements keeps its probability; only the others compete
     owner = np.array([mt.claim for mt in batch.mentions], dtype=np.int64)
-    _, inv, count = np.unique(owner[ka] * len(batch.claims) + owner[kb], return_inverse=True, return_counts=True)
-    alone = count[inv.ravel()] == 1
+    key = owner[ka] * len(batch.claims) + owner[kb]
+    by_key = np.argsort(key, kind="stable")
+    run = np.cumsum(np.concatenate([[True], key[by_key][1:] != key[by_key][:-1]])) - 1  # run of equal keys
+    alone = np.empty(len(key), dtype=bool)
+    alone[by_key] = np.bincount(run)[run] == 1
     out[alone] = p[alone]
     order = np.argsort(-p, kind="stable")
     used: set[tuple[int, int, int]] = set()

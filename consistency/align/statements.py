@@ -40,7 +40,7 @@ from ..embed import core_text
 from ..extract.entities import ENTITIES, canonical_text
 from ..judge.stances import opposed, places_differ, stance_spans, stances
 from ..model import Batch, Claim, Group, Mention
-from .neighbours import row_dots
+from .neighbours import row_dots, sorted_unique
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
 
 __all__ = ["StatementSettings", "statement_groups", "subject_conflict", "subject_words", "shared_subject",
@@ -335,7 +335,7 @@ def _live_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray,
     negated = np.array([c.negated for c in claims], dtype=bool)
     live |= rest & (negated[ii] != negated[jj])
     rest &= ~live
-    codes = _stance_codes(claims, np.unique(np.concatenate([ii[rest], jj[rest]])))
+    codes = _stance_codes(claims, sorted_unique(np.concatenate([ii[rest], jj[rest]])))
     for code in codes.values():
         live |= rest & (code[ii] >= 0) & (code[jj] >= 0) & (code[ii] != code[jj])
     return live
@@ -380,7 +380,7 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
     # those can clash, so the others are not looked at pair by pair
     maybe = np.zeros(len(ii), dtype=np.int64)
     if len(ii):
-        codes = _stance_codes(claims, np.unique(np.concatenate([ii, jj])))
+        codes = _stance_codes(claims, sorted_unique(np.concatenate([ii, jj])))
         for k, t in enumerate(_CLASH_TYPES):
             a, b = codes[t][ii], codes[t][jj]
             maybe |= ((a >= 0) & (b >= 0) & (a != b)).astype(np.int64) << k

@@ -41,3 +41,13 @@ def test_exact_pairs_are_sorted_distinct_and_never_within_one_article():
     key = i * 500 + j
     assert np.all(np.diff(key) > 0)  # sorted, no pair twice
     assert np.allclose(s, np.einsum("ij,ij->i", X[i], X[j]), atol=1e-5)
+
+
+def test_sorted_unique_equals_np_unique():
+    from consistency.align.neighbours import sorted_unique
+
+    rng = np.random.default_rng(9)
+    x = rng.integers(0, 10**12, 5000)
+    x = np.concatenate([x, x[:700]])
+    assert np.array_equal(sorted_unique(x), np.unique(x))
+    assert sorted_unique(np.zeros(0, dtype=np.int64)).shape == (0,)
