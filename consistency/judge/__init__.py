@@ -213,8 +213,14 @@ def positions(values: Sequence[Quantity], tol: float = 0.0) -> list[int]:
             continue
         placed = False
         for p, idx in enumerate(members):
-            checks = [compatible(sig[i], k) for k in kinds[p]]
-            if all(c is not False for c in checks) and any(c for c in checks):
+            fits = False  # compatible with one member at least, and incompatible with none
+            for k in kinds[p]:
+                c = compatible(sig[i], k)
+                if c is False:
+                    fits = False
+                    break
+                fits = fits or bool(c)
+            if fits:
                 idx.append(i)
                 kinds[p][sig[i]] = None
                 pos[i] = p
