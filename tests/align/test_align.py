@@ -101,3 +101,22 @@ def test_background_year_is_not_this_years_fact(embedder):
                      "Drei Menschen starben bei dem Lawinenabgang am Samstag.")
     groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value"]
     assert all(len(g.mentions) == 1 for g in groups)
+
+
+@pytest.mark.slow
+def test_value_pairs_formed_in_blocks_of_statement_pairs_are_the_same(embedder, monkeypatch):
+    from pathlib import Path
+
+    import consistency.align as al
+    from consistency.pipeline import claims_of as claims_of_articles, prepare
+    from consistency.read import read_paths
+    from consistency.settings import Settings
+
+    arts = read_paths([str(Path(__file__).resolve().parents[2] / "fixtures")])
+    b = prepare(claims_of_articles(arts, Settings()), embedder, ids={a.path: a.id for a in arts})
+    whole = al.scored_pairs(b)
+    monkeypatch.setattr(al, "PAIR_BLOCK", 7)
+    blocks = al.scored_pairs(b)
+    assert len(whole[2]) > 0
+    for x, y in zip(whole[2:], blocks[2:]):  # ka, kb, F, p
+        assert np.array_equal(x, y)
