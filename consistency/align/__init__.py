@@ -140,7 +140,8 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
     return key // n, key % n
 
 
-#: Statement pairs whose value pairs are formed and gated at a time (:func:`scored_pairs`).
+#: Statement pairs whose value pairs are formed and gated at a time, and value pairs whose features
+#: are computed at a time (:func:`scored_pairs`).
 PAIR_BLOCK = 200_000
 
 
@@ -163,7 +164,8 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
     blocks = [candidate_pairs(batch, story, info, vi[s:s + PAIR_BLOCK], vj[s:s + PAIR_BLOCK], scopes)
               for s in range(0, len(vi), PAIR_BLOCK)] or [candidate_pairs(batch, story, info, vi, vj, scopes)]
     ka, kb = np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
-    F = value_features(batch, ka, kb, info)
+    F = (np.concatenate([value_features(batch, ka[s:s + PAIR_BLOCK], kb[s:s + PAIR_BLOCK], info)
+                         for s in range(0, len(ka), PAIR_BLOCK)]) if len(ka) else value_features(batch, ka, kb, info))
     time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
     p = value_probabilities(batch, F, time, models) if len(ka) else np.zeros(0)
     return story, (ii, jj, ss), ka, kb, F, one_to_one(batch, ka, kb, p)
