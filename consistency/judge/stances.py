@@ -181,7 +181,7 @@ def stances(claim: Claim) -> dict[str, Optional[str]]:
     names exactly one city (or person) of the entity table, else ``"place:Manila"`` when it names
     exactly one place after a locative preposition.
     """
-    key = (claim.sentence.clean, claim.negated, claim.negation_cues, claim.entities)
+    key = (claim.sentence.clean, claim.negated, tuple(claim.negation_cues), tuple(claim.entities))
     hit = _stance_cache.get(key)
     if hit is None:
         if len(_stance_cache) >= STANCE_CACHE_SIZE:
