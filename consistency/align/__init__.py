@@ -29,11 +29,12 @@ from typing import Optional, Sequence
 
 import numpy as np
 
+from ..judge.stances import forget_stances
 from ..model import Batch, Claim, Group, Mention
 from .cluster import link_groups
 from .features import VALUE_FEATURES, candidate_pairs, mention_info, one_to_one, value_features
 from .identity import LinearModel, load_models
-from .neighbours import ANN_MIN_ROWS, similar_pairs
+from .neighbours import ANN_MIN_ROWS, row_dots, similar_pairs, sorted_unique
 from .scope import value_scopes
 from .statements import StatementSettings, statement_groups
 from .stories import stories, story_labels, story_probabilities
@@ -130,8 +131,10 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
     pair never compared as probability 0, so in a story every pair that can be compared should be."""
     art = batch.articles
     extra_i, extra_j = [ii], [jj]
-    for s in np.unique(story):
-        rows = np.array([i for i in np.flatnonzero(story == s) if batch.claims[i].values], dtype=np.int64)
+    valued = np.flatnonzero([bool(c.values) for c in batch.claims]) if len(story) else np.zeros(0, dtype=np.int64)
+    valued = valued[np.argsort(story[valued], kind="stable")]  # by story, each story's in claim order
+    cuts = np.flatnonzero(np.diff(story[valued])) + 1
+    for rows in np.split(valued.astype(np.int64), cuts):
         if len(rows) < 2 or len(rows) > ALL_PAIRS_UP_TO:
             continue
         a, b = np.triu_indices(len(rows), k=1)
@@ -140,8 +143,14 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
         extra_j.append(rows[b][keep])
     if len(extra_i) == 1:
         return ii, jj
-    pairs = np.unique(np.stack([np.concatenate(extra_i), np.concatenate(extra_j)]), axis=1)
-    return pairs[0], pairs[1]
+    n = len(batch.claims)
+    key = sorted_unique(np.concatenate(extra_i).astype(np.int64) * n + np.concatenate(extra_j))  # distinct pairs
+    return key // n, key % n
+
+
+#: Statement pairs whose value pairs are formed and gated at a time, and value pairs whose features
+#: are computed at a time (:func:`scored_pairs`).
+PAIR_BLOCK = 200_000
 
 
 def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None):
@@ -158,8 +167,14 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
                                k=settings.neighbours)
     info = mention_info(batch)
     vi, vj = _story_pairs(batch, story, ii, jj)
-    ka, kb = candidate_pairs(batch, story, info, vi, vj, value_scopes(batch, story))
-    F = value_features(batch, ka, kb, info)
+    scopes = value_scopes(batch, story)
+    # in blocks of statement pairs: the mention pairs of all of them at once (before the gates)
+    # took hundreds of megabytes at 10,000 articles
+    blocks = [candidate_pairs(batch, story, info, vi[s:s + PAIR_BLOCK], vj[s:s + PAIR_BLOCK], scopes)
+              for s in range(0, len(vi), PAIR_BLOCK)] or [candidate_pairs(batch, story, info, vi, vj, scopes)]
+    ka, kb = np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
+    F = (np.concatenate([value_features(batch, ka[s:s + PAIR_BLOCK], kb[s:s + PAIR_BLOCK], info)
+                         for s in range(0, len(ka), PAIR_BLOCK)]) if len(ka) else value_features(batch, ka, kb, info))
     time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
     p = value_probabilities(batch, F, time, models) if len(ka) else np.zeros(0)
     if len(ka):
@@ -258,6 +273,7 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     claims = batch.claims
     if not claims:
         return []
+    forget_stances()  # the stances of this batch's claims are computed once, here or when judged
     story, (ii, jj, ss), ka, kb, F, p = scored_pairs(batch, settings, models)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
     # points in time and quantities never pair: each is grouped with its own threshold
@@ -296,10 +312,10 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
                             mixed=_mixed(batch, ks, owner)))
     # statement alignment looks only at pairs of one story that are at all alike (the lowest
     # similarity any of its rules uses), filtered here in numpy rather than pair by pair
-    xa = np.einsum("ij,ij->i", batch.Xa[ii], batch.Xa[jj]) if len(ii) else np.zeros(0)
+    xa = row_dots(batch.Xa, batch.Xa, ii, jj)
     near = (story[ii] == story[jj]) & ((ss >= min(settings.phrase_threshold, STATEMENT_FLOOR)) | (xa >= STATEMENT_FLOOR))
-    ii, jj, ss = ii[near], jj[near], ss[near]
+    ii, jj, ss, xa = ii[near], jj[near], ss[near], xa[near]
     groups.extend(statement_groups(batch, story, ii, jj, ss, StatementSettings(
-        settings.statement_threshold, settings.phrase_threshold, settings.value_threshold)))
+        settings.statement_threshold, settings.phrase_threshold, settings.value_threshold), xa=xa))
     groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))
     return groups

@@ -44,23 +44,21 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
         Group number of each item (0..n_groups-1, in order of first item).
     """
     label = np.arange(n)
-    score: dict[tuple[int, int], float] = {}
-    for a, b, v in zip(ka.tolist(), kb.tolist(), p.tolist()):
-        key = (a, b) if a < b else (b, a)
-        score[key] = max(score.get(key, 0.0), v)
     # average linkage, kept incrementally: for each pair of groups the sum of the scores of
     # their cross pairs (pairs never scored add 0); the count of pairs from the sizes and owners
     sums: dict[int, dict[int, float]] = {}
-    for (a, b), v in score.items():
-        if owner[a] != owner[b]:
-            sums.setdefault(a, {})[b] = sums.setdefault(a, {}).get(b, 0.0) + v
-            sums.setdefault(b, {})[a] = sums.setdefault(b, {}).get(a, 0.0) + v
+    a, b, v = _pair_scores(n, ka, kb, p)
+    cross = np.asarray(owner)[a] != np.asarray(owner)[b]
+    for x, y, w in zip(a[cross].tolist(), b[cross].tolist(), v[cross].tolist()):
+        sums.setdefault(x, {})[y] = w
+        sums.setdefault(y, {})[x] = w
     by_owner: dict[int, dict[int, list[int]]] = {i: {int(owner[i]): [i]} for i in range(n)}
     size = {i: 1 for i in range(n)}
-    for t in np.argsort(-p, kind="stable"):
-        if p[t] < threshold:
+    pl, kal, kbl = p.tolist(), ka.tolist(), kb.tolist()
+    for t in np.argsort(-p, kind="stable").tolist():
+        if pl[t] < threshold:
             break
-        ga, gb = int(label[ka[t]]), int(label[kb[t]])
+        ga, gb = int(label[kal[t]]), int(label[kbl[t]])
         if ga == gb:
             continue
         total = sums.get(ga, {}).get(gb, 0.0)
@@ -88,3 +86,18 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
     _, first = np.unique(label, return_index=True)
     order = {int(label[i]): r for r, i in enumerate(sorted(first))}
     return np.array([order[int(x)] for x in label], dtype=np.int64)
+
+
+def _pair_scores(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each distinct unordered pair ``(a, b)``, ``a < b`` (or ``a == b``), of the scored pairs once, with
+    the highest of its probabilities (never below 0), in the pairs' order: shapes (n_distinct,)."""
+    ka, kb, p = np.asarray(ka, dtype=np.int64), np.asarray(kb, dtype=np.int64), np.asarray(p, dtype=float)
+    if len(ka) == 0:
+        return ka, kb, p
+    lo, hi = np.minimum(ka, kb), np.maximum(ka, kb)
+    key = lo * max(n, 1) + hi
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    start = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    best = np.fmax(np.fmax.reduceat(p[order], start), 0.0)
+    return lo[order][start], hi[order][start], best

@@ -14,6 +14,7 @@ import numpy as np
 from ..extract.units import unit_key, units_compatible
 from ..lang import names_an_ordinal, qualifiers_of, reporting_time, table
 from ..model import Batch
+from .neighbours import row_dots
 from .context import context_names, context_words, value_context
 from .scope import comparable
 from .values import distinctive, family, same_distinctive_value
@@ -287,7 +288,7 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
     name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
     same = (A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinctive[ka]
     bypass = same & ~name_clash
-    dot = np.einsum("ij,ij->i", batch.U[ka], batch.U[kb])
+    dot = row_dots(batch.U, batch.U, ka, kb)
     soft = (A.quals[ka] ^ A.quals[kb]) & A.gating != 0
     rest = ~soft & ~bypass & ~hard
     age = rest & A.age[ka]
@@ -365,15 +366,14 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
         return F
     owner = np.array([mt.claim for mt in batch.mentions], dtype=np.int64)
     ci, cj = owner[ka], owner[kb]
-    F[:, 0] = np.einsum("ij,ij->i", batch.X[ci], batch.X[cj])
-    F[:, 1] = np.einsum("ij,ij->i", batch.C[ka], batch.C[kb])
-    ua, ub = batch.U[ka], batch.U[kb]
-    has = (np.abs(ua).sum(axis=1) > 0) & (np.abs(ub).sum(axis=1) > 0)
-    F[:, 2] = np.where(has, np.einsum("ij,ij->i", ua, ub), 0.0)
-    F[:, 3] = ~has
+    F[:, 0] = row_dots(batch.X, batch.X, ci, cj)
+    F[:, 1] = row_dots(batch.C, batch.C, ka, kb)
     if not isinstance(info, MentionInfos):
         info = MentionInfos(info, batch)
     A = info.arrays
+    has = A.has_noun[ka] & A.has_noun[kb]
+    F[:, 2] = np.where(has, row_dots(batch.U, batch.U, ka, kb), 0.0)
+    F[:, 3] = ~has
     not_time = ~A.time[ka]
     F[:, 4] = (A.key[ka] >= 0) & (A.key[ka] == A.key[kb]) & not_time
     F[:, 5] = A.units_compatible(ka, kb) & not_time
@@ -406,8 +406,19 @@ def one_to_one(batch: Batch, ka: np.ndarray, kb: np.ndarray, p: np.ndarray) -> n
     probability 0). Returns the new probabilities, shape (n_pairs,).
     """
     out = np.zeros_like(p)
+    if len(p) == 0:
+        return out
+    # a value pair alone in its pair of statements keeps its probability; only the others compete
+    owner = np.array([mt.claim for mt in batch.mentions], dtype=np.int64)
+    key = owner[ka] * len(batch.claims) + owner[kb]
+    by_key = np.argsort(key, kind="stable")
+    run = np.cumsum(np.concatenate([[True], key[by_key][1:] != key[by_key][:-1]])) - 1  # run of equal keys
+    alone = np.empty(len(key), dtype=bool)
+    alone[by_key] = np.bincount(run)[run] == 1
+    out[alone] = p[alone]
+    order = np.argsort(-p, kind="stable")
     used: set[tuple[int, int, int]] = set()
-    for t in np.argsort(-p, kind="stable").tolist():
+    for t in order[~alone[order]].tolist():
         a, b = int(ka[t]), int(kb[t])
         ca, cb = batch.mentions[a].claim, batch.mentions[b].claim
         if (ca, cb, a) in used or (ca, cb, -b - 1) in used:

@@ -40,6 +40,7 @@ from ..embed import core_text
 from ..extract.entities import ENTITIES, canonical_text
 from ..judge.stances import opposed, places_differ, stance_spans, stances
 from ..model import Batch, Claim, Group, Mention
+from .neighbours import row_dots, sorted_unique
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
 
 __all__ = ["StatementSettings", "statement_groups", "subject_conflict", "subject_words", "shared_subject",
@@ -298,9 +299,52 @@ def _clash(typ: str, si: dict, sj: dict, ci: Claim, cj: Claim) -> bool:
     return typ != "entity" or not si[typ].startswith("place:") or places_differ(ci, cj)
 
 
+#: the stance types a pair of statements may clash on, in the order they are tried
+_CLASH_TYPES = ("antonym", "statement", "entity")
+
+
+def _stance_codes(claims, rows: np.ndarray) -> dict[str, np.ndarray]:
+    """Per stance type (antonym, statement, entity), an integer code of each claim's stance, equal
+    stances equal codes, -1 for none; only the claims ``rows`` are looked at (others -1).
+    Shape (n_claims,) each."""
+    out = {t: np.full(len(claims), -1, dtype=np.int64) for t in _CLASH_TYPES}
+    table: dict = {}
+    for i in rows.tolist():
+        st = stances(claims[i])
+        for t, code in out.items():
+            if st[t] is not None:
+                code[i] = table.setdefault(st[t], len(table))
+    return out
+
+
+def _live_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray, phrases: list,
+                settings: StatementSettings) -> np.ndarray:
+    """The pairs for which the rules of :func:`statement_groups` can link anything (bool, shape
+    (n_pairs,)): of one story, and sharing a distinctive phrase, or similar enough for a strong
+    edge on similarity alone, or from two articles with opposite polarity or with stances of one
+    type that differ (a possible clash). The others add no link, so they are left out before
+    the rules are applied pair by pair."""
+    if len(ii) == 0:
+        return np.zeros(0, dtype=bool)
+    claims = batch.claims
+    live = story[ii] == story[jj]
+    live &= ~np.fromiter((phrases[i].isdisjoint(phrases[j]) for i, j in zip(ii.tolist(), jj.tolist())),
+                         dtype=bool, count=len(ii)) | (ss >= min(settings.statement_threshold,
+                                                                 settings.value_threshold))
+    rest = (story[ii] == story[jj]) & ~live & (batch.articles[ii] != batch.articles[jj])
+    negated = np.array([c.negated for c in claims], dtype=bool)
+    live |= rest & (negated[ii] != negated[jj])
+    rest &= ~live
+    codes = _stance_codes(claims, sorted_unique(np.concatenate([ii[rest], jj[rest]])))
+    for code in codes.values():
+        live |= rest & (code[ii] >= 0) & (code[jj] >= 0) & (code[ii] != code[jj])
+    return live
+
+
 def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray,
-                     settings: StatementSettings) -> list[Group]:
-    """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``."""
+                     settings: StatementSettings, xa: Optional[np.ndarray] = None) -> list[Group]:
+    """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``
+    (``xa``: the cosines of their affirmed texts, shape (n_pairs,), when already computed)."""
     claims = batch.claims
     n = len(claims)
     phrases = distinctive_phrases([c.sentence.clean for c in claims])
@@ -322,16 +366,36 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             words[i] = subject_words(claims[i])
         return words[i]
 
-    xas = np.einsum("ij,ij->i", Xa[ii], Xa[jj]).tolist() if len(ii) else []
-    for i, j, s, xa in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas):
+    updates: dict[int, bool] = {}
+
+    def update(i):
+        if i not in updates:
+            updates[i] = _update(claims[i])
+        return updates[i]
+
+    xas = row_dots(Xa, Xa, ii, jj) if xa is None else np.asarray(xa)
+    live = _live_pairs(batch, story, ii, jj, ss, phrases, settings)
+    ii, jj, ss, xas = ii[live], jj[live], ss[live], xas[live].tolist()
+    # stance types on which the two claims take different stances (bit k: _CLASH_TYPES[k]): only
+    # those can clash, so the others are not looked at pair by pair
+    maybe = np.zeros(len(ii), dtype=np.int64)
+    if len(ii):
+        codes = _stance_codes(claims, sorted_unique(np.concatenate([ii, jj])))
+        for k, t in enumerate(_CLASH_TYPES):
+            a, b = codes[t][ii], codes[t][jj]
+            maybe |= ((a >= 0) & (b >= 0) & (a != b)).astype(np.int64) << k
+    for i, j, s, xa, m in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas, maybe.tolist()):
         if story[i] != story[j]:
             continue
         ci, cj = claims[i], claims[j]
         shared = phrases[i] & phrases[j]
         strong_edge = (s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
             s >= settings.value_threshold and same_words_but_names(ci.sentence.clean, cj.sentence.clean)))
-        si, sj = stance(i), stance(j)
-        clash = [t for t in ("antonym", "statement", "entity") if _clash(t, si, sj, ci, cj)]
+        if m:
+            si, sj = stance(i), stance(j)
+            clash = [t for k, t in enumerate(_CLASH_TYPES) if m >> k & 1 and _clash(t, si, sj, ci, cj)]
+        else:
+            clash = []
         same_prop = conflict = False
         if ci.article != cj.article and (ci.negated != cj.negated or clash):
             conflict = subject_conflict(ci, cj, subj(i), subj(j))
@@ -342,7 +406,7 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
                 strong_edge = False  # two subjects: not one statement, not even a loose one
             elif ci.negated != cj.negated:
                 same_prop = _negation_link(ci, cj, subj(i), subj(j), xa, settings, s)
-            if clash and (_update(ci) or _update(cj)):
+            if clash and (update(i) or update(j)):
                 clash = [t for t in clash if t == "entity"]
             if clash and not conflict and not strong_edge:
                 strong_edge = any(_entity_link(ci, cj, subj(i), subj(j), s) if t == "entity"

@@ -17,7 +17,7 @@ import json
 import types
 import typing
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from ..model import Claim
 
@@ -35,32 +35,48 @@ def _hints(cls) -> dict[str, Any]:
 
 
 def _decode(hint, value):
-    if value is None:
-        return None
-    if dataclasses.is_dataclass(hint) and isinstance(value, dict):
-        return _build(hint, value)
+    return _decoder(hint)(value)
+
+
+def _same(value):
+    return value
+
+
+@lru_cache(maxsize=None)
+def _decoder(hint) -> Callable[[Any], Any]:
+    """The function that rebuilds a JSON value of type ``hint``, worked out once per hint."""
+    if dataclasses.is_dataclass(hint):
+        return lambda value: None if value is None else (_build(hint, value) if isinstance(value, dict) else value)
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         for arg in typing.get_args(hint):
             if arg is not type(None):
-                return _decode(arg, value)
-    if origin is tuple and isinstance(value, list):
+                inner = _decoder(arg)
+                return lambda value: None if value is None else inner(value)
+    if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        if args and len(args) == len(value):
-            return tuple(_decode(a, v) for a, v in zip(args, value))
-        return tuple(value)
-    if hint is tuple and isinstance(value, list):
-        return tuple(tuple(v) if isinstance(v, list) else v for v in value)
-    return value
+            item = _decoder(args[0])
+            return lambda value: (tuple(item(v) for v in value) if isinstance(value, list) else value)
+        items = tuple(_decoder(a) for a in args)
+        return lambda value: ((tuple(f(v) for f, v in zip(items, value)) if items and len(items) == len(value)
+                               else tuple(value)) if isinstance(value, list) else value)
+    if hint is tuple:
+        return lambda value: (tuple(tuple(v) if isinstance(v, list) else v for v in value)
+                              if isinstance(value, list) else value)
+    return _same
+
+
+@lru_cache(maxsize=None)
+def _field_decoders(cls) -> dict[str, Callable[[Any], Any]]:
+    hints = _hints(cls)
+    return {f.name: _decoder(hints.get(f.name)) for f in dataclasses.fields(cls)}
 
 
 def _build(cls, data: dict[str, Any]):
-    hints = _hints(cls)
-    known = {f.name for f in dataclasses.fields(cls)}
+    decoders = _field_decoders(cls)
     try:
-        return cls(**{k: _decode(hints.get(k), v) for k, v in data.items() if k in known})
+        return cls(**{k: decoders[k](v) for k, v in data.items() if k in decoders})
     except TypeError as exc:
         raise ValueError(f"stored {cls.__name__} cannot be rebuilt: {exc}") from None
 

@@ -172,6 +172,27 @@ def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
     return al <= bh and bl <= ah
 
 
+def _signature(q: Quantity) -> tuple:
+    """What :func:`_compatible` reads of a value: values of one signature compare alike."""
+    return q.raw, q.kind, q.hedge, q.low, q.high, q.partial
+
+
+def _signatures(values: Sequence[Quantity], tol: float):
+    """A signature number for each value (equal for values :func:`_compatible` cannot tell apart),
+    and ``compatible(x, y)``: :func:`_compatible` of two signature numbers, each pair computed once."""
+    first: dict[tuple, int] = {}
+    sig = [first.setdefault(_signature(q), k) for k, q in enumerate(values)]
+    memo: dict[tuple[int, int], Optional[bool]] = {}
+
+    def compatible(x: int, y: int) -> Optional[bool]:
+        key = (x, y)
+        if key not in memo:
+            memo[key] = _compatible(values[x], values[y], tol)
+        return memo[key]
+
+    return sig, compatible
+
+
 def positions(values: Sequence[Quantity], tol: float = 0.0) -> list[int]:
     """Assign each value a position: values of one position are mutually compatible.
 
@@ -182,27 +203,42 @@ def positions(values: Sequence[Quantity], tol: float = 0.0) -> list[int]:
     """
     n = len(values)
     pos = [-1] * n
+    # values written alike compare alike: each pair of distinct values is compared once
+    sig, compatible = _signatures(values, tol)
     members: list[list[int]] = []
+    kinds: list[dict[int, None]] = []  # the distinct signatures of each position's members
     order = sorted(range(n), key=lambda i: (values[i].low if _interval(values[i]) else math.inf, i))
     for i in order:
         if not _comparable(values[i]):
             continue
         placed = False
         for p, idx in enumerate(members):
-            checks = [_compatible(values[i], values[k], tol) for k in idx]
-            if all(c is not False for c in checks) and any(c for c in checks):
+            fits = False  # compatible with one member at least, and incompatible with none
+            for k in kinds[p]:
+                c = compatible(sig[i], k)
+                if c is False:
+                    fits = False
+                    break
+                fits = fits or bool(c)
+            if fits:
                 idx.append(i)
+                kinds[p][sig[i]] = None
                 pos[i] = p
                 placed = True
                 break
         if not placed:
             members.append([i])
+            kinds.append({sig[i]: None})
             pos[i] = len(members) - 1
     # Values that compare with nothing (e.g. a year beside partial dates) stay apart.
+    count: dict[int, int] = {}
+    for x in sig:
+        count[x] = count.get(x, 0) + 1
     for p, idx in enumerate(members):
         if len(idx) == 1:
             i = idx[0]
-            if all(_compatible(values[i], values[k], tol) is None for k in range(n) if k != i):
+            others = [x for x in count if x != sig[i] or count[x] > 1]
+            if all(compatible(sig[i], x) is None for x in others):
                 pos[i] = -1
     # renumber in order of first appearance
     remap: dict[int, int] = {}
@@ -221,10 +257,11 @@ def _conflict(values: Sequence[Quantity], pos: Sequence[int], tol: float) -> boo
             seen.setdefault(p, []).append(i)
     if len(seen) < 2:
         return False
-    groups = list(seen.values())
+    sig, compatible = _signatures(values, tol)
+    groups = [list(dict.fromkeys(sig[i] for i in g)) for g in seen.values()]  # distinct signatures
     for g in range(len(groups)):
         for h in range(g + 1, len(groups)):
-            if any(_compatible(values[i], values[k], tol) is False for i in groups[g] for k in groups[h]):
+            if any(compatible(x, y) is False for x in groups[g] for y in groups[h]):
                 return True
     return False
 

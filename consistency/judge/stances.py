@@ -24,7 +24,7 @@ from ..extract.entities import ENTITIES
 from ..lang import compiled
 from ..model import Claim
 
-__all__ = ["stances", "opposed", "sides", "place_names", "place_slots", "places_differ", "stance_spans", "ANTONYMS",
+__all__ = ["stances", "forget_stances", "opposed", "sides", "place_names", "place_slots", "places_differ", "stance_spans", "ANTONYMS",
            "STANCE_TYPES"]
 
 #: in the order the judge tries them: the first type that clashes names the finding's kind
@@ -161,6 +161,18 @@ def place_names(text: str) -> list[str]:
     return [name for _, name in place_slots(text)]
 
 
+#: :func:`stances` of the claims seen last, by what they depend on (a claim is aligned and then
+#: judged, and its stances are the same both times); emptied when it reaches this size, and by
+#: :func:`forget_stances` when a new batch is aligned
+STANCE_CACHE_SIZE = 1 << 17
+_stance_cache: dict = {}
+
+
+def forget_stances() -> None:
+    """Empty the cache of :func:`stances` (each batch fills it anew: memory stays one batch's)."""
+    _stance_cache.clear()
+
+
 def stances(claim: Claim) -> dict[str, Optional[str]]:
     """The claim's stance for each type in :data:`STANCE_TYPES`.
 
@@ -169,6 +181,16 @@ def stances(claim: Claim) -> dict[str, Optional[str]]:
     names exactly one city (or person) of the entity table, else ``"place:Manila"`` when it names
     exactly one place after a locative preposition.
     """
+    key = (claim.sentence.clean, claim.negated, tuple(claim.negation_cues), tuple(claim.entities))
+    hit = _stance_cache.get(key)
+    if hit is None:
+        if len(_stance_cache) >= STANCE_CACHE_SIZE:
+            _stance_cache.clear()
+        hit = _stance_cache[key] = tuple(_stances(claim).items())
+    return dict(hit)
+
+
+def _stances(claim: Claim) -> dict[str, Optional[str]]:
     out: dict[str, Optional[str]] = {"negation": "denies" if claim.negated else "affirms",
                                      "antonym": sides(claim, "antonym"), "statement": sides(claim, "statement"),
                                      "entity": None}
@@ -189,8 +211,6 @@ def places_differ(a: Claim, b: Claim) -> bool:
     Charles")? Only when each names one place, after the same kind of preposition, neither name
     occurs anywhere in the other claim ("near Copiapó" / "the mine in Chile, near Copiapó"), and
     neither is a country of the entity table (a town and its country are not two places)."""
-    from ..extract.entities import find_entities
-
     sa, sb = set(place_slots(a.sentence.clean)), set(place_slots(b.sentence.clean))
     if len({n for _, n in sa}) != 1 or len({n for _, n in sb}) != 1:
         return False
@@ -199,18 +219,30 @@ def places_differ(a: Claim, b: Claim) -> bool:
         return False
     if _fold(na) in _fold(b.sentence.clean) or _fold(nb) in _fold(a.sentence.clean):
         return False
-    for name in (na, nb):
-        if any(e.type == "country" for e in find_entities(name)):
-            return False
+    if _country(na) or _country(nb):
+        return False
     if a.sentence.language == b.sentence.language:
         # in one language, the rest must be the same words: "came ashore near X" / "came ashore near Y"
-        from ..align.phrases import content_stems
-
-        wa = set(content_stems(a.sentence.clean.replace(na, " "))) - set(content_stems(na))
-        wb = set(content_stems(b.sentence.clean.replace(nb, " "))) - set(content_stems(nb))
+        wa, wb = _words_but(a.sentence.clean, na), _words_but(b.sentence.clean, nb)
         if not wa or not wb or len(wa & wb) / len(wa | wb) < PLACE_SAME_WORDS:
             return False
     return True
+
+
+@lru_cache(maxsize=1 << 16)
+def _country(name: str) -> bool:
+    """Is ``name`` (or a part of it) a country of the entity table?"""
+    from ..extract.entities import find_entities
+
+    return any(e.type == "country" for e in find_entities(name))
+
+
+@lru_cache(maxsize=1 << 16)
+def _words_but(text: str, name: str) -> frozenset:
+    """The content stems of ``text`` without the place ``name`` and its stems."""
+    from ..align.phrases import content_stems
+
+    return frozenset(set(content_stems(text.replace(name, " "))) - set(content_stems(name)))
 
 
 #: share of content words two statements in one language must have in common to name two places
@@ -244,7 +276,7 @@ def _same_place(a: str, b: str) -> bool:
     return fa in fb or fb in fa
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _fold(s: str) -> str:
     from ..extract.entities import fold
     return fold(s)

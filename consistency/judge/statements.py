@@ -24,6 +24,7 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
     members = [claims[m.claim] for m in group.mentions]
     st = [stances(c) for c in members]
     plain = [i for i, c in enumerate(members) if not c.hedged]
+    is_plain = set(plain)
     verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
     index = {m.claim: k for k, m in enumerate(group.mentions)}
     strong = [(index[a], index[b]) for a, b in group.strong if a in index and b in index]
@@ -33,7 +34,7 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
         # take different stances and are linked: for a denial, they must say
         # the same once the denial is set aside; otherwise by strong evidence
         links = same if typ == "negation" else strong
-        clash = [(a, b) for a, b in links if a in plain and b in plain
+        clash = [(a, b) for a, b in links if a in is_plain and b in is_plain
                  and opposed(typ, st[a][typ], st[b][typ]) and members[a].article != members[b].article
                  and (typ != "entity" or not st[a][typ].startswith("place:") or places_differ(members[a], members[b]))]
         if not clash:
@@ -65,7 +66,7 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
             pos = []
             for i in range(len(members)):
                 v = st[i][typ]
-                if i in plain and v in order:
+                if i in is_plain and v in order:
                     pos.append(order.index(v))
                 else:
                     pos.append(nxt)

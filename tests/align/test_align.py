@@ -175,3 +175,21 @@ def test_a_group_is_mixed_when_one_article_states_two_values_in_unlike_clauses()
     assert _mixed(batch, [0, 1, 2], owner)          # article 0: 5 and 7 in orthogonal clauses
     assert not _mixed(batch, [0, 3, 2], owner)      # article 0: 5 and 7 in one clause (restated)
     assert not _mixed(batch, [0, 2], owner)         # one value per article
+
+
+def test_value_pairs_formed_in_blocks_of_statement_pairs_are_the_same(embedder, monkeypatch):
+    from pathlib import Path
+
+    import consistency.align as al
+    from consistency.pipeline import claims_of as claims_of_articles, prepare
+    from consistency.read import read_paths
+    from consistency.settings import Settings
+
+    arts = read_paths([str(Path(__file__).resolve().parents[2] / "fixtures")])
+    b = prepare(claims_of_articles(arts, Settings()), embedder, ids={a.path: a.id for a in arts})
+    whole = al.scored_pairs(b)
+    monkeypatch.setattr(al, "PAIR_BLOCK", 7)
+    blocks = al.scored_pairs(b)
+    assert len(whole[2]) > 0
+    for x, y in zip(whole[2:], blocks[2:]):  # ka, kb, F, p
+        assert np.array_equal(x, y)

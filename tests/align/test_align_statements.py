@@ -129,3 +129,42 @@ def test_cross_language_antonym_and_negation_end_to_end(embedder, tmp_path):
     assert "antonym" in kinds
     opened = [texts for k, texts in found if k == "antonym" and any("open" in t for t in texts)]
     assert opened and any("gesperrt" in t for t in opened[0])
+
+
+@pytest.mark.slow
+def test_pairs_left_out_before_the_rules_would_have_linked_nothing(embedder, monkeypatch):
+    # the numpy pre-filter (_live_pairs) must give the very groups of the pair-by-pair rules alone
+    from pathlib import Path
+
+    from consistency.align import AlignSettings, similar_pairs
+    from consistency.align import statements as stm
+    from consistency.align.stories import stories
+    from consistency.pipeline import claims_of, prepare
+    from consistency.read import read_paths
+    from consistency.settings import Settings
+
+    root = Path(__file__).resolve().parents[2]
+    arts = read_paths([str(root / "fixtures"), str(root / "tests/data/eval/en"), str(root / "tests/data/eval/de")])
+    claims = claims_of(arts, Settings())
+    b = prepare(claims, embedder, ids={a.path: a.id for a in arts})
+    story = stories(b)
+    ii, jj, ss = similar_pairs(b.X, b.articles, 0.0)
+    settings = StatementSettings()
+    phrases = stm.distinctive_phrases([c.sentence.clean for c in b.claims])
+    live = stm._live_pairs(b, story, ii, jj, ss, phrases, settings)
+    assert 0 < live.sum() < len(live)  # some pairs are left out, some kept
+    fast = statement_groups(b, story, ii, jj, ss, settings)
+    monkeypatch.setattr(stm, "_live_pairs", lambda b, story, ii, *rest: np.ones(len(ii), dtype=bool))
+    slow = statement_groups(b, story, ii, jj, ss, settings)
+    assert fast == slow and len(fast) > 0
+
+
+def test_stances_are_cached_per_claim_but_returned_as_fresh_dicts():
+    from consistency.judge.stances import _stances, forget_stances, stances
+
+    c = claim("Die Preise stiegen in Berlin.", "a.txt", "de")
+    forget_stances()
+    first = stances(c)
+    assert first == _stances(c)
+    first["antonym"] = "changed"
+    assert stances(c) == _stances(c)  # the caller's change does not reach the cache

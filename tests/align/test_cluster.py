@@ -65,3 +65,67 @@ def test_shipped_models_load_with_the_codes_features():
     LinearModel.from_dict(m["value_quantity"], VALUE_FEATURES)
     LinearModel.from_dict(m["value_time"], VALUE_FEATURES)
     assert "dev parts only" in m["data"]
+
+
+# link_groups as it was before its pair scores were built in numpy: the reference it must equal
+def _link_groups_before(n, ka, kb, p, owner, threshold, clash=None):
+    label = np.arange(n)
+    score = {}
+    for a, b, v in zip(ka.tolist(), kb.tolist(), p.tolist()):
+        key = (a, b) if a < b else (b, a)
+        score[key] = max(score.get(key, 0.0), v)
+    # average linkage, kept incrementally: for each pair of groups the sum of the scores of
+    # their cross pairs (pairs never scored add 0); the count of pairs from the sizes and owners
+    sums = {}
+    for (a, b), v in score.items():
+        if owner[a] != owner[b]:
+            sums.setdefault(a, {})[b] = sums.setdefault(a, {}).get(b, 0.0) + v
+            sums.setdefault(b, {})[a] = sums.setdefault(b, {}).get(a, 0.0) + v
+    by_owner = {i: {int(owner[i]): [i]} for i in range(n)}
+    size = {i: 1 for i in range(n)}
+    pl, kal, kbl = p.tolist(), ka.tolist(), kb.tolist()
+    for t in np.argsort(-p, kind="stable").tolist():
+        if pl[t] < threshold:
+            break
+        ga, gb = int(label[kal[t]]), int(label[kbl[t]])
+        if ga == gb:
+            continue
+        total = sums.get(ga, {}).get(gb, 0.0)
+        count = size[ga] * size[gb]
+        for o in by_owner[ga].keys() & by_owner[gb].keys():
+            xs, ys = by_owner[ga][o], by_owner[gb][o]
+            count -= len(xs) * len(ys)
+            if clash is not None:
+                # one article, two different values: evidence of two facts (probability 0)
+                count += sum(1 for x in xs for y in ys if clash(x, y))
+        if count and total / count < threshold:
+            continue
+        keep, drop = (ga, gb) if size[ga] >= size[gb] else (gb, ga)
+        for h, v in sums.pop(drop, {}).items():
+            sums[h].pop(drop, None)
+            if h != keep:
+                sums.setdefault(keep, {})[h] = sums.setdefault(keep, {}).get(h, 0.0) + v
+                sums[h][keep] = sums[h].get(keep, 0.0) + v
+        sums.get(keep, {}).pop(drop, None)
+        for o, xs in by_owner.pop(drop).items():
+            by_owner[keep].setdefault(o, []).extend(xs)
+            for x in xs:
+                label[x] = keep
+        size[keep] += size.pop(drop)
+    _, first = np.unique(label, return_index=True)
+    order = {int(label[i]): r for r, i in enumerate(sorted(first))}
+    return np.array([order[int(x)] for x in label], dtype=np.int64)
+
+
+def test_link_groups_equal_the_pair_by_pair_reference():
+    rng = np.random.default_rng(7)
+    for trial in range(40):
+        n = int(rng.integers(2, 60))
+        m = int(rng.integers(0, 4 * n))
+        ka, kb = rng.integers(0, n, m), rng.integers(0, n, m)  # duplicates, both orders, self pairs
+        p = np.round(rng.random(m), 2)
+        owner = rng.integers(0, max(2, n // 3), n)
+        values = rng.integers(0, 3, n)
+        clash = (lambda x, y: values[x] != values[y]) if trial % 2 else None
+        got = link_groups(n, ka, kb, p, owner, 0.4, clash=clash)
+        assert np.array_equal(got, _link_groups_before(n, ka, kb, p, owner, 0.4, clash=clash))

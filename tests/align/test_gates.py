@@ -213,3 +213,32 @@ def test_the_vectorised_value_relations_match_the_rules():
     assert agree.tolist() == [not disjoint(bt.value(a), bt.value(b)) for a, b in pairs]
     assert same.tolist() == [same_distinctive_value(bt.value(a), bt.value(b)) for a, b in pairs]
     assert same.any() and not agree.all()
+
+
+def test_one_to_one_equals_the_greedy_pass_over_every_pair():
+    # pairs alone in their pair of statements skip the greedy pass: the result must not change
+    from types import SimpleNamespace
+
+    from consistency.align.features import one_to_one
+    from consistency.model import Mention
+
+    rng = np.random.default_rng(2)
+    mentions = tuple(Mention(claim=int(c), value_index=0) for c in np.sort(rng.integers(0, 30, 120)))
+    batch = SimpleNamespace(mentions=mentions, claims=[None] * 30)
+    ka, kb = rng.integers(0, 120, 400), rng.integers(0, 120, 400)
+    p = np.round(rng.random(400), 1)  # ties, as the calibrated probabilities have
+
+    def greedy():
+        out, used = np.zeros_like(p), set()
+        for t in np.argsort(-p, kind="stable").tolist():
+            a, b = int(ka[t]), int(kb[t])
+            ca, cb = mentions[a].claim, mentions[b].claim
+            if (ca, cb, a) in used or (ca, cb, -b - 1) in used:
+                continue
+            used.add((ca, cb, a))
+            used.add((ca, cb, -b - 1))
+            out[t] = p[t]
+        return out
+
+    got = one_to_one(batch, ka, kb, p)
+    assert np.array_equal(got, greedy()) and (got == 0).any() and (got > 0).any()

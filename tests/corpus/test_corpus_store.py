@@ -295,3 +295,21 @@ def test_refresh_extracts_again_without_embedding(tmp_path, corpus_files, counti
     n_values = con.execute("SELECT sum(n_values) FROM claims").fetchone()[0]
     con.close()
     assert n_values > 0
+
+
+def test_claims_rebuilt_by_the_decoders_per_type_equal_the_claims_written():
+    # the decoders are worked out once per type hint; every field must come back as written
+    import math
+
+    from consistency.corpus.serial import claim_from_json, claim_to_json
+    from consistency.model import Claim, Quantity, Sentence
+
+    q = Quantity(raw="mehr als 10.000", start=3, end=18, kind="count", value=10000.0, low=10000.0, high=math.inf,
+                 unit="Container", unit_key="container", hedge="lower", subject=("Russia", "Ukraine"), role="killed")
+    d = Quantity(raw="am Freitag", start=20, end=30, kind="relative_date", value=None, low=None, high=None)
+    c = Claim(sentence=Sentence("a.txt", 0, 0, 40, "Mehr als 10.000 Container am Freitag", 2, "de", "x"),
+              values=(q, d), negated=True, negation_cues=("nicht", "kein"), hedged=True, hedge_cues=("soll",),
+              attribution="Polizei", entities=("Russia",))
+    back = claim_from_json(claim_to_json(c))
+    assert back == c and isinstance(back.values, tuple) and isinstance(back.values[0].subject, tuple)
+    assert claim_from_json(claim_to_json(Claim(sentence=c.sentence))) == Claim(sentence=c.sentence)

@@ -116,3 +116,56 @@ def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
     cl = _claims_of((0, "5 containers fell", q(5, 5, "5")), (0, "7 containers were found", q(7, 7, "7")),
                     (1, "9 containers fell", q(9, 9, "9")))
     assert judge(replace(_group(cl), mixed=True), cl, IDS).verdict == "contradict"
+
+
+def _positions_pair_by_pair(values, tol=0.0):
+    """positions() as it was before values of one signature were compared once: every pair."""
+    from consistency.judge import _comparable, _compatible, _interval
+
+    n = len(values)
+    pos = [-1] * n
+    members = []
+    for i in sorted(range(n), key=lambda i: (values[i].low if _interval(values[i]) else math.inf, i)):
+        if not _comparable(values[i]):
+            continue
+        for p, idx in enumerate(members):
+            checks = [_compatible(values[i], values[k], tol) for k in idx]
+            if all(c is not False for c in checks) and any(c for c in checks):
+                idx.append(i)
+                pos[i] = p
+                break
+        else:
+            members.append([i])
+            pos[i] = len(members) - 1
+    for p, idx in enumerate(members):
+        if len(idx) == 1 and all(_compatible(values[idx[0]], values[k], tol) is None for k in range(n) if k != idx[0]):
+            pos[idx[0]] = -1
+    remap = {}
+    for i in range(n):
+        if pos[i] >= 0 and pos[i] not in remap:
+            remap[pos[i]] = len(remap)
+    return [remap.get(p, -1) if p >= 0 else -1 for p in pos]
+
+
+def test_positions_compare_each_distinct_value_once_with_the_same_result():
+    import random
+
+    from consistency.judge import _conflict
+
+    rel = Quantity(raw="am Freitag", start=0, end=10, kind="relative_date", value=None, low=None, high=None,
+                   unit_key="time")
+    pool = [q(10, 10), q(12, 12), q(10, 10, raw="zehn"), q(8, 15, hedge="range"), q(10, math.inf, hedge="lower"),
+            q(11, 11, hedge="approx"), q(619, 619, kind="date", key="time", partial=True), rel,
+            Quantity(raw="letzte Woche", start=0, end=12, kind="relative_date", value=None, low=None, high=None,
+                     unit_key="time")]
+    rng = random.Random(0)
+    for _ in range(300):
+        values = [rng.choice(pool) for _ in range(rng.randint(1, 12))]
+        for tol in (0.0, 0.2):
+            want = _positions_pair_by_pair(values, tol)
+            assert positions(values, tol) == want
+            pairs = [(i, k) for i in range(len(values)) for k in range(len(values))
+                     if want[i] >= 0 and want[k] >= 0 and want[i] < want[k]]
+            from consistency.judge import _compatible
+            assert _conflict(values, want, tol) == any(_compatible(values[i], values[k], tol) is False
+                                                       for i, k in pairs)
