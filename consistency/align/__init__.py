@@ -50,9 +50,9 @@ AGREE_EVIDENCE = 0.6
 #: Story probability from which two articles count as one story when their values are weighed:
 #: a value pair's probability is multiplied by ``min(1, P(story) / STORY_EVIDENCE)``. The story
 #: model is fitted on pairs half of which are other events of one kind (ECB+), so for two articles
-#: a user put in one batch its probability is cautious; 0.6 keeps every contradiction of the news
-#: batches (dev) and halves the ECB+ dev cross-event alarms (1.0, the plain product, cut them to
-#: a seventh but lost 4 of 39 news-batch contradictions).
+#: a user put in one batch its probability is cautious; 0.6 kept every contradiction of the news
+#: batches (dev) and cut the ECB+ dev cross-event alarms by a fifth (1.0, the plain product, cut
+#: them to a quarter but lost 4 of 39 news-batch contradictions).
 STORY_EVIDENCE = 0.6
 #: The same share for two statements of the very same distinctive value (:func:`.values.same_distinctive_value`):
 #: "52 Fahrgäste" / "52 Reisenden" is far more often one fact than chance.
