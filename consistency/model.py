@@ -129,7 +129,7 @@ class Quantity:
     hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"
     partial: bool = False
     subject: tuple[str, ...] = ()  # canonical entities of the number's clause ("Russia")
-    role: Optional[str] = None  # what happened to counted people: "killed", "injured", "arrested"
+    role: Optional[str] = None  # counted people: "killed", "injured", "arrested"; points in time: the event ("court", "incident", ...)
 
 
 @dataclass(frozen=True)

@@ -146,6 +146,29 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return a, (m.start() if m else len(text))
 
 
+def _events() -> list[tuple[str, re.Pattern]]:
+    global _EVENT_RES
+    if _EVENT_RES is None:
+        merged = table("EVENTS")
+        order = list(table("EVENTS", "en"))  # precedence: the order of the classes
+        _EVENT_RES = [(name, re.compile(r"\b(?:" + "|".join(merged[name]) + r")\b", re.I)) for name in order]
+    return _EVENT_RES
+
+
+_EVENT_RES: Optional[list] = None
+
+
+def _event(text: str, start: int, end: int) -> Optional[str]:
+    """What happened at the point in time ``text[start:end]``: the first class of ``EVENTS`` (per
+    language, ``lang/``) whose words its clause holds ("court" before "incident": "sentenced on
+    Monday for the shooting" dates the sentencing), or ``None``."""
+    ca, cb = _clause(text, start, end)
+    for name, rx in _events():
+        if rx.search(text, ca, cb):
+            return name
+    return None
+
+
 def _overlaps(a: int, b: int, spans) -> bool:
     return any(not (b <= s or a >= e) for s, e in spans)
 
@@ -175,7 +198,7 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             continue  # the date of a publication stamp or a dateline: not a value of the statement
         values.append(Quantity(raw=sentence.text[d.start:d.end], start=base + d.start, end=base + d.end,
                                kind=d.kind, value=d.low, low=d.low, high=d.high,
-                               unit=None, unit_key="time", partial=d.partial))
+                               unit=None, unit_key="time", partial=d.partial, role=_event(text, d.start, d.end)))
     taken = [(v.start - base, v.end - base) for v in values] + furniture
     entities = find_entities(text)
     numbers = find_numbers(text, lang, tolerance)

@@ -134,6 +134,18 @@ PEOPLE = (
     "reisende", "reisenden",
 )
 
+#: What happened at a point in time, by the words of the date's clause (see lang/en.py).
+EVENTS = {
+    "court": (r"verurteil\w*", r"Urteil\w*", r"Prozess\w*", r"Gericht\w*", r"Verhandlung\w*", r"Anklage\w*",
+              r"angeklagt", r"Haftrichter\w*"),
+    "arrest": (r"festgenommen", r"Festnahme\w*", r"verhaftet", r"Haftbefehl\w*"),
+    "release": (r"entlassen", r"freigelassen"),
+    "funeral": (r"Beerdigung\w*", r"Trauerfeier\w*", r"beigesetzt", r"Beisetzung\w*"),
+    "incident": (r"Schüss\w*", r"Schuss", r"erschoss\w*", r"angeschossen", r"getötet", r"Angriff\w*", r"Anschlag\w*",
+                 r"Unfall\w*", r"Unglück\w*", r"Explosion\w*", r"explodiert\w*", r"Brand\w*", r"starb\w*",
+                 r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte"),
+}
+
 # Attribution sources as names (report/names.py): words before the name that are not part of it
 # ("aus Seoul" -> "Seoul", "seitens der Regierung" -> "die Regierung"), and the genitive articles a
 # source after "nach Angaben"/"laut" takes, with their nominative ("des Geheimdienstes" -> "der Geheimdienst").

@@ -113,6 +113,19 @@ PEOPLE = (
     "individual", "employee", "suspect", "hostage", "gunmen", "gunman", "pupil", "casualty",
 )
 
+#: What happened at a point in time, by the words of the date's clause: the shooting's date is not the
+#: sentencing's. Classes in order of precedence (a court clause often names the crime as well).
+EVENTS = {
+    "court": (r"sentenc\w*", r"trials?", r"hearings?", r"arraign\w*", r"pleaded", r"pleads?", r"convicted",
+              r"courts?", r"verdicts?", r"jury", r"indict\w*", r"testif\w*"),
+    "arrest": (r"arrest\w*", r"custody", r"booked", r"detained", r"surrender\w*", r"turned\s+himself\s+in"),
+    "release": (r"released", r"discharged"),
+    "funeral": (r"funerals?", r"vigils?", r"memorials?", r"laid\s+to\s+rest", r"buried", r"burial"),
+    "incident": (r"shoot\w*", r"shot", r"gunfire", r"killed", r"kills?", r"killing", r"attack\w*", r"stabb\w*",
+                 r"crash\w*", r"collaps\w*", r"explo\w*", r"blaze", r"died", r"murder\w*", r"ambush\w*",
+                 r"robbery", r"happened", r"occurred"),
+}
+
 # Attribution sources as names (report/names.py): words before the name that are not part of it.
 SOURCE_PREPOSITIONS = ("from", "by")
 SOURCE_GENITIVE: dict = {}

@@ -183,3 +183,20 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
                        ("Niemand wurde festgenommen.", "de"), ("Keine der Geiseln wurde verletzt.", "de")):
         c = extract(S("a.txt", 0, 0, len(text), text, 1, lang, text))
         assert [(q.value, q.role) for q in c.values] in ([(0.0, "arrested")], [(0.0, "injured")]), text
+
+
+@pytest.mark.parametrize("text,lang,event", [
+    ("Head was convicted for the shooting by a jury July 7.", "en", "court"),
+    ("The boy was fatally shot in the head Nov. 9 on the west side.", "en", "incident"),
+    ("The judge sentenced him Monday to 20 years in prison for the death of his neighbour.", "en", "court"),
+    ("He was released from the hospital on Tuesday.", "en", "release"),
+    ("Der Mann wurde am Montag vom Landgericht verurteilt.", "de", "court"),
+    ("Die Schüsse fielen am 3. Mai 2024.", "de", "incident"),
+    ("Der Streik beginnt am Mittwoch.", "de", None),
+])
+def test_a_point_in_time_knows_what_happened_then(text, lang, event):
+    from consistency.model import Sentence
+
+    s = Sentence("a.txt", 0, 0, len(text), text, 1, lang, text)
+    times = [q for q in extract(s).values if q.unit_key == "time"]
+    assert len(times) == 1 and times[0].role == event
