@@ -161,8 +161,8 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
     story : ndarray (n_claims,); claim pairs ``(ii, jj, ss)``; ``ka, kb`` : ndarray (n_pairs,);
     F : ndarray (n_pairs, n_features); p : ndarray (n_pairs,)
     """
-    P = story_probabilities(batch, models, unscored=np.nan)
-    story = story_labels(np.nan_to_num(P, nan=0.0), batch.articles, settings.story_threshold)
+    P = story_probabilities(batch, models)
+    story = story_labels(P, batch.articles, settings.story_threshold)
     ii, jj, ss = similar_pairs(batch.X, batch.articles, settings.candidate_threshold, method=settings.method,
                                k=settings.neighbours)
     info = mention_info(batch)
@@ -184,7 +184,7 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
         # story model did not score (not among each other's most alike) trust the clustering
         owner = np.array([m.claim for m in batch.mentions], dtype=np.int64)
         art = batch.articles[owner]
-        ps = np.nan_to_num(P[art[ka], art[kb]], nan=1.0)
+        ps = P.lookup(art[ka], art[kb], unscored=1.0)
         p = p * np.minimum(1.0, ps / STORY_EVIDENCE)
     return story, (ii, jj, ss), ka, kb, F, one_to_one(batch, ka, kb, p)
 

@@ -62,7 +62,9 @@ class LinearModel:
         F = np.asarray(F, dtype=float)
         if F.ndim != 2 or F.shape[1] != len(self.features):
             raise ValueError(f"features must have shape (n, {len(self.features)}), got {F.shape}")
-        return ((F - self.mean) / self.scale) @ self.coef + self.intercept
+        Z = np.subtract(F, self.mean)  # one temporary, divided in place (the same numbers)
+        Z /= self.scale
+        return Z @ self.coef + self.intercept
 
     def predict_proba(self, F: np.ndarray) -> np.ndarray:
         """Calibrated probabilities, shape (n,)."""

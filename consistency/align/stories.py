@@ -14,6 +14,7 @@ compared.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 import numpy as np
@@ -21,7 +22,7 @@ import numpy as np
 from ..model import Batch
 from .identity import LinearModel, load_models
 
-__all__ = ["STORY_FEATURES", "story_features", "story_probabilities", "story_labels", "stories", "ArticleProfile", "profiles"]
+__all__ = ["STORY_FEATURES", "StoryProbabilities", "story_features", "story_probabilities", "story_labels", "stories", "ArticleProfile", "profiles"]
 
 STORY_FEATURES = ("cos_mean", "best_match", "max_match", "name_overlap", "shared_names", "number_overlap",
                   "year_conflict", "date_gap", "date_known", "salient_min", "salient_max", "lead_cos")
@@ -113,65 +114,153 @@ def _model(models: Optional[dict]) -> LinearModel:
     return LinearModel.from_dict((models or load_models())["story"], STORY_FEATURES)
 
 
-def story_probabilities(batch: Batch, models: Optional[dict] = None, unscored: float = 0.0) -> np.ndarray:
-    """Probability that two articles report one story, shape (n_articles, n_articles); 1 on the diagonal.
+@dataclass(frozen=True)
+class StoryProbabilities:
+    """The scored article pairs of a batch: probability that two articles report one story.
 
-    In batches of more than :data:`NEIGHBOUR_ARTICLES` articles only each article's most alike
-    ones are scored; the other pairs get ``unscored`` (0: other stories; NaN to tell them apart).
+    Only pairs the story model scored are held (every pair in small batches; each article's most
+    alike ones in large batches), so a batch of 10,000 articles needs no dense matrix.
+
+    Attributes
+    ----------
+    k : int
+        Number of articles.
+    a, b : ndarray of shape (n_pairs,)
+        The scored pairs, ``a < b``, sorted by ``(a, b)``.
+    p : ndarray of shape (n_pairs,)
+        Their probabilities.
+    """
+
+    k: int
+    a: np.ndarray
+    b: np.ndarray
+    p: np.ndarray
+
+    def lookup(self, x: np.ndarray, y: np.ndarray, unscored: float = np.nan) -> np.ndarray:
+        """Probabilities of the article pairs ``(x[i], y[i])``, shape (n,): 1 where ``x == y``,
+        ``unscored`` for pairs that were not scored."""
+        x, y = np.asarray(x, dtype=np.int64), np.asarray(y, dtype=np.int64)
+        lo, hi = np.minimum(x, y), np.maximum(x, y)
+        keys = self.a * self.k + self.b
+        want = lo * self.k + hi
+        idx = np.searchsorted(keys, want)
+        found = idx < len(keys)
+        found[found] = keys[idx[found]] == want[found]
+        out = np.full(len(x), unscored, dtype=float)
+        out[found] = self.p[idx[found]]
+        out[x == y] = 1.0
+        return out
+
+    def dense(self, unscored: float = 0.0) -> np.ndarray:
+        """The probabilities as a matrix, shape (k, k) (for small batches and tests)."""
+        P = np.full((self.k, self.k), unscored, dtype=float)
+        P[self.a, self.b] = P[self.b, self.a] = self.p
+        np.fill_diagonal(P, 1.0)
+        return P
+
+
+#: Rows of article similarities computed at once when looking for each article's most alike ones.
+_ROW_BLOCK = 1024
+
+
+def _near_pairs(M: np.ndarray) -> list[tuple[int, int]]:
+    """Each article with its :data:`NEIGHBOUR_ARTICLES` most alike (cosine at least 0.3), as sorted
+    pairs ``a < b``; similarities in blocks of rows, never a (k, k) matrix."""
+    k = len(M)
+    found = set()
+    for start in range(0, k, _ROW_BLOCK):
+        C = M[start:start + _ROW_BLOCK] @ M.T
+        rows = np.arange(C.shape[0])
+        C[rows, rows + start] = -2.0
+        near = np.argpartition(-C, NEIGHBOUR_ARTICLES, axis=1)[:, :NEIGHBOUR_ARTICLES]
+        for r in range(C.shape[0]):
+            a = start + r
+            found.update((min(a, int(b)), max(a, int(b))) for b in near[r] if C[r, b] >= 0.3)
+    return sorted(found)
+
+
+def story_probabilities(batch: Batch, models: Optional[dict] = None) -> StoryProbabilities:
+    """Probability that two articles report one story, for the pairs worth scoring.
+
+    In batches of up to :data:`NEIGHBOUR_ARTICLES` articles every pair is scored; in larger
+    ones each article against its most alike articles only (the rest are other stories).
     """
     prof = profiles(batch)
     k = len(prof)
-    P = np.full((k, k), unscored, dtype=float)
-    np.fill_diagonal(P, 1.0)
+    empty = np.zeros(0, dtype=np.int64)
     if k < 2:
-        return P
-    M = np.array([p.mean for p in prof])
-    C = M @ M.T
-    np.fill_diagonal(C, -2.0)
+        return StoryProbabilities(k, empty, empty, np.zeros(0))
     if k > NEIGHBOUR_ARTICLES:
-        # large batches: each article against its most alike articles only (the rest are other stories)
-        near = np.argpartition(-C, NEIGHBOUR_ARTICLES, axis=1)[:, :NEIGHBOUR_ARTICLES]
-        pairs = sorted({(min(a, int(b)), max(a, int(b))) for a in range(k) for b in near[a] if C[a, b] >= 0.3})
+        pairs = _near_pairs(np.array([p.mean for p in prof]))
     else:
         pairs = [(a, b) for a in range(k) for b in range(a + 1, k)]
     if not pairs:
-        return P
+        return StoryProbabilities(k, empty, empty, np.zeros(0))
     F = np.array([story_features(prof[a], prof[b], batch.X) for a, b in pairs])
     p = _model(models).predict_proba(F)
     # The model was fitted on pairs in one language (its name and number overlaps are
     # language-bound): a German and an English article keep the batch's default, one story.
     lang = [batch.claims[int(pr.rows[0])].sentence.language if len(pr.rows) else None for pr in prof]
-    for (a, b), v in zip(pairs, p):
-        P[a, b] = P[b, a] = v if lang[a] == lang[b] else 1.0
-    return P
+    ab = np.array(pairs, dtype=np.int64)
+    same = np.array([lang[a] == lang[b] for a, b in pairs], dtype=bool)
+    return StoryProbabilities(k, ab[:, 0], ab[:, 1], np.where(same, p, 1.0))
 
 
-def story_labels(P: np.ndarray, articles: np.ndarray, threshold: float = 0.5) -> np.ndarray:
+def story_labels(P: StoryProbabilities, articles: np.ndarray, threshold: float = 0.5) -> np.ndarray:
     """Story number of each claim, shape (n_claims,), from the article-pair probabilities.
 
     Parameters
     ----------
-    P : ndarray of shape (n_articles, n_articles)
-        From :func:`story_probabilities`.
+    P : StoryProbabilities
+        From :func:`story_probabilities`; pairs not scored count as probability 0.
     articles : ndarray of shape (n_claims,)
         Article number of each claim (:attr:`Batch.articles`).
     threshold : float
         Articles are clustered by average linkage on ``1 - P``, cut where the average
         probability falls below ``threshold``.
+
+    Notes
+    -----
+    Two articles joined by no chain of pairs at or above ``threshold`` can never be one story
+    (every average between their clusters is below it), so each connected component of those
+    pairs is clustered on its own: the same stories as one linkage over the whole batch, without
+    its (k, k) matrix. Stories are numbered in the order of their first claim.
     """
     if len(articles) == 0:
         return articles
-    k = P.shape[0]
-    if k == 1:
-        return np.zeros(len(articles), dtype=np.int64)
     from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
     from scipy.spatial.distance import squareform
 
-    D = np.clip(1.0 - P, 0.0, 1.0)
-    np.fill_diagonal(D, 0.0)
-    Z = linkage(squareform(D, checks=False), method="average")
-    labels = fcluster(Z, t=1.0 - threshold, criterion="distance")
-    return (labels - 1)[articles].astype(np.int64)
+    k = P.k
+    strong = P.p >= threshold
+    graph = coo_matrix((np.ones(int(strong.sum())), (P.a[strong], P.b[strong])), shape=(k, k))
+    _, comp = connected_components(graph, directed=False)
+    label = np.zeros(k, dtype=np.int64)
+    nxt = 0
+    for c in np.unique(comp):
+        rows = np.flatnonzero(comp == c)
+        if len(rows) == 1:
+            label[rows] = nxt
+            nxt += 1
+            continue
+        pos = np.full(k, -1, dtype=np.int64)
+        pos[rows] = np.arange(len(rows))
+        inside = (pos[P.a] >= 0) & (pos[P.b] >= 0)
+        sub = np.zeros((len(rows), len(rows)))
+        sub[pos[P.a[inside]], pos[P.b[inside]]] = sub[pos[P.b[inside]], pos[P.a[inside]]] = P.p[inside]
+        D = np.clip(1.0 - sub, 0.0, 1.0)
+        np.fill_diagonal(D, 0.0)
+        cut = fcluster(linkage(squareform(D, checks=False), method="average"), t=1.0 - threshold,
+                       criterion="distance")
+        label[rows] = nxt + cut - 1
+        nxt += int(cut.max())
+    story = label[articles]
+    # number the stories by first appearance, whatever the order of components
+    _, first, inverse = np.unique(story, return_index=True, return_inverse=True)
+    order = np.argsort(np.argsort(first))
+    return order[inverse].astype(np.int64)
 
 
 def stories(batch: Batch, threshold: float = 0.5, models: Optional[dict] = None) -> np.ndarray:

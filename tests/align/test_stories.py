@@ -38,11 +38,48 @@ def test_salient_names_are_those_named_twice_and_coverage_compares_them():
 def test_story_labels_cut_average_linkage_at_the_threshold():
     import numpy as np
 
-    from consistency.align.stories import story_labels
+    from consistency.align.stories import StoryProbabilities, story_labels
 
-    P = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.2], [0.1, 0.2, 1.0]])
+    P = StoryProbabilities(3, np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([0.9, 0.1, 0.2]))
     articles = np.array([0, 0, 1, 2, 2])
     labels = story_labels(P, articles, threshold=0.5)
-    assert labels[0] == labels[2] != labels[3] and labels[3] == labels[4]
+    assert labels.tolist() == [0, 0, 0, 1, 1]  # numbered by first appearance
     assert len(set(story_labels(P, articles, threshold=0.05).tolist())) == 1
 
+
+def test_story_labels_by_components_equal_one_linkage_over_the_batch():
+    """Clustering each component of the pairs at or above the threshold on its own gives the
+    stories of one average linkage over the whole (dense) matrix."""
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from consistency.align.stories import StoryProbabilities, story_labels
+
+    rng = np.random.default_rng(0)
+    for trial in range(30):
+        k = int(rng.integers(2, 40))
+        a, b = np.triu_indices(k, 1)
+        keep = rng.random(len(a)) < 0.3
+        p = np.round(rng.random(int(keep.sum())) ** 3, 3)
+        P = StoryProbabilities(k, a[keep], b[keep], p)
+        articles = np.arange(k)
+        threshold = float(rng.choice([0.2, 0.35, 0.5]))
+        got = story_labels(P, articles, threshold)
+        D = np.clip(1.0 - P.dense(), 0.0, 1.0)
+        np.fill_diagonal(D, 0.0)
+        want = fcluster(linkage(squareform(D, checks=False), method="average"), t=1.0 - threshold,
+                        criterion="distance")
+        # the same partition
+        assert len(set(zip(got.tolist(), want.tolist()))) == len(set(got.tolist())) == len(set(want.tolist()))
+
+
+def test_scored_pairs_are_looked_up_with_unscored_ones_told_apart():
+    import numpy as np
+
+    from consistency.align.stories import StoryProbabilities
+
+    P = StoryProbabilities(4, np.array([0, 1]), np.array([2, 3]), np.array([0.25, 0.0]))
+    got = P.lookup(np.array([2, 0, 3, 1, 2]), np.array([0, 1, 1, 1, 2]))
+    assert got[0] == 0.25 and np.isnan(got[1]) and got[2] == 0.0 and got[3] == 1.0 and got[4] == 1.0
+    assert P.lookup(np.array([0]), np.array([3]), unscored=1.0)[0] == 1.0
