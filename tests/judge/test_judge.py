@@ -30,12 +30,18 @@ def test_relative_dates_compare_with_nothing():
     assert positions([rel, q(619, 619, kind="date", key="time", partial=True)]) == [-1, -1]
 
 
-def _claims(*specs):
+def _claims_of(*specs, lang="en"):
+    """Claims ``(article index, text, value[, hedged])``: several claims may share an article."""
     out = []
-    for i, (text, value, hedged) in enumerate(specs):
-        s = Sentence(f"dir/a{i}.txt", 0, 0, len(text), text, 3 + i, "de", text)
-        out.append(Claim(sentence=s, values=(value,), hedged=hedged))
+    for line, (a, text, value, *hedged) in enumerate(specs):
+        s = Sentence(f"dir/a{a}.txt", 0, 0, len(text), text, 3 + line, lang, text)
+        out.append(Claim(sentence=s, values=(value,), hedged=bool(hedged and hedged[0])))
     return out
+
+
+def _claims(*specs):
+    """German claims ``(text, value, hedged)``, one article each."""
+    return _claims_of(*[(i, *spec) for i, spec in enumerate(specs)], lang="de")
 
 
 def _group(claims):
@@ -86,15 +92,6 @@ def test_format_value():
     assert format_value(q(619, 619, kind="date", key="time", partial=True)) == "19 June (no year)"
     assert format_value(q(10000, math.inf, hedge="lower"), "de") == "mehr als 10.000 Container"
     assert format_value(q(619, 619, kind="date", key="time", partial=True), "de") == "19. Juni (ohne Jahr)"
-
-
-def _claims_of(*specs):
-    """Claims ``(article index, text, value)``: several claims may share an article."""
-    out = []
-    for line, (a, text, value) in enumerate(specs):
-        s = Sentence(f"dir/a{a}.txt", 0, 0, len(text), text, 3 + line, "en", text)
-        out.append(Claim(sentence=s, values=(value,), hedged=False))
-    return out
 
 
 def test_an_article_with_two_values_is_not_contradicted_by_one_sharing_a_value():
