@@ -164,7 +164,7 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
     P = story_probabilities(batch, models)
     story = story_labels(P, batch.articles, settings.story_threshold)
     ii, jj, ss = similar_pairs(batch.X, batch.articles, settings.candidate_threshold, method=settings.method,
-                               k=settings.neighbours)
+                               k=settings.neighbours, blocks=story)
     info = mention_info(batch)
     vi, vj = _story_pairs(batch, story, ii, jj)
     scopes = value_scopes(batch, story)

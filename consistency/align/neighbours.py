@@ -121,7 +121,7 @@ def _ann(X: np.ndarray, groups: np.ndarray, threshold: float, k: int):
 
 
 def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method: str = "auto",
-                  k: int = 50):
+                  k: int = 50, blocks: np.ndarray | None = None):
     """Pairs of rows of ``X`` with cosine similarity >= ``threshold``.
 
     Parameters
@@ -135,6 +135,10 @@ def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method
     k : int
         Neighbours per row looked at (both methods), so the number of
         pairs grows as ``n * k``, not ``n ** 2``.
+    blocks : ndarray of shape (n,), optional
+        Rows of different blocks (stories) are never paired: each block is searched on its own
+        (its ``k`` nearest among its own rows; exact below ``ANN_MIN_ROWS`` rows of the block), so
+        a batch of many stories costs the sum of its stories' squares, not the square of their sum.
 
     Returns
     -------
@@ -144,6 +148,22 @@ def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method
     """
     X = np.ascontiguousarray(X, dtype=np.float32)
     groups = np.asarray(groups)
+    if blocks is not None:
+        blocks = np.asarray(blocks)
+        if blocks.shape != (X.shape[0],):
+            raise ValueError(f"blocks must have shape ({X.shape[0]},), got {blocks.shape}")
+        parts = []
+        for b in np.unique(blocks):
+            rows = np.flatnonzero(blocks == b)
+            if len(rows) > 1:
+                i, j, s = similar_pairs(X[rows], groups[rows], threshold, method=method, k=k)
+                parts.append((rows[i], rows[j], s))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float32)
+        i, j, s = (np.concatenate(x) for x in zip(*parts))
+        order = np.lexsort((j, i))
+        return i[order].astype(np.int64), j[order].astype(np.int64), s[order].astype(np.float32)
     if X.shape[0] < 2:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)

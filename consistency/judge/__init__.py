@@ -379,7 +379,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     elif n_pos_plain >= 2 and _revision(mentions, claims, pos_all, settings.published):
         verdict, kind = "unverifiable", "revision"
         reason = "revised: a later report updates the figure (stieg auf / rose to), not a contradiction"
-    elif n_pos_plain >= 2 and group.mixed and _self_split(mentions, claims, plain, pos_plain):
+    elif n_pos_plain >= 2 and group.mixed and _mixed_not_opposed(mentions, claims, plain, pos_plain):
         verdict = "unverifiable"
         reason = ("mixes facts: one article itself states values in different positions, so the "
                   "statements are not all about one fact")
@@ -413,7 +413,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
                    statements=tuple(refs), reason=reason, confidence=round(float(conf), 3))
 
 
-def _self_split(mentions, claims: Sequence[Claim], plain: Sequence[int], pos_plain: Sequence[int]) -> bool:
+def _mixed_not_opposed(mentions, claims: Sequence[Claim], plain: Sequence[int], pos_plain: Sequence[int]) -> bool:
     """Do no two articles disagree outright? An article that states values in two positions
     holds two facts (Friday's game and Saturday's firing); another article contradicts it only
     if it shares none of its positions."""

@@ -1,3 +1,4 @@
+import pytest
 import numpy as np
 
 from consistency.align.neighbours import row_dots
@@ -51,3 +52,27 @@ def test_sorted_unique_equals_np_unique():
     x = np.concatenate([x, x[:700]])
     assert np.array_equal(sorted_unique(x), np.unique(x))
     assert sorted_unique(np.zeros(0, dtype=np.int64)).shape == (0,)
+
+
+def test_blocks_are_searched_on_their_own():
+    """With ``blocks`` (stories), rows of two blocks never pair, and each block gives the pairs
+    a search over its rows alone gives (its k nearest among its own rows)."""
+    import numpy as np
+
+    from consistency.align.neighbours import similar_pairs
+
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(60, 8)).astype(np.float32)
+    X /= np.linalg.norm(X, axis=1, keepdims=True)
+    groups = np.arange(60) // 3
+    blocks = rng.integers(0, 4, size=60)
+    i, j, s = similar_pairs(X, groups, -0.9, k=5, blocks=blocks)
+    assert (blocks[i] == blocks[j]).all() and (i < j).all()
+    assert (np.lexsort((j, i)) == np.arange(len(i))).all()
+    for b in range(4):
+        rows = np.flatnonzero(blocks == b)
+        bi, bj, bs = similar_pairs(X[rows], groups[rows], -0.9, k=5)
+        mine = (blocks[i] == b)
+        assert sorted(zip(i[mine].tolist(), j[mine].tolist())) == sorted(zip(rows[bi].tolist(), rows[bj].tolist()))
+    with pytest.raises(ValueError, match="blocks"):
+        similar_pairs(X, groups, 0.0, blocks=blocks[:10])
