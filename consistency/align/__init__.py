@@ -8,12 +8,15 @@ Event before fact, then fact before comparison:
    background sentences (another year, "last winter", "the previous record")
    are marked (:mod:`.scope`).
 2. **Candidates**: the bi-encoder proposes pairs of statements from different
-   articles (:func:`similar_pairs`, each statement's most similar ones), and
-   their values of one family (:mod:`.values`) become candidate value pairs.
+   articles of one story (:func:`similar_pairs`, each statement's most similar
+   ones), and their values of one family (:mod:`.values`) become candidate
+   value pairs.
 3. **Fact identity** (:mod:`.features`, :mod:`.identity`): a fitted, calibrated
    model scores each candidate pair with the probability that both values
    state the same fact, from the clause around each value, the counted noun,
    roles, qualifiers, subjects and background; never from the values themselves.
+   It is fitted inside stories, so its probability is weighed by the story
+   probability of the two articles (:data:`STORY_EVIDENCE`).
 4. **Groups** (:mod:`.cluster`): average linkage on those probabilities; one
    group, one fact.
 
