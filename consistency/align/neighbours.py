@@ -153,8 +153,10 @@ def similar_pairs(X: np.ndarray, groups: np.ndarray, threshold: float, *, method
         if blocks.shape != (X.shape[0],):
             raise ValueError(f"blocks must have shape ({X.shape[0]},), got {blocks.shape}")
         parts = []
-        for b in np.unique(blocks):
-            rows = np.flatnonzero(blocks == b)
+        order = np.argsort(blocks, kind="stable")  # rows of each block, ascending, in one sort
+        bounds = np.flatnonzero(np.r_[True, blocks[order][1:] != blocks[order][:-1], True])
+        for lo, hi in zip(bounds[:-1], bounds[1:]):
+            rows = order[lo:hi]
             if len(rows) > 1:
                 i, j, s = similar_pairs(X[rows], groups[rows], threshold, method=method, k=k)
                 parts.append((rows[i], rows[j], s))

@@ -239,17 +239,25 @@ def story_labels(P: StoryProbabilities, articles: np.ndarray, threshold: float =
     _, comp = connected_components(graph, directed=False)
     label = np.zeros(k, dtype=np.int64)
     nxt = 0
-    for c in np.unique(comp):
-        rows = np.flatnonzero(comp == c)
+    # articles and scored pairs by component, each sorted once (no pass over every pair per component)
+    by_comp = np.argsort(comp, kind="stable")
+    starts = np.searchsorted(comp[by_comp], np.arange(comp.max() + 2))
+    inside = comp[P.a] == comp[P.b]
+    pa, pb, pp = P.a[inside], P.b[inside], P.p[inside]
+    pair_order = np.argsort(comp[pa], kind="stable")
+    pa, pb, pp = pa[pair_order], pb[pair_order], pp[pair_order]
+    pair_starts = np.searchsorted(comp[pa], np.arange(comp.max() + 2))
+    pos = np.full(k, -1, dtype=np.int64)
+    for c in range(int(comp.max()) + 1):
+        rows = by_comp[starts[c]:starts[c + 1]]
         if len(rows) == 1:
             label[rows] = nxt
             nxt += 1
             continue
-        pos = np.full(k, -1, dtype=np.int64)
         pos[rows] = np.arange(len(rows))
-        inside = (pos[P.a] >= 0) & (pos[P.b] >= 0)
+        sa, sb = pos[pa[pair_starts[c]:pair_starts[c + 1]]], pos[pb[pair_starts[c]:pair_starts[c + 1]]]
         sub = np.zeros((len(rows), len(rows)))
-        sub[pos[P.a[inside]], pos[P.b[inside]]] = sub[pos[P.b[inside]], pos[P.a[inside]]] = P.p[inside]
+        sub[sa, sb] = sub[sb, sa] = pp[pair_starts[c]:pair_starts[c + 1]]
         D = np.clip(1.0 - sub, 0.0, 1.0)
         np.fill_diagonal(D, 0.0)
         cut = fcluster(linkage(squareform(D, checks=False), method="average"), t=1.0 - threshold,
