@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from typing import Callable, Iterable, Optional, Sequence
 
@@ -68,7 +68,9 @@ def with_publication_dates(articles: Sequence[Article], settings: Settings) -> l
 
 def _claims_key(article: Article, tolerance: float) -> str:
     """The result-cache key of an article's claims: everything they depend on."""
-    return digest("claims/1", article, repr(tolerance))
+    # the dataclass fields, not the object: a pickle would also hold what the article caches on
+    # itself (its line starts, once a statement was located), and the key would change
+    return digest("claims/1", [getattr(article, f.name) for f in fields(article)], repr(tolerance))
 
 
 def _article_claims(articles: Sequence[Article], settings: Settings, cache: Optional[ResultCache]):

@@ -102,6 +102,42 @@ def test_a_changed_article_is_extracted_and_the_batch_judged_again(monkeypatch, 
     assert to_json(report) == to_json(check_articles(changed, Settings(cache_dir=""), embedder=tfidf))
 
 
+def test_an_articles_cache_key_does_not_change_once_it_located_a_statement(articles):
+    from consistency.read import article_from_text
+
+    a = article_from_text("x.txt", "Erste Zeile.\nZweite Zeile mit 3 Autos.\n", language="de")
+    before = pipeline._claims_key(a, 0.1)
+    assert a.line_of(15) == 2  # caches the line starts on the article
+    assert pipeline._claims_key(a, 0.1) == before
+
+
+def test_other_models_are_not_served_the_cached_findings(monkeypatch, tmp_path, articles, tfidf):
+    """The findings cache is keyed by the fitted models in use: a re-fitted file tried with
+    CONSISTENCY_MODELS is judged again, not answered with the shipped models' findings."""
+    import json
+
+    from consistency.align.identity import load_models
+
+    settings = Settings(cache_dir=str(tmp_path))
+    check_articles(articles, settings, embedder=tfidf)
+    other = json.loads(json.dumps(load_models()))
+    other["value_quantity"]["intercept"] -= 50.0  # no two quantities are one fact any more
+    path = tmp_path / "other-models.json"
+    path.write_text(json.dumps(other), encoding="utf-8")
+    monkeypatch.setenv("CONSISTENCY_MODELS", str(path))
+    calls = {"align": 0}
+    real_align = pipeline.align
+
+    def align(*a, **k):
+        calls["align"] += 1
+        return real_align(*a, **k)
+
+    monkeypatch.setattr(pipeline, "align", align)
+    report = check_articles(articles, settings, embedder=tfidf)
+    assert calls["align"] == 1
+    assert to_json(report) == to_json(check_articles(articles, Settings(cache_dir=""), embedder=tfidf))
+
+
 def test_no_cache_writes_nothing(tmp_path, monkeypatch, articles, tfidf):
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     check_articles(articles, Settings(cache_dir=""), embedder=tfidf)

@@ -244,15 +244,17 @@ def _agreeing(batch: Batch, ka: np.ndarray, kb: np.ndarray) -> tuple[np.ndarray,
 def _mixed(batch: Batch, ks: list[int], owner: np.ndarray) -> bool:
     """Does one article state two different values among mentions ``ks`` in unlike clauses
     (cosine below :data:`RESTATEMENT_SIMILARITY`)? Then they are two facts of that article."""
-    for x in range(len(ks)):
-        for y in range(x + 1, len(ks)):
-            a, b = ks[x], ks[y]
-            if owner[a] != owner[b]:
-                continue
-            qa, qb = batch.value(a), batch.value(b)
-            if (qa.low, qa.high, qa.raw) != (qb.low, qb.high, qb.raw) and \
-                    float(batch.C[a] @ batch.C[b]) < RESTATEMENT_SIMILARITY:
-                return True
+    by_article: dict[int, list[int]] = {}
+    for k in ks:
+        by_article.setdefault(int(owner[k]), []).append(k)
+    for own in by_article.values():
+        for x, a in enumerate(own):
+            qa = batch.value(a)
+            for b in own[x + 1:]:
+                qb = batch.value(b)
+                if (qa.low, qa.high, qa.raw) != (qb.low, qb.high, qb.raw) and \
+                        float(batch.C[a] @ batch.C[b]) < RESTATEMENT_SIMILARITY:
+                    return True
     return False
 
 

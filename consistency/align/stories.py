@@ -21,6 +21,7 @@ import numpy as np
 
 from ..model import Batch
 from .identity import LinearModel, load_models
+from .neighbours import similar_pairs
 
 __all__ = ["STORY_FEATURES", "StoryProbabilities", "story_features", "story_probabilities", "story_labels", "stories", "ArticleProfile", "profiles"]
 
@@ -151,33 +152,6 @@ class StoryProbabilities:
         out[x == y] = 1.0
         return out
 
-    def dense(self, unscored: float = 0.0) -> np.ndarray:
-        """The probabilities as a matrix, shape (k, k) (for small batches and tests)."""
-        P = np.full((self.k, self.k), unscored, dtype=float)
-        P[self.a, self.b] = P[self.b, self.a] = self.p
-        np.fill_diagonal(P, 1.0)
-        return P
-
-
-#: Rows of article similarities computed at once when looking for each article's most alike ones.
-_ROW_BLOCK = 1024
-
-
-def _near_pairs(M: np.ndarray) -> list[tuple[int, int]]:
-    """Each article with its :data:`NEIGHBOUR_ARTICLES` most alike (cosine at least 0.3), as sorted
-    pairs ``a < b``; similarities in blocks of rows, never a (k, k) matrix."""
-    k = len(M)
-    found = set()
-    for start in range(0, k, _ROW_BLOCK):
-        C = M[start:start + _ROW_BLOCK] @ M.T
-        rows = np.arange(C.shape[0])
-        C[rows, rows + start] = -2.0
-        near = np.argpartition(-C, NEIGHBOUR_ARTICLES, axis=1)[:, :NEIGHBOUR_ARTICLES]
-        for r in range(C.shape[0]):
-            a = start + r
-            found.update((min(a, int(b)), max(a, int(b))) for b in near[r] if C[r, b] >= 0.3)
-    return sorted(found)
-
 
 def story_probabilities(batch: Batch, models: Optional[dict] = None) -> StoryProbabilities:
     """Probability that two articles report one story, for the pairs worth scoring.
@@ -191,7 +165,10 @@ def story_probabilities(batch: Batch, models: Optional[dict] = None) -> StoryPro
     if k < 2:
         return StoryProbabilities(k, empty, empty, np.zeros(0))
     if k > NEIGHBOUR_ARTICLES:
-        pairs = _near_pairs(np.array([p.mean for p in prof]))
+        # each article with its most alike (cosine at least 0.3): the bi-encoder's own search
+        i, j, _ = similar_pairs(np.array([p.mean for p in prof]), np.arange(k), 0.3, method="exact",
+                                k=NEIGHBOUR_ARTICLES)
+        pairs = list(zip(i.tolist(), j.tolist()))
     else:
         pairs = [(a, b) for a in range(k) for b in range(a + 1, k)]
     if not pairs:

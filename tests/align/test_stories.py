@@ -66,7 +66,9 @@ def test_story_labels_by_components_equal_one_linkage_over_the_batch():
         articles = np.arange(k)
         threshold = float(rng.choice([0.2, 0.35, 0.5]))
         got = story_labels(P, articles, threshold)
-        D = np.clip(1.0 - P.dense(), 0.0, 1.0)
+        dense = np.zeros((k, k))
+        dense[P.a, P.b] = dense[P.b, P.a] = P.p
+        D = 1.0 - dense
         np.fill_diagonal(D, 0.0)
         want = fcluster(linkage(squareform(D, checks=False), method="average"), t=1.0 - threshold,
                         criterion="distance")
