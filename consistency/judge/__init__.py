@@ -134,6 +134,36 @@ def _days_of_week(q: Quantity) -> Optional[frozenset]:
     return None
 
 
+def _resolved_night(q: Quantity) -> Optional[frozenset]:
+    """The absolute quarters (4 per day from day 1 of the calendar) of a night named by its weekday
+    and resolved to dates ("in der Nacht zum Sonntag", low Saturday, high Sunday): the last quarter
+    of its first day and the first of the next. None for anything else."""
+    if (_weekday(q) is None or not _interval(q) or q.high - q.low != 1
+            or not (_NIGHT_BEFORE.search(q.raw) or _NIGHT_AFTER.search(q.raw))):
+        return None
+    return frozenset({4 * int(q.low) + 3, 4 * int(q.high)})
+
+
+#: the quarter of its day that a part of a day names (0: small hours, 1: morning, 2: afternoon, 3: evening)
+_DAY_PART = ((re.compile(r"(?i)(?:vormittag|morgen|morning)"), 1), (re.compile(r"(?i)(?:nachmittag|afternoon)"), 2),
+             (re.compile(r"(?i)(?:abend|evening)"), 3))
+
+
+def _resolved_quarters(q: Quantity) -> Optional[frozenset]:
+    """The absolute quarters of a resolved night, of a resolved day's named part ("Thursday
+    evening"), or of a resolved span of up to 3 days."""
+    night = _resolved_night(q)
+    if night is not None:
+        return night
+    if _interval(q) and q.kind in ("date", "relative_date") and not q.partial and 0 <= q.high - q.low <= 2:
+        if q.low == q.high:
+            part = next((k for rx, k in _DAY_PART if rx.search(q.raw)), None)
+            if part is not None:
+                return frozenset({4 * int(q.low) + part})
+        return frozenset(range(4 * int(q.low), 4 * int(q.high) + 4))
+    return None
+
+
 def _yearless(q: Quantity) -> bool:
     """A date written with day and month but no year ("Jan. 19", "am 19. Juni"), resolved against
     the publication date: its year is a guess, so it compares on day and month."""
@@ -147,6 +177,12 @@ def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
         # the same weekday named twice: consistent as written, whatever week each article's
         # publication date puts it in (a story republished a week later still says "Friday")
         return True
+    if _resolved_night(a) is not None or _resolved_night(b) is not None:
+        # a night is two half days: the night to Sunday and the night to Saturday share a day
+        # but no hour ("in der Nacht zum Sonntag" / "in der Nacht zum Samstag")
+        qa, qb = _resolved_quarters(a), _resolved_quarters(b)
+        if qa is not None and qb is not None:
+            return bool(qa & qb)
     if a.kind == b.kind == "year" and a.hedge == b.hedge == "range":
         # two periods ("between 2015 and 2021" / "from 2017 to 2021") are one period only if they
         # start and end alike; a range of years is a span of time, not an uncertain single year

@@ -92,3 +92,22 @@ def test_weekdays_that_cannot_be_compared_are_no_contradiction():
     d = claim("The Sunday quakes damaged many buildings.", "b.txt", "en")
     f = judge(group_of([a, b, c, d]), [a, b, c, d], {"a.txt": "a", "b.txt": "b"})
     assert f.verdict == "unverifiable"
+
+
+def test_two_nights_resolved_to_dates_share_a_day_but_no_hour():
+    ids = {"a.txt": "a", "b.txt": "b"}
+    pub = date(2024, 11, 18)  # a Monday
+    sun = claim("Die Münzen wurden in der Nacht zum Sonntag gestohlen.", "a.txt", published=pub)
+    sat = claim("Die Münzen wurden in der Nacht zum Samstag gestohlen.", "b.txt", published=pub)
+    assert sun.values[0].low == sat.values[0].high  # both nights touch Saturday
+    assert judge(group_of([sun, sat]), [sun, sat], ids).verdict == "contradict"
+    saturday_night = claim("The coins were stolen on Saturday night.", "b.txt", "en", pub)
+    assert judge(group_of([sun, saturday_night]), [sun, saturday_night], ids).verdict == "agree"
+    sunday = claim("Die Münzen wurden am 17. November 2024 gestohlen.", "b.txt")
+    assert judge(group_of([sun, sunday]), [sun, sunday], ids).verdict == "agree"
+    # a named part of a day is that quarter of it: Wednesday night is not Thursday evening,
+    # Thursday night is
+    wed_night = claim("Delia came ashore on Wednesday night.", "a.txt", "en", date(2024, 9, 13))
+    thu_evening = claim("Power was out on Thursday evening.", "b.txt", "en", date(2024, 9, 13))
+    thu_night = claim("Shelters housed people on Thursday night.", "b.txt", "en", date(2024, 9, 13))
+    assert positions([wed_night.values[0], thu_evening.values[0], thu_night.values[0]]) == [0, 1, 1]
