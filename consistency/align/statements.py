@@ -38,7 +38,7 @@ import numpy as np
 
 from ..embed import core_text
 from ..extract.entities import ENTITIES, canonical_text
-from ..judge.stances import opposed, places_differ, stance_spans, stances
+from ..judge.stances import opposed, place_slots, places_differ, stance_spans, stances
 from ..model import Batch, Claim, Group, Mention
 from .neighbours import row_dots, sorted_unique
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
@@ -289,7 +289,14 @@ def _entity_link(ci: Claim, cj: Claim, wi, wj, s: float) -> bool:
     if ci.sentence.language != cj.sentence.language and s >= DENIAL_SIMILARITY:
         ki = {k for *_, k in stance_spans(ci.sentence.clean, "antonym")}
         kj = {k for *_, k in stance_spans(cj.sentence.clean, "antonym")}
-        return bool(ki & kj)
+        if ki & kj:
+            return True
+        # the one place of each after the same narrow locative preposition ("off the island of
+        # Rømø" / "vor der Insel Fanø"): the same slot; "in" is too wide to say so
+        pi, pj = set(place_slots(ci.sentence.clean)), set(place_slots(cj.sentence.clean))
+        if len(pi) == len(pj) == 1:
+            (ki_, _), (kj_, _) = next(iter(pi)), next(iter(pj))
+            return ki_ == kj_ and ki_ != "in"
     return False
 
 

@@ -113,6 +113,17 @@ def test_another_place_is_linked_when_the_rest_is_shared():
     assert g.strong == ((0, 1),)
 
 
+def test_another_place_after_the_same_narrow_preposition_in_the_other_language_is_linked():
+    cl = [claim("A passenger ferry collided with a cargo ship off the island of Rømø early on Thursday.", "a.txt"),
+          claim("Am Donnerstag früh ist vor der Insel Fanø eine Passagierfähre zusammengestoßen.", "b.txt", "de")]
+    assert [g.strong for g in groups(cl, 0.53)] == [((0, 1),)]
+    assert not any(g.strong for g in groups(cl, 0.45))  # less alike: not one statement
+    # "in" says too little about the slot: a town in each language is not one statement
+    cl = [claim("A passenger ferry was christened in Esbjerg on Thursday.", "a.txt"),
+          claim("Am Donnerstag wurde in Hamburg eine Passagierfähre getauft.", "b.txt", "de")]
+    assert not any(g.strong for g in groups(cl, 0.53))
+
+
 @pytest.mark.slow
 def test_cross_language_antonym_and_negation_end_to_end(embedder, tmp_path):
     from consistency import Settings, check
