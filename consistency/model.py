@@ -187,6 +187,9 @@ class Group:
     #: value groups: one article states two different values in unlike clauses (two facts of
     #: its own, such as Friday's game and Saturday's firing): the group may mix facts
     mixed: bool = False
+    #: statement groups: ``(i, j, filler_i, filler_j)`` for claim pairs that fill one slot of the same
+    #: statement with different nouns ("mit einer Pistole" / "mit einem Messer bedroht"; align/frames.py)
+    contrasts: tuple[tuple[int, int, str, str], ...] = ()
 
 
 @dataclass(frozen=True, eq=False)

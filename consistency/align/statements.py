@@ -41,6 +41,7 @@ from ..extract.entities import ENTITIES, canonical_text
 from ..judge.stances import opposed, place_slots, places_differ, stance_spans, stances
 from ..model import Batch, Claim, Group, Mention
 from .neighbours import row_dots, sorted_unique
+from .frames import slot_contrast, slots
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
 
 __all__ = ["StatementSettings", "statement_groups", "subject_conflict", "subject_words", "shared_subject",
@@ -65,6 +66,9 @@ ACCOUNT_SIMILARITY = 0.4
 #: affirmed similarity from which a denial scoped on what the other statement affirms is a negation
 DENIAL_SIMILARITY = 0.5
 DENIAL_SIMILARITY_CROSS = 0.55
+#: similarity from which two statements of one language that fill one slot (preposition and verb)
+#: with different nouns, each absent from the other article, are one statement (:mod:`.frames`)
+SLOT_SIMILARITY = 0.45
 #: how many leading content words of a statement count as its subject
 SUBJECT_WINDOW = 3
 
@@ -345,6 +349,14 @@ def _live_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray,
     codes = _stance_codes(claims, sorted_unique(np.concatenate([ii[rest], jj[rest]])))
     for code in codes.values():
         live |= rest & (code[ii] >= 0) & (code[jj] >= 0) & (code[ii] != code[jj])
+    rest &= ~live & (ss >= SLOT_SIMILARITY)
+    if rest.any():
+        keys = {}
+        for i in sorted_unique(np.concatenate([ii[rest], jj[rest]])).tolist():
+            c = claims[i]
+            keys[i] = {(p, v) for p, v, _ in slots(c.sentence.clean, c.sentence.language)}
+        for t in np.flatnonzero(rest).tolist():
+            live[t] = bool(keys[int(ii[t])] & keys[int(jj[t])])
     return live
 
 
@@ -374,6 +386,21 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
         return words[i]
 
     updates: dict[int, bool] = {}
+    contrasts: set[tuple[int, int, str, str]] = set()
+    stems_of: dict[int, set] = {}
+    arts = batch.articles
+
+    by_article: list = []
+
+    def article_stems(i):
+        """The content stems of every statement of claim ``i``'s article."""
+        a = int(arts[i])
+        if a not in stems_of:
+            if not by_article:  # claims of each article, found once
+                order = np.argsort(arts, kind="stable")
+                by_article.extend(np.split(order, np.flatnonzero(np.diff(arts[order])) + 1))
+            stems_of[a] = {w for k in by_article[a].tolist() for w in content_stems(claims[k].sentence.clean)}
+        return stems_of[a]
 
     def update(i):
         if i not in updates:
@@ -418,6 +445,14 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             if clash and not conflict and not strong_edge:
                 strong_edge = any(_entity_link(ci, cj, subj(i), subj(j), s) if t == "entity"
                                   else _stance_link(ci, cj, subj(i), subj(j), s, t) for t in clash)
+        if (not conflict and not clash and ci.article != cj.article and s >= SLOT_SIMILARITY
+                and ci.sentence.language == cj.sentence.language and not (ci.negated or cj.negated)
+                and not (ci.hedged or cj.hedged)):
+            fillers = slot_contrast(ci.sentence.clean, cj.sentence.clean, ci.sentence.language,
+                                    article_stems(i), article_stems(j))
+            if fillers is not None:
+                contrasts.add((i, j, *fillers))
+                strong_edge = True
         if same_prop:
             same.add((i, j))
         if strong_edge or same_prop:
@@ -431,6 +466,9 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
         buckets[uf.find(i)].append(i)
     strong_by: dict[int, list] = defaultdict(list)
     same_by: dict[int, list] = defaultdict(list)
+    contrasts_by: dict[int, list] = defaultdict(list)
+    for quad in contrasts:
+        contrasts_by[uf.find(quad[0])].append(quad)
     for pair in strong:
         strong_by[uf.find(pair[0])].append(pair)
     for pair in same:
@@ -443,5 +481,6 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
         out.append(Group(kind="statement", mentions=tuple(Mention(i) for i in members),
                          fact=f"statement: {_gist(claims[members[0]].sentence.clean)}", key="statement",
                          similarity=min(sim[i] for i in members),
-                         strong=tuple(sorted(strong_by[root])), same=tuple(sorted(same_by[root]))))
+                         strong=tuple(sorted(strong_by[root])), same=tuple(sorted(same_by[root])),
+                         contrasts=tuple(sorted(contrasts_by[root]))))
     return out

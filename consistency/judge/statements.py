@@ -84,6 +84,25 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
                       "opposite polarity, but the statements are only loosely aligned")
             kind, verdict = "negation", "unverifiable"
             pos = [0 if s["negation"] == "affirms" else 1 for s in st]
+    fillers: dict[int, str] = {}
+    if verdict == "agree" and reason is None:
+        # the same statement with another noun in one slot ("mit einer Pistole" / "mit einem Messer
+        # bedroht"): the two statements of each such pair, in two positions
+        slot = [(index[a], index[b], fa, fb) for a, b, fa, fb in group.contrasts if a in index and b in index
+                and a != b and index[a] in is_plain and index[b] in is_plain]
+        if slot:
+            first = {slot[0][2], slot[0][3]}
+            filler_of = {}  # statement -> its filler, over the pairs that contrast the first two fillers
+            for x, y, fx, fy in slot:
+                if {fx, fy} == first:
+                    filler_of.setdefault(x, fx)
+                    filler_of.setdefault(y, fy)
+            keep = sorted(filler_of)
+            order = [slot[0][2], slot[0][3]]
+            members = [members[k] for k in keep]
+            pos = [order.index(filler_of[k]) for k in keep]
+            fillers = {n: filler_of[k] for n, k in enumerate(keep)}
+            verdict, kind = "contradict", "entity"
     refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
     parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"
              for c in members]
@@ -96,7 +115,11 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
         by_pos: dict[int, set] = {}
         for r in refs:
             by_pos.setdefault(r.position, set()).add(_short(r.article, names))
-        if kind == "negation":
+        if fillers:
+            said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says “{next(f for n, f in fillers.items() if pos[n] == p)}”"
+                             for p in sorted(by_pos))
+            message = f"same statement, another object or place: {said}"
+        elif kind == "negation":
             deny = sorted({_short(members[i].article, names) for i in plain if members[i].negated})
             affirm = sorted({_short(members[i].article, names) for i in plain if not members[i].negated})
             cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})

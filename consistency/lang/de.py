@@ -161,3 +161,9 @@ VALUE_WORDS = {
                "November", "Dezember"),
     "day_month": "{day}. {month}", "thousands": ".", "decimal": ",", "ordinal": "{n}.",
 }
+
+#: Prepositions that open a slot of a statement right before its verb ("mit einer Pistole bedroht",
+#: "im Erdgeschoss ausgebrochen"): two reports of one event with the same preposition and verb but
+#: another noun name another object or place (align/frames.py). German marks nouns by a capital.
+SLOT_PREPOSITIONS = ("mit", "im", "in", "ins", "am", "an", "auf", "aus", "vor", "hinter", "unter", "durch",
+                     "zum", "zur", "per")

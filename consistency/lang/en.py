@@ -139,3 +139,8 @@ VALUE_WORDS = {
                "November", "December"),
     "day_month": "{day} {month}", "thousands": ",", "decimal": ".", "ordinal": "{n}{suffix}",
 }
+
+#: Slot prepositions (see lang/de.py): none in English, where a noun has no mark that tells it from
+#: an adjective or a verb without a tagger ("shot in the leg" / "shot in the chest" are often two
+#: victims; telling them apart needs the subject, which needs a parser).
+SLOT_PREPOSITIONS: tuple = ()
