@@ -225,12 +225,14 @@ def _other_subject(neg: Claim, w_neg: list, w_aff: list) -> bool:
             and before_neg not in w_aff and before_aff not in w_neg)
 
 
-def _denied(claim: Claim, window: int = 5) -> tuple[list, set]:
-    """The content words after each denial word (within ``window`` words, in its clause), and
-    the content words of the clause before it: what is denied, and of whom."""
+def _denied(claim: Claim, window: int = 5) -> tuple[list, set, set]:
+    """The content words after each denial word (within ``window`` words, in its clause), the
+    content words of the clause before it (what is denied, and of whom), and the subjects of
+    denials that end their clause (German verb-final: "löste die Alarmanlage nicht aus" denies
+    the clause's predicate, whose subject stands right before it: ``{"alarm"}``)."""
     text = claim.sentence.clean
     cues = {c.lower() for c in claim.negation_cues}
-    anchors, subject = [], set()
+    anchors, subject, final = [], set(), set()
     for clause in re.split(r"[,;:]\s+(?:and|but|und|aber|doch|while|während)?", text):
         toks = _TOKEN.findall(clause)
         for k, w in enumerate(toks):
@@ -240,7 +242,10 @@ def _denied(claim: Claim, window: int = 5) -> tuple[list, set]:
             if after:
                 anchors.append(after)
                 subject.update(content_stems(" ".join(toks[:k])))
-    return anchors, subject
+            elif k > 0:
+                before = content_stems(" ".join(toks[max(0, k - 2):k]))
+                final.update(before[-1:])
+    return anchors, subject, final
 
 
 def _negation_link(ci: Claim, cj: Claim, wi, wj, xa: float, settings: StatementSettings, s: float = 1.0) -> bool:
@@ -252,7 +257,9 @@ def _negation_link(ci: Claim, cj: Claim, wi, wj, xa: float, settings: StatementS
         return True
     if min(xa, s) < DENIAL_SIMILARITY:
         return False
-    anchors, subject = _denied(neg)
+    anchors, subject, final = _denied(neg)
+    if final & set(w_aff):
+        return True  # "löste die Alarmanlage nicht aus" / "Die Alarmanlage schlug um 3.12 Uhr an"
     for after in anchors:
         a = after[0]
         if a not in w_aff or not subject & set(w_aff[:w_aff.index(a)]):

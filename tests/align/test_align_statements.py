@@ -79,6 +79,16 @@ def test_a_denial_before_what_the_other_affirms_is_linked_at_moderate_similarity
     assert not g.same
 
 
+def test_a_denial_that_ends_its_clause_denies_what_its_subject_did():
+    neg = claim("Nach Angaben der Museumsleitung löste die Alarmanlage nicht aus.", "a.txt", "de", cues=("nicht",))
+    aff = claim("Die Alarmanlage schlug um 3.12 Uhr an, die Streife war sieben Minuten später vor Ort.", "b.txt", "de")
+    (g,) = groups([neg, aff], 0.58, xa_sim=0.6)
+    assert g.same == ((0, 1),)
+    other = claim("Die Streife war sieben Minuten später vor Ort.", "b.txt", "de")  # another subject
+    assert not any(g.same for g in groups([neg, other], 0.58, xa_sim=0.6))
+    assert not any(g.same for g in groups([neg, aff], 0.58, xa_sim=0.4))  # too far apart
+
+
 def test_a_denied_concept_in_the_other_language_is_linked():
     cl = [claim("The bus driver was not arrested, police said.", "a.txt", cues=("not",)),
           claim("Der Busfahrer wurde nach dem Unfall festgenommen.", "b.txt", "de")]
