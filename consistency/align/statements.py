@@ -38,6 +38,7 @@ import numpy as np
 
 from ..embed import core_text
 from ..extract.entities import ENTITIES, canonical_text
+from ..lang import table
 from ..judge.stances import opposed, place_slots, places_differ, stance_spans, stances
 from ..model import Batch, Claim, Group, Mention
 from .neighbours import row_dots, sorted_unique
@@ -66,6 +67,10 @@ ACCOUNT_SIMILARITY = 0.4
 #: affirmed similarity from which a denial scoped on what the other statement affirms is a negation
 DENIAL_SIMILARITY = 0.5
 DENIAL_SIMILARITY_CROSS = 0.55
+#: affirmed similarity from which a statement that opens with a denial of its subject ("Keine der
+#: Geiseln wurde verletzt"), all of whose content words the other statement holds (in one
+#: language), is a negation
+CONTAINED_SIMILARITY = 0.3
 #: similarity from which two statements of one language that fill one slot (preposition and verb)
 #: with different nouns, each absent from the other article, are one statement (:mod:`.frames`)
 SLOT_SIMILARITY = 0.45
@@ -242,10 +247,17 @@ def _denied(claim: Claim, window: int = 5) -> tuple[list, set, set]:
             if after:
                 anchors.append(after)
                 subject.update(content_stems(" ".join(toks[:k])))
-            elif k > 0:
+            elif k > 0 and table("VERB_FINAL", claim.sentence.language):
                 before = content_stems(" ".join(toks[max(0, k - 2):k]))
                 final.update(before[-1:])
     return anchors, subject, final
+
+
+def _denied_subject(claim: Claim) -> bool:
+    """Does the claim open with its denial, a negative quantifier of its subject ("Keine der
+    Geiseln", "No passengers")? ("He was not injured" denies of a subject named elsewhere.)"""
+    first = _TOKEN.match(claim.sentence.clean.lstrip())
+    return bool(first) and first.group().lower() in {c.lower() for c in claim.negation_cues}
 
 
 def _negation_link(ci: Claim, cj: Claim, wi, wj, xa: float, settings: StatementSettings, s: float = 1.0) -> bool:
@@ -255,6 +267,11 @@ def _negation_link(ci: Claim, cj: Claim, wi, wj, xa: float, settings: StatementS
     cross = ci.sentence.language != cj.sentence.language
     if xa >= settings.statement_threshold:
         return True
+    w_neg = set(wi if neg is ci else wj)
+    if (not cross and len(w_neg) >= 2 and w_neg <= set(w_aff) and xa >= CONTAINED_SIMILARITY
+            and _denied_subject(neg)):
+        return True  # the subject denied, every word of it in the other: "Keine der Geiseln wurde
+        # verletzt" / "Eine Geisel erlitt beim Zugriff leichte Verletzungen"
     if min(xa, s) < DENIAL_SIMILARITY:
         return False
     anchors, subject, final = _denied(neg)

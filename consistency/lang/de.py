@@ -167,3 +167,7 @@ VALUE_WORDS = {
 #: another noun name another object or place (align/frames.py). German marks nouns by a capital.
 SLOT_PREPOSITIONS = ("mit", "im", "in", "ins", "am", "an", "auf", "aus", "vor", "hinter", "unter", "durch",
                      "zum", "zur", "per")
+
+#: German puts the verb (and a denial of it) at the end of a clause: "löste die Alarmanlage nicht
+#: aus" denies what the subject before the denial did (align/statements.py).
+VERB_FINAL = True

@@ -144,3 +144,7 @@ VALUE_WORDS = {
 #: an adjective or a verb without a tagger ("shot in the leg" / "shot in the chest" are often two
 #: victims; telling them apart needs the subject, which needs a parser).
 SLOT_PREPOSITIONS: tuple = ()
+
+#: A denial at the end of an English clause is a verb of its own ("the charges were dismissed"),
+#: not the denial of a verb-final predicate (see lang/de.py).
+VERB_FINAL = False

@@ -75,8 +75,21 @@ def test_a_denial_before_what_the_other_affirms_is_linked_at_moderate_similarity
                 cues=("not",))]
     (g,) = groups(cl, 0.5, xa_sim=0.55)
     assert g.same == ((0, 1),)
-    (g,) = groups(cl, 0.5, xa_sim=0.4)  # too far apart once the denial is set aside
+    (g,) = groups(cl, 0.5, xa_sim=0.25)  # too far apart once the denial is set aside
     assert not g.same
+
+
+def test_a_denial_whose_words_the_other_statement_all_holds_is_linked_at_lower_similarity():
+    neg = claim("Keine der Geiseln wurde verletzt, teilte ein Polizeisprecher mit.", "a.txt", "de", cues=("Keine",))
+    aff = claim("Eine Geisel erlitt beim Zugriff leichte Verletzungen und wurde ambulant behandelt.", "b.txt", "de")
+    (g,) = groups([neg, aff], 0.32, xa_sim=0.33)
+    assert g.same == ((0, 1),)
+    part = claim("Eine Geisel wurde ambulant behandelt.", "b.txt", "de")  # "verletzt" is not in it
+    assert not any(g.same for g in groups([neg, part], 0.32, xa_sim=0.33))
+    # a denial of the verb speaks of a subject named elsewhere ("He"): not a denial of the others
+    he = claim("He was not injured in the shooting.", "a.txt", cues=("not",))
+    others = claim("Six others were injured in the shooting.", "b.txt")
+    assert not any(g.same for g in groups([he, others], 0.4, xa_sim=0.4))
 
 
 def test_a_denial_that_ends_its_clause_denies_what_its_subject_did():
