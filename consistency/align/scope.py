@@ -14,8 +14,9 @@ Hochwasser von 2005". Such values belong to another event. Every value gets a
   times, naming a year that is not the story's year. ``years`` are the years the
   claim names; two background values compare when they share a year (or neither
   names one);
-- ``("bg", {year})`` for a year (or a year's span) more than a year before the story's year:
-  another event's time ("the École Polytechnique massacre (1989)");
+- ``("bg", years)`` for a year, or a span of years ("from 2015 to 2021": each of its years), that
+  ends more than a year before the story's year: another event's time ("the École Polytechnique
+  massacre (1989)"); two such spans compare when they share a year;
 - ``("main",)`` for the story's own values.
 
 The story's year is the publication year of its articles, else the year its
@@ -41,6 +42,19 @@ def _year(q) -> int | None:
     if q.kind in ("year", "date") and q.low is not None and not q.partial:
         return date.fromordinal(int(q.low)).year
     return None
+
+
+def _years(q) -> frozenset:
+    """The years a time spans ("between 2015 and 2021": 2015 to 2021), empty for other values."""
+    if q.kind in ("year", "date") and q.low is not None and q.high is not None and not q.partial:
+        lo = date.fromordinal(int(q.low)).year
+        hi = date.fromordinal(int(min(q.high, date.max.toordinal()))).year
+        return frozenset(range(lo, hi + 1)) if hi - lo <= _SPAN_YEARS else frozenset({lo})
+    return frozenset()
+
+
+#: a time spanning more years than this is scoped by its first year only
+_SPAN_YEARS = 50
 
 
 def story_years(batch: Batch, story: np.ndarray) -> dict[int, int]:
@@ -74,19 +88,19 @@ def value_scopes(batch: Batch, story: np.ndarray) -> list[tuple]:
         c, q = batch.claims[mt.claim], batch.claims[mt.claim].values[mt.value_index]
         if mt.claim not in cache:
             named = [v for v in c.values if _named(c, v)]
-            said = frozenset(y for v in c.values for y in [_year(v)] if y is not None and (
-                v.kind == "year" or v.high - v.low < 40))
+            said = frozenset(y for v in c.values if v.kind == "year" or (v.low is not None and v.high - v.low < 40)
+                             for y in _years(v))
             y0 = years.get(int(story[mt.claim]))
             cue = background_of(c.sentence.clean) or bool(named)
             other = y0 is not None and bool(said - {y0})
             cache[mt.claim] = (cue, other, said, named)
         cue, other, said, named = cache[mt.claim]
         y0 = years.get(int(story[mt.claim]))
-        yq = _year(q) if q.unit_key == "time" and q.low is not None and (q.kind == "year" or q.high - q.low >= 365) else None
+        yq = _years(q) if q.unit_key == "time" and q.low is not None and (q.kind == "year" or q.high - q.low >= 365) else None
         if q in named:
             out.append(("name", _year(q)))
-        elif yq is not None and y0 is not None and yq < y0 - 1:
-            out.append(("bg", frozenset({yq})))  # "(1989)", "in 2009": a year well before the story's
+        elif yq and y0 is not None and max(yq) < y0 - 1:
+            out.append(("bg", yq))  # "(1989)", "in 2009", "from 2015 to 2021": years well before the story's
         elif cue or (other and q.unit_key != "time"):
             out.append(("bg", said))
         else:

@@ -91,6 +91,18 @@ def test_scopes_keep_other_events_apart():
     assert len(ka) == 0
 
 
+def test_two_spans_of_past_years_that_overlap_are_one_scope():
+    pub = date(2024, 3, 5)
+    claims = [claim("The misconduct took place between 2015 and 2021.", "a.txt", "en", pub),
+              claim("The misconduct lasted from 2017 to 2021.", "b.txt", "en", pub),
+              claim("A similar scheme ran from 2009 to 2011.", "c.txt", "en", pub)]
+    bt = batch(claims, published={c.article: pub for c in claims})
+    scopes = value_scopes(bt, np.zeros(len(claims), dtype=np.int64))
+    assert scopes[0] == ("bg", frozenset(range(2015, 2022)))
+    assert comparable(scopes[0], scopes[1])  # they share 2017 to 2021
+    assert not comparable(scopes[0], scopes[2])  # no year in common: another event
+
+
 def test_an_article_that_states_two_values_mostly_states_two_facts():
     # items 0 and 1 are one article's two different values; 2 is another article's
     owner = np.array([0, 0, 1])
