@@ -68,10 +68,10 @@ def _separable(verb: str, particle: str, gap: int = 12) -> str:
 #: statement take opposite sides when one matches side a in its language and the other side b in
 #: its own. Entries are regular-expression fragments matched as whole words.
 ANTONYMS = {
-    "rise:a": (r"(?:an)?gestiegen", r"(?:an)?steigt", r"(?:an)?stieg(?:en)?", r"zugenommen", r"zugelegt",
+    "rise:a": (r"(?:an)?gestiegen", r"(?:an)?steigt", r"(?:an)?stieg(?:en)?", r"zugenommen", r"zugelegt", r"verdoppelt",
                r"erhöht(?:e|en)?", _separable(r"nahm(?:en)?", r"zu"), _separable(r"legte(?:n)?", r"zu"),
                _separable(r"stieg(?:en)?", r"an")),
-    "rise:b": (r"gesunken", r"sinkt", r"sank(?:en)?", r"abgenommen", r"gesenkt", r"verringert(?:e|en)?",
+    "rise:b": (r"gesunken", r"sinkt", r"sank(?:en)?", r"abgenommen", r"gesenkt", r"verringert(?:e|en)?", r"halbiert",
                r"zurückgegangen", r"nachgegeben", r"eingebrochen", _separable(r"nahm(?:en)?", r"ab"),
                _separable(r"gab(?:en)?", r"nach"), _separable(r"ging(?:en)?", r"zurück"),
                _separable(r"brach(?:en)?", r"ein")),
@@ -97,6 +97,12 @@ ANTONYMS = {
     "allow:b": (r"verboten", r"untersagt"),
     "open:a": (r"geöffnet", r"öffnete(?:n)?"),
     "open:b": (r"geschlossen", r"gesperrt", r"außer\s+Betrieb", r"stillgelegt"),
+    "held:a": (r"fand\s+(?:[^\s,.;:]+\s+){0,6}?statt", r"findet\s+(?:[^\s,.;:]+\s+){0,6}?statt", r"stattgefunden",
+               r"wie\s+geplant"),
+    "held:b": (r"abgesagt", r"sagte(?:n)?\s+(?:[^\s,.;:]+\s+){0,6}?ab" + _CLAUSE_END, r"ausgefallen",
+               r"fiel(?:en)?\s+(?:[^\s,.;:]+\s+){0,4}?aus" + _CLAUSE_END, r"verschoben"),
+    "succeed:a": (r"gelungen", r"gelang(?:en)?", r"erfolgreich", r"geglückt"),
+    "succeed:b": (r"gescheitert", r"scheiterte(?:n)?", r"misslungen", r"fehlgeschlagen", r"erfolglos"),
 }
 
 #: Pairs of incompatible accounts of how something went or stands, not opposite words: the

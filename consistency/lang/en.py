@@ -54,9 +54,9 @@ NOT_YEAR_NAMES = (r"Spring", r"Summer", r"Autumn", r"Fall", r"Winter", r"Since",
 #: Antonym pairs (see ``lang/de.py``): the same concept keys in every language.
 ANTONYMS = {
     "rise:a": (r"rose", r"risen", r"rises", r"increased", r"increases", r"grew", r"grown", r"climbed", r"gained",
-               r"jumped", r"soared", r"went\s+up"),
+               r"jumped", r"soared", r"went\s+up", r"doubled", r"tripled"),
     "rise:b": (r"fell", r"fallen", r"declined", r"declines", r"dropped", r"decreased", r"decreases", r"slipped",
-               r"slumped", r"plunged", r"went\s+down"),
+               r"slumped", r"plunged", r"went\s+down", r"halved"),
     "win:a": (r"won", r"wins"),
     "win:b": (r"lost", r"loses"),
     "approve:a": (r"approved", r"accepted", r"passed", r"backed", r"endorsed", r"in\s+favou?r",
@@ -77,6 +77,10 @@ ANTONYMS = {
     "allow:b": (r"banned", r"forbidden", r"prohibited"),
     "open:a": (r"(?:remains?|remained|is|was|are|were|stays?|stayed|kept)\s+(?:[^\s,.;:]+\s+){0,1}?open",),
     "open:b": (r"closed", r"shut", r"shut\s+down"),
+    "held:a": (r"took\s+place", r"went\s+ahead", r"as\s+planned", r"(?:will|would)\s+go\s+ahead"),
+    "held:b": (r"cancell?ed", r"called\s+off", r"postponed", r"scrapped"),
+    "succeed:a": (r"succeeded", r"successful(?:ly)?"),
+    "succeed:b": (r"failed", r"unsuccessful"),
 }
 
 #: Incompatible accounts (see ``lang/de.py``): kind "statement".

@@ -25,6 +25,13 @@ IDS = {f"dir/a{i}.txt": f"a{i}" for i in range(4)}
     ("Most Labour members voted in favour of the amendment.", "en", "approve:a"),
     ("The ski lift remains open despite the storm warning.", "en", "open:a"),
     ("Das Hallenbad ist wegen eines Wasserschadens geschlossen.", "de", "open:b"),
+    ("Das Stadtfest fand trotz des Regens am Samstag statt.", "de", "held:a"),
+    ("Die Veranstalter sagten das Konzert am Freitag ab.", "de", "held:b"),
+    ("The final went ahead despite the heat.", "en", "held:a"),
+    ("The match was called off an hour before kick-off.", "en", "held:b"),
+    ("Die Bergung des Wracks ist am Montag gescheitert.", "de", "succeed:b"),
+    ("The rescue of the trapped miners succeeded on Friday.", "en", "succeed:a"),
+    ("Die Zahl der Anträge hat sich verdoppelt.", "de", "rise:a"),
 ])
 def test_antonym_sides_in_german_and_english(text, lang, side):
     assert sides(claim(text, lang=lang), "antonym") == side
