@@ -31,10 +31,11 @@ defines the same tables:
 ``PEOPLE``
     Counted nouns (normalised unit keys) that count people ("Männer", "Geiseln", "suspects"):
     only their counts say what happened to someone (killed, injured, arrested).
-``ANTONYMS``, ``ACCOUNTS``, ``UPDATE_CUES``
+``ANTONYMS``, ``ACCOUNTS``, ``UPDATE_CUES``, ``PERSIST_CUES``
     The two sides of a concept, keyed alike in both languages ("rise:a" / "rise:b"; "approve",
     "open", "guilty" ...), incompatible accounts ("surrendered" / "stormed"), and words that say a
-    state changed over time ("now", "inzwischen"): see :mod:`consistency.judge.stances`.
+    state changed over time ("now", "inzwischen"), and words that say it goes on ("bleibt weiter
+    gesperrt", "still"): see :mod:`consistency.judge.stances`.
 
 :func:`table` returns the union over the languages for text whose language
 is uncertain (machine-translated German mixes in English words, and the

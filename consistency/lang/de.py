@@ -95,13 +95,17 @@ ANTONYMS = {
     "alive:b": (r"getötet", r"starb(?:en)?", r"gestorben", r"ums\s+Leben"),
     "allow:a": (r"erlaubt", r"gestattet"),
     "allow:b": (r"verboten", r"untersagt"),
-    "open:a": (r"geöffnet", r"öffnete(?:n)?"),
+    "open:a": (r"geöffnet", r"öffnete(?:n)?", r"freigegeben", r"befahrbar", r"passierbar"),
     "open:b": (r"geschlossen", r"gesperrt", r"außer\s+Betrieb", r"stillgelegt"),
     "held:a": (r"fand\s+(?:[^\s,.;:]+\s+){0,6}?statt", r"findet\s+(?:[^\s,.;:]+\s+){0,6}?statt", r"stattgefunden",
                r"wie\s+geplant"),
     "held:b": (r"abgesagt", r"sagte(?:n)?\s+(?:[^\s,.;:]+\s+){0,6}?ab" + _CLAUSE_END, r"ausgefallen",
                r"fiel(?:en)?\s+(?:[^\s,.;:]+\s+){0,4}?aus" + _CLAUSE_END, r"verschoben"),
     "succeed:a": (r"gelungen", r"gelang(?:en)?", r"erfolgreich", r"geglückt"),
+    "heading:a": (r"von\s+(?:Süden|Sued)\s+nach\s+Norden", r"von\s+Westen\s+nach\s+Osten", r"nordwärts", r"ostwärts",
+                  r"in\s+Richtung\s+(?:Küste|Ufer|Strand|Land)", r"auf\s+die\s+(?:Küste|Ufer)\s+zu"),
+    "heading:b": (r"von\s+Norden\s+nach\s+(?:Süden|Sued)", r"von\s+Osten\s+nach\s+Westen", r"südwärts", r"westwärts",
+                  r"von\s+der\s+Küste\s+weg", r"aufs\s+(?:offene\s+)?Meer\s+hinaus"),
     "succeed:b": (r"gescheitert", r"scheiterte(?:n)?", r"misslungen", r"fehlgeschlagen", r"erfolglos"),
 }
 
@@ -112,7 +116,9 @@ ACCOUNTS = {
     "surrender:b": (r"gestürmt", r"stürmte(?:n)?"),
     "verify:a": (r"bestätigt(?:e|en)?", r"nachgewiesen", r"steht\s+fest", r"stand\s+fest"),
     "verify:b": (_separable(r"steh(?:t|en)", r"noch\s+aus", 4), r"stand(?:en)?\s+(?:[^\s,.;:]+\s+){0,4}?noch\s+aus",
-                 r"ausstehend", r"noch\s+nicht\s+(?:bestätigt|geklärt|abgeschlossen|nachgewiesen)", r"ungeklärt"),
+                 r"ausstehend", r"noch\s+nicht\s+(?:bestätigt|geklärt|abgeschlossen|nachgewiesen|bekannt)", r"ungeklärt",
+                 r"(?:ist|war|bleibt|blieb)\s+(?:noch\s+|weiter\s+|weiterhin\s+)?unklar", r"wird\s+(?:noch\s+)?ermittelt",
+                 r"Gegenstand\s+der\s+Ermittlungen"),
 }
 
 
@@ -120,6 +126,11 @@ ACCOUNTS = {
 #: another report is the state before or after, not a contradiction.
 UPDATE_CUES = (r"wieder", r"inzwischen", r"mittlerweile", r"nicht\s+mehr", r"kein(?:e|en)?\s+mehr",
                r"nun", r"jetzt", r"später", r"zunächst", r"vorübergehend")
+
+#: Words that say a state goes on ("bleibt weiter gesperrt"): such a statement speaks of the same
+#: time as a report that the state changed ("wieder freigegeben"), so the two do contradict.
+PERSIST_CUES = (r"bleibt", r"bleiben", r"weiterhin", r"nach\s+wie\s+vor", r"noch\s+immer", r"immer\s+noch",
+                r"weiter\s+(?:gesperrt|geschlossen|geöffnet|offen)")
 
 #: Words right before a time that make it the time of a report ("teilte am Mittwoch mit").
 REPORTING_TIME = (r"(?:sagte|sagten|erklärte|erklärten|teilte|teilten|berichtete|berichteten|bestätigte|bestätigten|"

@@ -75,10 +75,14 @@ ANTONYMS = {
     "alive:b": (r"killed", r"died", r"dead"),
     "allow:a": (r"allowed", r"permitted"),
     "allow:b": (r"banned", r"forbidden", r"prohibited"),
-    "open:a": (r"(?:remains?|remained|is|was|are|were|stays?|stayed|kept)\s+(?:[^\s,.;:]+\s+){0,1}?open",),
+    "open:a": (r"(?:remains?|remained|is|was|are|were|stays?|stayed|kept)\s+(?:[^\s,.;:]+\s+){0,1}?open", r"reopened\s+to\s+traffic"),
     "open:b": (r"closed", r"shut", r"shut\s+down"),
     "held:a": (r"took\s+place", r"went\s+ahead", r"as\s+planned", r"(?:will|would)\s+go\s+ahead"),
     "held:b": (r"cancell?ed", r"called\s+off", r"postponed", r"scrapped"),
+    "heading:a": (r"from\s+south\s+to\s+north", r"from\s+west\s+to\s+east", r"northwards?", r"eastwards?",
+                  r"towards?\s+the\s+(?:coast|shore|beach|land)", r"ashore"),
+    "heading:b": (r"from\s+north\s+to\s+south", r"from\s+east\s+to\s+west", r"southwards?", r"westwards?",
+                  r"away\s+from\s+the\s+(?:coast|shore|beach|land)", r"out\s+to\s+sea", r"offshore"),
     "succeed:a": (r"succeeded", r"successful(?:ly)?"),
     "succeed:b": (r"failed", r"unsuccessful"),
 }
@@ -90,13 +94,18 @@ ACCOUNTS = {
     "surrender:b": (r"stormed",),
     "verify:a": (r"confirmed", r"established", r"proven"),
     "verify:b": (r"pending", r"unconfirmed", r"awaiting", r"(?:still|yet)\s+to\s+be\s+(?:confirmed|determined|established)",
-                 r"not\s+yet\s+(?:been\s+)?(?:confirmed|established|determined)", r"still\s+(?:awaited|outstanding)"),
+                 r"not\s+yet\s+(?:been\s+)?(?:confirmed|established|determined|known)", r"still\s+(?:awaited|outstanding)",
+                 r"(?:still\s+|remains?\s+|remained\s+)?under\s+investigation", r"(?:is|was|remains?|remained)\s+(?:still\s+)?unclear",
+                 r"(?:is|was|remains?|remained)\s+(?:still\s+)?unknown"),
 }
 
 
 #: Words that tell a change or a later state (see ``lang/de.py``).
 UPDATE_CUES = (r"now", r"again", r"no\s+longer", r"anymore", r"later", r"initially", r"at\s+first",
                r"temporarily", r"reopened", r"re-opened")
+
+#: Words that say a state goes on (see ``lang/de.py``).
+PERSIST_CUES = (r"remains?", r"remained", r"still", r"continues\s+to\s+be", r"stays?")
 
 #: Words right before a time that make it the time of a report ("police said Tuesday").
 REPORTING_TIME = (r"(?:said|says|told\s+\w+|announced|reported|confirmed|stated|added)(?:\s+(?:on|late|early))?",)
