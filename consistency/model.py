@@ -110,9 +110,10 @@ class Quantity:
     """A value stated in a sentence, as an interval ``[low, high]``.
 
     ``kind`` is one of ``count``, ``money``, ``percent``, ``year``, ``date``,
-    ``duration``, ``ordinal``, ``relative_date``. Dates are stored as ordinal
+    ``duration``, ``ordinal``, ``relative_date``, ``clock``. Dates are stored as ordinal
     day numbers (``date.toordinal()``) for full dates, or in
-    ``month * 100 + day`` form with ``partial=True`` when the year is unknown.
+    ``month * 100 + day`` form with ``partial=True`` when the year is unknown;
+    times of day (``clock``) as minutes after midnight.
     ``low``/``high`` are ``None`` when the value cannot be compared (a
     relative date without publication date).
     """
@@ -126,7 +127,7 @@ class Quantity:
     high: Optional[float]
     unit: Optional[str] = None  # counted noun or unit as written ("Schiffscontainer")
     unit_key: Optional[str] = None  # normalised unit ("container", "USD", "year")
-    hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"
+    hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"; clock: "after", "before"
     partial: bool = False
     subject: tuple[str, ...] = ()  # canonical entities of the number's clause ("Russia")
     role: Optional[str] = None  # counted people: "killed", "injured", "arrested"; points in time: the event ("court", "incident", ...)

@@ -30,6 +30,8 @@ def family(q: Quantity) -> str:
         return f"measure:{q.unit_key}"
     if q.kind == "ordinal":
         return "ordinal"
+    if q.kind == "clock":
+        return "clock"
     return "count"
 
 
@@ -89,8 +91,11 @@ def same_distinctive_value(a: Quantity, b: Quantity) -> bool:
 def distinctive(q: Quantity) -> bool:
     """Is ``q`` a value that two reports rarely state by chance: not a point in time or an ordinal,
     not a small count, not a round number ("10.000 Soldaten" / "10.000 Container")? At least two
-    significant digits ("52", "148 Mio.", "54,3 Prozent", "1,2 Millionen")."""
+    significant digits ("52", "148 Mio.", "54,3 Prozent", "1,2 Millionen"); a time of day to the
+    minute ("15.40 Uhr")."""
     fa = family(q)
+    if fa == "clock":  # a time to the minute, not a full or half hour ("15.40 Uhr" / "3:40 pm")
+        return q.value is not None and q.value % 30 != 0
     if q.value is None or fa in ("time", "ordinal") or (fa == "count" and abs(q.value) < DISTINCTIVE_COUNT):
         return False
     return significant_digits(q.value) >= 2

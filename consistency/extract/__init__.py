@@ -16,6 +16,7 @@ from typing import Iterable, Optional
 from ..lang import table
 from ..model import Article, Claim, Quantity, Sentence
 from .cues import attribution, hedge_cues, negation_cues
+from .clock import find_clock_times
 from .dates import find_dates, furniture_spans
 from .entities import canonical_text, find_entities
 from .numbers import DEFAULT_TOLERANCE, NumberMatch, find_numbers, parse_number
@@ -199,6 +200,13 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         values.append(Quantity(raw=sentence.text[d.start:d.end], start=base + d.start, end=base + d.end,
                                kind=d.kind, value=d.low, low=d.low, high=d.high,
                                unit=None, unit_key="time", partial=d.partial, role=_event(text, d.start, d.end)))
+    dated = [(v.start - base, v.end - base) for v in values]
+    for c in find_clock_times(text):
+        if _overlaps(c.start, c.end, furniture) or _overlaps(c.start, c.end, dated):
+            continue  # the time of a publication stamp ("Aktualisiert: 14:32 Uhr")
+        values.append(Quantity(raw=sentence.text[c.start:c.end], start=base + c.start, end=base + c.end,
+                               kind="clock", value=c.value, low=c.low, high=c.high, unit=None, unit_key="clock",
+                               hedge=c.hedge, role=_event(text, c.start, c.end)))
     taken = [(v.start - base, v.end - base) for v in values] + furniture
     entities = find_entities(text)
     numbers = find_numbers(text, lang, tolerance)

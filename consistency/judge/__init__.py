@@ -202,7 +202,7 @@ def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
     if bb is None:
         return None
     (al, ah), (bl, bh) = bb
-    if tol and a.hedge is None and b.hedge is None and a.kind not in ("date", "year"):
+    if tol and a.hedge is None and b.hedge is None and a.kind not in ("date", "year", "clock"):
         slack = tol * max(abs(al), abs(bl))
         al, ah, bl, bh = al - slack, ah + slack, bl - slack, bh + slack
     return al <= bh and bl <= ah
@@ -334,6 +334,9 @@ def format_value(q: Quantity, language: str = "en") -> str:
         if lo.month == 1 and lo.day == 1 and hi.month == 12 and hi.day == 31 and lo.year == hi.year:
             return str(lo.year)
         return f"{lo.isoformat()}..{hi.isoformat()}"
+    if q.kind == "clock" and q.low is not None:
+        lo, hi = (f"{int(x) // 60 % 24:02d}:{int(x) % 60:02d}" for x in (q.low, q.high))
+        return f"“{q.raw}” ({lo if lo == hi else f'{lo}–{hi}'})"
     if q.kind in ("measure", "duration") and q.low is not None:
         lo, hi = q.low, q.high
         span = num(lo) if lo == hi else (f"≥ {num(lo)}" if math.isinf(hi) else f"≤ {num(hi)}" if math.isinf(lo)
@@ -396,7 +399,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
         return _judge_statement(group, claims, article_ids, settings.names)
     qs = [claims[m.claim].values[m.value_index] for m in mentions]
     hedged = [claims[m.claim].hedged for m in mentions]
-    kind = "date" if qs[0].unit_key == "time" else "numeric"
+    kind = "date" if qs[0].unit_key in ("time", "clock") else "numeric"
     plain = [i for i in range(len(qs)) if not hedged[i]]
     pos_all = positions(qs, settings.exact_tolerance)
     pos_plain = positions([qs[i] for i in plain], settings.exact_tolerance)

@@ -193,3 +193,11 @@ def test_value_pairs_formed_in_blocks_of_statement_pairs_are_the_same(embedder, 
     assert len(whole[2]) > 0
     for x, y in zip(whole[2:], blocks[2:]):  # ka, kb, F, p
         assert np.array_equal(x, y)
+
+
+@pytest.mark.slow
+def test_the_same_time_to_the_minute_is_one_fact_whatever_else_the_sentences_say(embedder):
+    a, = claims_of("Die Maschine setzte um 15.40 Uhr sicher auf der Landebahn auf, teilte der Flughafen mit.")
+    b, = claims_of("After the crew reported smoke, the plane touched down safely at 3:40 pm.", lang="en", first=1)
+    groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value" and len(g.mentions) == 2]
+    assert len(groups) == 1 and groups[0].key.startswith("clock")
