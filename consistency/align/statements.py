@@ -24,7 +24,17 @@ are about the same thing:
   moderate similarity and shared subject words (two, or one among the first
   words of both statements), or across languages a higher similarity;
 * **entity**: another place named in a statement that otherwise says the
-  same (the same concept word, or shared subject words).
+  same (the same concept word, or shared subject words; across languages the
+  same narrow locative preposition: "off the island of" / "vor der Insel"), or
+  another noun in one slot of the same statement (:mod:`.frames`: "mit einer
+  Pistole bedroht" / "mit einem Messer bedroht").
+
+A change ("wieder", "now") against an opposite word is a state before or
+after, unless the other statement says the state goes on ("bleibt weiter
+gesperrt"). A German denial that ends its clause ("löste die Alarmanlage nicht
+aus") denies what its subject did; a statement that opens with a denial of
+its subject ("Keine der Geiseln wurde verletzt") is linked with one that holds
+all its words.
 """
 
 from __future__ import annotations
@@ -38,11 +48,11 @@ import numpy as np
 
 from ..embed import core_text
 from ..extract.entities import ENTITIES, canonical_text
-from ..lang import table
 from ..judge.stances import opposed, place_slots, places_differ, stance_spans, stances
+from ..lang import table
 from ..model import Batch, Claim, Group, Mention
-from .neighbours import row_dots, sorted_unique
 from .frames import slot_contrast, slots
+from .neighbours import row_dots, sorted_unique
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
 
 __all__ = ["StatementSettings", "statement_groups", "subject_conflict", "subject_words", "shared_subject",
