@@ -262,10 +262,21 @@ def _denied(claim: Claim, window: int = 5) -> tuple[list, set, set]:
             if after:
                 anchors.append(after)
                 subject.update(content_stems(" ".join(toks[:k])))
-            elif k > 0 and table("VERB_FINAL", claim.sentence.language):
+            elif k > 0 and table("VERB_FINAL", claim.sentence.language) and _ends_clause(toks[k + 1:]):
                 before = content_stems(" ".join(toks[max(0, k - 2):k]))
                 final.update(before[-1:])
     return anchors, subject, final
+
+
+#: the most a separable verb's particle has ("aus", "an", "zurück"): a denial followed by nothing
+#: else in its clause ends it ("löste die Alarmanlage nicht aus")
+_PARTICLE = 6
+
+
+def _ends_clause(rest: list) -> bool:
+    """Do the words ``rest`` after a denial, to the end of its clause, leave the denial at the end:
+    none, or one short lower-case particle ("nicht aus"; not "nicht unterschätzt werden sollte")?"""
+    return not rest or (len(rest) == 1 and len(rest[0]) <= _PARTICLE and rest[0].islower())
 
 
 def _denied_subject(claim: Claim) -> bool:

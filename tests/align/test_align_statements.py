@@ -100,6 +100,11 @@ def test_a_denial_that_ends_its_clause_denies_what_its_subject_did():
     other = claim("Die Streife war sieben Minuten später vor Ort.", "b.txt", "de")  # another subject
     assert not any(g.same for g in groups([neg, other], 0.58, xa_sim=0.6))
     assert not any(g.same for g in groups([neg, aff], 0.58, xa_sim=0.4))  # too far apart
+    # a denial with more of its clause after it does not end the clause: not what "Krieg" did
+    warn = claim("Die Gefahr einer Beteiligung am Krieg sollte nicht unterschätzt werden.", "a.txt", "de",
+                 cues=("nicht",))
+    war = claim("Sie vermuten, dass Nordkorea Russland mit Waffen für den Krieg versorgt.", "b.txt", "de")
+    assert not any(g.same for g in groups([warn, war], 0.55, xa_sim=0.55))
 
 
 def test_a_denied_concept_in_the_other_language_is_linked():
