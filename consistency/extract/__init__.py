@@ -169,6 +169,19 @@ def _event(text: str, start: int, end: int) -> Optional[str]:
     return None
 
 
+def _age_years(n: NumberMatch, raw: str, lang: str) -> float:
+    """The years of an age ("16 years old", "three-year-old"): the number read before its unit of
+    time, whose value :func:`find_numbers` converted to seconds. Digits are read again; a number
+    written in words ("three", "Two", "drei") has none, and is converted back from seconds."""
+    if n.kind != "duration":
+        return n.value
+    digits = re.sub(r"[^\d.,]", "", raw)
+    if digits:
+        return parse_number(digits, lang)
+    per = convert(1.0, n.measure_units[0], "s") if n.measure_units else 0.0
+    return round(n.value / per, 6) if per else n.value
+
+
 def _overlaps(a: int, b: int, spans) -> bool:
     return any(not (b <= s or a >= e) for s, e in spans)
 
@@ -227,7 +240,7 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         if _AGE_AFTER.match(text[n.end:]) or compound:
             # "16 years old", "15-year-old", "22-jährige", "16 Jahre alt": an age, not a duration;
             # its unit is whose age it is, where a noun follows ("15-year-old student" -> "student")
-            years = parse_number(re.sub(r"[^\d.,]", "", raw) or "0", lang) if n.kind == "duration" else n.value
+            years = _age_years(n, raw, lang)
             whose = _AGE_NOUN.match(text[n.end + compound.end():]) if compound else None
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=years,
                                    low=years, high=years, unit=whose.group(1) if whose else "years old",

@@ -200,3 +200,17 @@ def test_a_point_in_time_knows_what_happened_then(text, lang, event):
     s = Sentence("a.txt", 0, 0, len(text), text, 1, lang, text)
     times = [q for q in extract(s).values if q.unit_key == "time"]
     assert len(times) == 1 and times[0].role == event
+
+
+@pytest.mark.parametrize("text,lang,years,unit", [
+    ("A three-year-old girl was shot Sunday night.", "en", 3.0, "girl"),
+    ("Two years old, the boy was hit in the leg.", "en", 2.0, "years old"),
+    ("Twenty-five-year-old Lamont Powell was arrested.", "en", 25.0, "Lamont"),
+    ("Das Kind war drei Jahre alt.", "de", 3.0, "years old"),
+    ("A 15-year-old student was hurt.", "en", 15.0, "student"),
+])
+def test_an_age_written_in_words_is_its_number_of_years(text, lang, years, unit):
+    # a number in words before "-year-old" / "years old" has no digits to read again: its years
+    # come back from the seconds of the duration it was read as, never 0
+    ages = [v for v in claim(text, lang).values if v.unit_key == "age"]
+    assert [(v.value, v.low, v.high, v.unit) for v in ages] == [(years, years, years, unit)]
