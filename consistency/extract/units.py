@@ -75,6 +75,12 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
     phrase after it.
     """
     after = _tokens(sentence[end:])[:12]
+    if language != "de" and len(after) >= 2 and after[0][0].lower() == "of" and (
+            after[1][0].lower() in _DETERMINERS_EN or after[1][0].lower() in _PRONOUNS_EN):
+        # "three of the victims", "two of his children": a part of the noun after the determiner
+        # (as German "drei der Verletzten"); "two of them": no noun to count
+        noun = _noun_en(after[2:5]) if after[1][0].lower() in _DETERMINERS_EN else None
+        return (noun[0], end + noun[1], end + noun[2]) if noun else None
     if len(after) >= 2 and after[0][0].lower() in ("von", "of") and (
             after[1][0][:1].isupper() if language == "de" else after[1][0][:1].isalpha()):
         w, a, b = after[1]  # "Tausende von Arbeitern", "dozens of people"
@@ -102,12 +108,9 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
             if not (w.islower() and _ADJ_END.search(w)):
                 break
     else:
-        for w, a, b in after[:3]:
-            lw = w.lower()
-            if not w[:1].isalpha() or lw in _STOP_EN:
-                break
-            if lw in _IRREGULAR_EN or (lw.endswith("s") and len(lw) > 3) or lw in LEXICON:
-                return w, end + a, end + b
+        noun = _noun_en(after[:3])
+        if noun:
+            return noun[0], end + noun[1], end + noun[2]
     before = sentence[:start]
     m = None
     for m in _NUMBER_OF.finditer(before):
@@ -118,6 +121,23 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
     m = _DEATH_TOLL.search(before)
     if m is not None:
         return m.group(), m.start(), m.end()
+    return None
+
+
+#: words after "of" that open the noun phrase of a part: "three of the victims", "two of his children"
+_DETERMINERS_EN = {"the", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+#: words after "of" that stand for the whole: "two of them", "three of whom" (no counted noun here)
+_PRONOUNS_EN = {"them", "us", "whom", "which", "you"}
+
+
+def _noun_en(tokens) -> Optional[tuple[str, int, int]]:
+    """The first English plural (or known) noun of ``tokens``, before a stop word: the counted noun."""
+    for w, a, b in tokens:
+        lw = w.lower()
+        if not w[:1].isalpha() or lw in _STOP_EN:
+            break
+        if lw in _IRREGULAR_EN or (lw.endswith("s") and len(lw) > 3) or lw in LEXICON:
+            return w, a, b
     return None
 
 

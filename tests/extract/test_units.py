@@ -4,7 +4,7 @@ import pytest
 
 from consistency.extract import extract
 from consistency.extract.numbers import find_numbers
-from consistency.extract.units import units_compatible
+from consistency.extract.units import counted_noun, units_compatible
 from consistency.model import Sentence
 
 
@@ -146,3 +146,17 @@ def test_written_out_conversions_are_pints():
     assert {(u, k) for _, us, k, _ in units._MEASURES for u in us} <= set(units._AFFINE_TABLE)
     for (unit, key), ab in units._AFFINE_TABLE.items():
         assert units._pint_affine(unit, key) == ab, (unit, key)
+
+
+@pytest.mark.parametrize("text,number,noun", [
+    ("Three of the victims are in serious but stable condition.", "Three", "victims"),
+    ("Two of the surviving victims identified the shooters.", "Two", "victims"),
+    ("Four of the adults were Powell's relatives.", "Four", "adults"),
+    ("Police said three of his friends were hurt.", "three", "friends"),
+    ("Two of them were killed.", "Two", None),
+])
+def test_a_part_counts_the_noun_after_of_the(text, number, noun):
+    # "three of the victims" counts victims (as German "drei der Verletzten"), never "the"
+    start = text.index(number)
+    found = counted_noun(text, start, start + len(number), "en")
+    assert (found[0] if found else None) == noun
