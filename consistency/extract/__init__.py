@@ -54,6 +54,37 @@ _NOT_QUANTITY_BEFORE = re.compile(
 _HOUSE_NUMBER_BEFORE = re.compile(
     r"(?<![\w-])[A-ZÄÖÜ][\w-]*(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|ufer|ring|chaussee|markt)\s+$"
     r"|(?<![\w-])(?:Straße|Str\.|Weg|Platz|Allee|Gasse|Damm|Ufer|Ring|Chaussee|Markt)\s+$")
+#: The number of a broadcaster or an outlet is part of its name: "KSHB 41 News", "WMC Action News 5",
+#: "Channel 4", "FOX 4 News", "NBC 7's", "News Channel 11", "KRQE News 13", "told News 2 victim ...".
+#: Case-sensitive: a station's words are capitalised. A US call sign (K or W and two or three
+#: capitals, "KING 5", "WTOL 11") counts only outside upper-case text ("GUNMAN KILLS 3", "WHEN 3 MEN").
+_STATION_BEFORE = re.compile(r"(?<![\w-])(?:News|NEWS|NewsChannel|NEWSCHANNEL|Channel|CHANNEL|Action|NBC|CBS|ABC|"
+                             r"FOX|Fox|CW|PBS|PIX)\s+$")
+_CALL_SIGN_BEFORE = re.compile(r"(?<![\w-])[KW][A-Z]{2,3}(?:-TV)?\s+$")
+_STATION_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:Action\s+News|Eyewitness\s+News|News|NEWS)(?![\w])")
+#: Emergency numbers: "called 911", "a 911 call", "911 calls", "die 112 gewählt", "Notruf 110".
+_EMERGENCY_BEFORE = re.compile(r"(?<![\w])(?:Notruf\w*|Notrufnummer|call(?:ed|ing)?|dial(?:l?ed|l?ing)?|"
+                               r"wählte[n]?|rief(?:en)?)\s+(?:die\s+|the\s+)?$", re.I)
+
+
+def _name_number(text: str, n: NumberMatch) -> bool:
+    """Is the plain number ``n`` part of a name (a station's, an emergency number) rather than a
+    quantity?"""
+    if not (n.plain_integer and text[n.start:n.start + 1].isdigit() and n.hedge is None):
+        return False
+    before, after = text[:n.start], text[n.end:]
+    if _STATION_BEFORE.search(before) or _STATION_AFTER.match(after):
+        return True
+    if _CALL_SIGN_BEFORE.search(before):
+        around = [ch for ch in text[max(0, n.start - 60):n.end + 60] if ch.isalpha()]
+        if sum(ch.isupper() for ch in around) < 0.5 * len(around):
+            return True
+    raw = text[n.start:n.end]
+    if raw == "911":
+        return True  # the US emergency number: never a count of calls or of anything else
+    return raw in ("110", "112", "999") and bool(_EMERGENCY_BEFORE.search(before))
+
+
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
     ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
@@ -226,7 +257,7 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             continue
         if (_NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_AFTER_I.match(text[n.end:])
                 or (text[n.start - 1:n.start] == "[" and _CITATION.match(text[n.end:]))
-                or _NOT_QUANTITY_BEFORE.search(text[:n.start])
+                or _NOT_QUANTITY_BEFORE.search(text[:n.start]) or _name_number(text, n)
                 or text[n.start:n.start + 1].isdigit() and _HOUSE_NUMBER_BEFORE.search(text[:n.start])):
             continue
         ordinal = n.ordinal

@@ -214,3 +214,21 @@ def test_an_age_written_in_words_is_its_number_of_years(text, lang, years, unit)
     # come back from the seconds of the duration it was read as, never 0
     ages = [v for v in claim(text, lang).values if v.unit_key == "age"]
     assert [(v.value, v.low, v.high, v.unit) for v in ages] == [(years, years, years, unit)]
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("Four people were shot, KSHB 41 News reported.", "en", ["Four"]),
+    ("One witness told WMC Action News 5 that five kids got shot.", "en", ["five"]),
+    ("Authorities told News 2 victim Sienna Owens was shot.", "en", []),
+    ("Witnesses told KHOU 11 News that all of the victims were shot.", "en", []),
+    ("Mark Newton, a witness, told FOX 4 News two men were shot.", "en", ["two"]),
+    ("But KING 5 is learning that three people were shot.", "en", ["three"]),
+    ("A man called 911 saying he had been shot and three people had been killed.", "en", ["three"]),
+    ("Dispatchers took 911 calls from the neighbours.", "en", []),
+    ("Ein Zeuge rief die 112 an, drei Menschen wurden verletzt.", "de", ["drei"]),
+    # upper-case text: a word is no call sign; a number after it still counts
+    ("GUNMAN KILLS 3 AT MALL", "en", ["3"]),
+    ("Es gab 112 Verletzte.", "de", ["112"]),
+])
+def test_the_number_of_a_station_or_an_emergency_line_is_no_value(text, lang, kept):
+    assert [v.raw for v in claim(text, lang).values] == kept
