@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Iterable, Optional
 
-from ..lang import table
+from ..lang import kinship, table
 from ..model import Article, Claim, Quantity, Sentence
 from .cues import attribution, hedge_cues, negation_cues
 from .dates import find_dates, furniture_spans
@@ -68,12 +68,12 @@ _EMERGENCY_BEFORE = re.compile(r"(?<![\w])(?:Notruf\w*|Notrufnummer|call(?:ed|in
 
 
 def _name_number(text: str, n: NumberMatch) -> bool:
-    """Is the plain number ``n`` part of a name (a station's, an emergency number) rather than a
-    quantity?"""
+    """Is the plain number ``n`` part of a name (a station's, an emergency number, a maker's
+    model) rather than a quantity?"""
     if not (n.plain_integer and text[n.start:n.start + 1].isdigit() and n.hedge is None):
         return False
     before, after = text[:n.start], text[n.end:]
-    if _STATION_BEFORE.search(before) or _STATION_AFTER.match(after):
+    if _STATION_BEFORE.search(before) or _STATION_AFTER.match(after) or _MODEL_BEFORE.search(before):
         return True
     if _CALL_SIGN_BEFORE.search(before):
         around = [ch for ch in text[max(0, n.start - 60):n.end + 60] if ch.isalpha()]
@@ -84,6 +84,17 @@ def _name_number(text: str, n: NumberMatch) -> bool:
         return True  # the US emergency number: never a count of calls or of anything else
     return raw in ("110", "112", "999") and bool(_EMERGENCY_BEFORE.search(before))
 
+
+#: A calibre in millimetres names a cartridge ("a 9mm handgun", "7.62 mm rounds", "ein 9-mm-Pistole"):
+#: a length of a few millimetres in a sentence about a gun or its ammunition is no length.
+_MILLIMETRES = re.compile(r"mm|millimet(?:er|re)s?|Millimeter[n]?", re.I)
+_GUN_WORDS = re.compile(r"(?<![\w])(?:(?:hand)?guns?|pistols?|rifles?|rounds?|bullets?|ammunition|ammo|cartridges?|"
+                        r"shells?|casings?|firearms?|weapons?|revolvers?|magazines?|semi-?automatic|caliber|calibre|"
+                        r"shot|shoots?|shooting|fired?|Glock|Luger|Ruger|Beretta|Taurus|Sig|Pistolen?|Gewehre?|"
+                        r"Munition|Patronen?|Kaliber|Waffen?|Schüsse?|Schuss|geschossen|erschossen)(?![\w])", re.I)
+#: A maker's name before a number makes it a model ("Glock 17", "Boeing 737"), not a quantity.
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:Glock|Ruger|Beretta|Taurus|Sauer|Remington|Mossberg|Winchester|Colt|"
+                           r"Boeing|Airbus)\s+$")
 
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
@@ -96,11 +107,65 @@ _ROLES = [
 _PEOPLE = frozenset(table("PEOPLE")) | {None}
 
 
-#: "16 years old", "16 Jahre alt": an age (numbers are read before the unit, so this looks after it)
-_AGE_AFTER = re.compile(r"^\s*(?:years?|Jahre?)\s+(?:old|alt(?:e[mnrs]?)?)\b|^\s*(?:years?|Jahre?)\s+(?:und|and)\s+\d+\s+"
+#: "16 years old", "16 Jahre alt", "six months old": an age (numbers are read before the unit, so this looks after it)
+_AGE_AFTER = re.compile(r"^\s*(?:years?|months?|weeks?|days?|Jahre?|Monate?|Wochen?|Tage?)\s+(?:old|alt(?:e[mnrs]?)?)\b|^\s*(?:years?|Jahre?)\s+(?:und|and)\s+\d+\s+"
                         r"(?:years?|Jahre?)\s+(?:old|alt)\b|^\s+and\s+\d+\s+years\s+old\b", re.I)
+_AGE_UNIT = r"(?:years?|months?|weeks?|days?|Jahre?|Monate?|Wochen?|Tage?)"
+#: the first ages of a list that ends in "old": "11 months, four months and six months old"
+_AGE_LIST_AFTER = re.compile(r"^\s*" + _AGE_UNIT + r"(?:\s*,\s*[\w-]+\s+" + _AGE_UNIT + r")*\s*,?\s+(?:and|or|und|oder)\s+"
+                             r"[\w-]+\s+" + _AGE_UNIT + r"\s+(?:old|alt)\b", re.I)
 _AGE_NOUN = re.compile(r"^\s+(?:[a-zäöü][\w-]*(?:e|en|er|es|em)\s+(?=[A-ZÄÖÜ]))?([^\W\d_][\w-]{2,})")
-_AGE_COMPOUND = re.compile(r"^-?(?:years?-old|jährig\w*|Jährig\w*)", re.I)
+_AGE_WORD_EN = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+#: words after an English age that are no noun of whose age it is ("The 15-year-old appeared in court")
+_NOT_AGE_NOUN_EN = frozenset({"and", "or", "but", "was", "is", "were", "are", "has", "had", "have", "who", "whom",
+                              "whose", "which", "that", "will", "would", "could", "can", "may", "might", "did",
+                              "does", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "after",
+                              "before", "when", "while", "also", "then", "the", "a", "an", "his", "her", "their"})
+
+
+def _person_noun(word: str) -> bool:
+    return unit_key(word) in _PEOPLE or kinship(word)
+
+
+def _age_noun(after: str, lang: str) -> Optional[str]:
+    """Whose age a compound age ("15-year-old", "22-jährige") is: the noun or name after it.
+
+    English: a person noun past names of places ("7-year-old Englewood boy" -> "boy"), else the
+    first name ("25-year-old Kevin McQuilliams" -> "Kevin"); no noun where a verb or a function word
+    follows ("The 15-year-old appeared in court", "a 4-month-old and ...").
+    """
+    if lang == "de":
+        m = _AGE_NOUN.match(after)
+        return m.group(1) if m else None
+    words, pos = [], 0
+    while len(words) < 5:
+        m = _AGE_WORD_EN.match(after, pos)
+        if m is None:
+            break
+        words.append(re.sub(r"['’]s?$", "", m.group(1)))
+        pos = m.end()
+    if not words or len(words[0]) < 3 and not _person_noun(words[0]):
+        return None
+    if words[0][:1].isupper():
+        for w in words[1:]:
+            if w[:1].isupper():
+                continue
+            if _person_noun(w):
+                return w  # "Englewood boy", "Chicago Heights man"
+            break
+        return words[0]
+    for w in words[:3]:
+        if not w[:1].islower() or w.lower() in _NOT_AGE_NOUN_EN:
+            break
+        if _person_noun(w):
+            return w  # "16-year-old high school student" -> "student"
+    first = words[0].lower()
+    if first in _NOT_AGE_NOUN_EN or (first.endswith(("ed", "ly")) and not _person_noun(first)):
+        return None
+    return words[0]
+
+
+_AGE_COMPOUND = re.compile(r"^-?(?:(?:years?|months?|weeks?|days?)-old|jährig\w*|Jährig\w*)", re.I)
 #: a point on a named scale before the number: "Stärke 6,4", "magnitude 6.4", "Category 4"
 _SCALE_BEFORE = re.compile(r"\b(Stärke|Magnitude|magnitude|Kategorie|Category|category|Stufe|level|Level)\s+$")
 
@@ -200,17 +265,19 @@ def _event(text: str, start: int, end: int) -> Optional[str]:
     return None
 
 
-def _age_years(n: NumberMatch, raw: str, lang: str) -> float:
-    """The years of an age ("16 years old", "three-year-old"): the number read before its unit of
-    time, whose value :func:`find_numbers` converted to seconds. Digits are read again; a number
-    written in words ("three", "Two", "drei") has none, and is converted back from seconds."""
+def _age_years(n: NumberMatch, seconds: float, raw: str, lang: str) -> float:
+    """The years of an age ("16 years old", "three-year-old", "the 6-month-old"): the number read
+    before its unit of time, whose value :func:`find_numbers` converted to seconds, converted to
+    years (a number in words, "three", "drei", has no digits to read again; months are a part of a year)."""
     if n.kind != "duration":
-        return n.value
-    digits = re.sub(r"[^\d.,]", "", raw)
-    if digits:
-        return parse_number(digits, lang)
-    per = convert(1.0, n.measure_units[0], "s") if n.measure_units else 0.0
-    return round(n.value / per, 6) if per else n.value
+        return seconds
+    if n.measure_units:
+        return round(seconds / _YEAR_S, 6)
+    return parse_number(re.sub(r"[^\d.,]", "", raw) or "0", lang)
+
+
+#: seconds of a year (pint's Julian year), to read an age back from the duration it was read as
+_YEAR_S = convert(1.0, "year", "s")
 
 
 def _overlaps(a: int, b: int, spans) -> bool:
@@ -268,13 +335,18 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         subject = tuple(sorted({e.name for e in entities if ca <= e.start and e.end <= cb}))
         raw = sentence.text[n.start:n.end]
         compound = _AGE_COMPOUND.match(text[n.end:])
-        if _AGE_AFTER.match(text[n.end:]) or compound:
+        if _AGE_AFTER.match(text[n.end:]) or compound or (n.kind == "duration" and _AGE_LIST_AFTER.match(text[n.end:])):
             # "16 years old", "15-year-old", "22-jährige", "16 Jahre alt": an age, not a duration;
             # its unit is whose age it is, where a noun follows ("15-year-old student" -> "student")
-            years = _age_years(n, raw, lang)
-            whose = _AGE_NOUN.match(text[n.end + compound.end():]) if compound else None
+            years = _age_years(n, n.value, raw, lang)
+            low, high = years, years
+            if n.hedge == "range":  # "15 to 17 years old"
+                low, high = _age_years(n, n.low, raw, lang), _age_years(n, n.high, raw, lang)
+            # "der 22-Jährige": the compound is the noun, what follows is no one's
+            noun_after = compound and not compound.group().lstrip("-").startswith("J")
+            whose = _age_noun(text[n.end + compound.end():], lang) if noun_after else None
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=years,
-                                   low=years, high=years, unit=whose.group(1) if whose else "years old",
+                                   low=low, high=high, unit=whose or "years old",
                                    unit_key="age", hedge=n.hedge, subject=subject))
             continue
         scale = _SCALE_BEFORE.search(text[:n.start])
@@ -289,6 +361,9 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
             if not (n.currency or n.percent or n.kind):
                 continue  # "F-16s", "COVID-19", "24/7": names, not quantities
+        if (n.kind == "measure" and n.unit_key == "m" and _MILLIMETRES.fullmatch(n.unit or "")
+                and n.high <= 0.0201 and _GUN_WORDS.search(text)):
+            continue  # "a 9mm handgun", "7.62 mm rounds": a calibre names a cartridge, it is no length
         if n.kind in ("measure", "duration"):
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=n.kind, value=n.value,
                                    low=n.low, high=n.high, unit=n.unit, unit_key=n.unit_key, hedge=n.hedge,

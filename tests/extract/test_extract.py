@@ -232,3 +232,46 @@ def test_an_age_written_in_words_is_its_number_of_years(text, lang, years, unit)
 ])
 def test_the_number_of_a_station_or_an_emergency_line_is_no_value(text, lang, kept):
     assert [v.raw for v in claim(text, lang).values] == kept
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("7-year-old Englewood boy fatally shoots himself", "boy"),
+    ("A 20-year-old Chicago man was shot.", "man"),
+    ("A 16-year-old high school student was shot.", "student"),
+    ("Judge Tingey sentenced 25-year-old Kevin McQuilliams.", "Kevin"),
+    ("The 15-year-old appeared in court Monday.", "years old"),
+    ("The 19-year-old was charged with murder.", "years old"),
+])
+def test_whose_age_is_a_person_past_a_place_never_a_verb(text, unit):
+    # the noun after an English age says whose it is: a place before the noun is no one, a verb
+    # after the age names no one (the age then stands alone, "years old")
+    [age] = [v for v in claim(text, "en").values if v.unit_key == "age"]
+    assert age.unit == unit
+
+
+def test_a_german_age_noun_is_no_one_else():
+    [age] = [v for v in claim("Der 22-Jährige wurde festgenommen.").values if v.unit_key == "age"]
+    assert age.unit == "years old"
+
+
+@pytest.mark.parametrize("text,lang,ages", [
+    ("Police said the infant was shot with three children: an 11-month-old, the 6-month-old and a 4-month-old.",
+     "en", [11 / 12, 0.5, 1 / 3]),
+    ("The children were 11 months, four months and six months old.", "en", [11 / 12, 1 / 3, 0.5]),
+    ("Das Baby war sechs Monate alt.", "de", [0.5]),
+    ("He was 15 to 17 years old.", "en", [16.0]),
+])
+def test_an_age_in_months_is_an_age_in_years(text, lang, ages):
+    found = [v for v in claim(text, lang).values if v.unit_key == "age"]
+    assert [round(v.value, 4) for v in found] == [round(a, 4) for a in ages]
+    assert all(v.kind == "measure" and v.low <= v.value <= v.high for v in found)
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("Police found the loaded 9 mm handgun in the truck.", "en", []),
+    ("The rifle Shelton allegedly wielded shot 7.62 mm rounds.", "en", []),
+    ("He opened fire with a Glock 17 9mm semiautomatic pistol.", "en", []),
+    ("Rainfall reached 9 mm on Sunday.", "en", ["9"]),  # no gun: a length
+])
+def test_a_calibre_or_a_gun_model_is_no_value(text, lang, kept):
+    assert [v.raw for v in claim(text, lang).values if v.kind != "relative_date"] == kept
