@@ -265,6 +265,39 @@ def _event(text: str, start: int, end: int) -> Optional[str]:
     return None
 
 
+#: A German age in one word: "ein dreijähriges Mädchen", "der Dreiundzwanzigjährige"
+_WORD_AGE_DE = re.compile(r"(?<![\w-])([A-Za-zäöüß]+?)(jährig|Jährig)(e[mnrs]?)?(?![\w-])")
+#: nouns of a person a German age in words describes (the age of a "Haftstrafe" or an "Ausbildung" is
+#: its duration, no one's age)
+_CHILD_DE = frozenset({"junge", "jungen", "mädchen", "kind", "baby", "säugling", "sohn", "tochter", "bub", "knabe",
+                       "schüler", "schülerin", "enkel", "enkelin", "bruder", "schwester"})
+
+
+def _word_ages_de(text: str) -> list[tuple[int, int, float, str]]:
+    """``(start, end, years, whose)`` of the German ages written in one word: "dreijährige" before
+    a noun of a person ("ein dreijähriges Mädchen" -> 3, "Mädchen"), or the age as the noun itself
+    ("der Dreijährige" -> 3, "years old"). A number-word prefix only ("minderjährig" is none)."""
+    from text_to_num import text2num
+
+    out = []
+    for m in _WORD_AGE_DE.finditer(text):
+        prefix = m.group(1)
+        try:
+            years = float(text2num(prefix.lower(), "de"))
+        except (ValueError, TypeError, AssertionError):
+            continue
+        if years < 1:
+            continue
+        if m.group(2) == "Jährig" or (prefix[:1].isupper() and m.start() > 0 and m.group(3)
+                                       and not re.match(r"\s+[A-ZÄÖÜ]", text[m.end():])):
+            out.append((m.start(), m.end(), years, "years old"))  # "der Dreijährige": the age is the noun
+            continue
+        nxt = re.match(r"\s+([A-ZÄÖÜ][\w-]*)", text[m.end():])
+        if nxt and (nxt.group(1).lower() in _CHILD_DE or _person_noun(nxt.group(1))):
+            out.append((m.start(), m.end(), years, nxt.group(1)))
+    return out
+
+
 def _age_years(n: NumberMatch, seconds: float, raw: str, lang: str) -> float:
     """The years of an age ("16 years old", "three-year-old", "the 6-month-old"): the number read
     before its unit of time, whose value :func:`find_numbers` converted to seconds, converted to
@@ -419,6 +452,11 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
                                value=n.value, low=n.low, high=n.high, unit=unit, unit_key=key,
                                hedge=n.hedge, subject=subject,
                                role=_role(text, n.start, n.end, key) if kind == "count" else None))
+    if lang == "de":
+        for a, b, years, whose in _word_ages_de(text):
+            if not _overlaps(a, b, [(v.start - base, v.end - base) for v in values]):
+                values.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="measure",
+                                       value=years, low=years, high=years, unit=whose, unit_key="age"))
     for z in _zero_counts(text):
         if not _overlaps(z[0], z[1], [(v.start - base, v.end - base) for v in values]):
             a, b, unit, key, role = z

@@ -275,3 +275,14 @@ def test_an_age_in_months_is_an_age_in_years(text, lang, ages):
 ])
 def test_a_calibre_or_a_gun_model_is_no_value(text, lang, kept):
     assert [v.raw for v in claim(text, lang).values if v.kind != "relative_date"] == kept
+
+
+@pytest.mark.parametrize("text,ages", [
+    ("Ein dreijähriges Mädchen wurde verletzt.", [(3.0, "Mädchen")]),
+    ("Der dreiundzwanzigjährige Mann wurde festgenommen.", [(23.0, "Mann")]),
+    ("Der Dreijährige wurde schwer verletzt.", [(3.0, "years old")]),
+    ("Er erhielt eine dreijährige Haftstrafe.", []),  # a duration, no one's age
+    ("Der minderjährige Täter floh.", []),  # no number
+])
+def test_a_german_age_in_one_word_is_read(text, ages):
+    assert [(v.value, v.unit) for v in claim(text).values if v.unit_key == "age"] == ages
