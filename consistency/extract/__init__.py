@@ -298,6 +298,31 @@ def _word_ages_de(text: str) -> list[tuple[int, int, float, str]]:
     return out
 
 
+#: "Brizuela was 17 when", "he turned 21", "the son was 19": a bare number after a person and a copula
+_COPULA_AGE_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+(?:was|is|turned|had\s+turned|has\s+turned)\s+"
+                                r"(?:just\s+|only\s+)?$")
+_COPULA_AGE_AFTER = re.compile(r"^(?:\s*$|\s*[,.;:!?)—–]|\s+(?:when|at|in|and|but|on|as|while|after|before)\b)")
+_NOT_PERSON_EN = frozenset({"It", "That", "This", "There", "What", "Which", "Who", "Police", "Toll", "Total", "Number"})
+
+
+def _copula_age(text: str, n: NumberMatch, lang: str) -> bool:
+    """Is the bare number ``n`` (no counted noun) the age of the person before the copula
+    ("Brizuela was 17 when the killings occurred", "he turned 21", "the son was 19")? English only."""
+    if lang != "en" or not n.plain_integer or n.hedge or n.currency or n.percent or not 1 <= n.value <= 110:
+        return False
+    if not _COPULA_AGE_AFTER.match(text[n.end:]):
+        return False  # "5'10", "was 3 o'clock", "was 17 people"
+    m = _COPULA_AGE_BEFORE.search(text[:n.start])
+    if m is None:
+        return False
+    who = m.group(1)
+    if who.lower() in ("he", "she", "who"):
+        return True
+    if who[:1].isupper() and who[1:2].islower() and who not in _NOT_PERSON_EN:
+        return True  # a name
+    return who.islower() and _person_noun(who)
+
+
 def _age_years(n: NumberMatch, seconds: float, raw: str, lang: str) -> float:
     """The years of an age ("16 years old", "three-year-old", "the 6-month-old"): the number read
     before its unit of time, whose value :func:`find_numbers` converted to seconds, converted to
@@ -410,6 +435,10 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             noun_from = modifier.end()  # "50 911 calls": 50 calls
         noun = None if (n.currency or n.percent) else counted_noun(text, n.start, noun_from, lang, ordinal)
         key = unit_key(noun[0]) if noun else None
+        if noun is None and not ordinal and _copula_age(text, n, lang):
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=n.value,
+                                   low=n.value, high=n.value, unit="years old", unit_key="age", subject=subject))
+            continue
         if ordinal:
             if noun is None:
                 continue

@@ -24,7 +24,9 @@ __all__ = ["counted_noun", "unit_key", "units_compatible", "LEXICON", "measure_a
 _TOKEN = re.compile(r"[^\W\d_][\w-]*|\d[\d.,]*|[^\s\w]", re.U)
 _PREPS_DE = {"mit", "von", "aus", "in", "an", "auf", "für", "gegen", "über", "unter", "zu", "bei", "nach"}
 _STOP_EN = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or", "the", "a", "an",
-            "were", "was", "are", "is", "have", "had", "has", "that", "which", "who", "more", "than"}
+            "were", "was", "are", "is", "have", "had", "has", "that", "which", "who", "more", "than",
+            # a clause ends: the noun past these is another clause's ("was 35 when he killed ...")
+            "when", "while", "after", "before", "because", "since", "as", "if", "he", "she", "they", "it", "we"}
 _IRREGULAR_EN = {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
                  "cattle", "feet", "teeth", "mice", "geese", "aircraft", "military"}
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")

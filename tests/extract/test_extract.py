@@ -286,3 +286,17 @@ def test_a_calibre_or_a_gun_model_is_no_value(text, lang, kept):
 ])
 def test_a_german_age_in_one_word_is_read(text, ages):
     assert [(v.value, v.unit) for v in claim(text).values if v.unit_key == "age"] == ages
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Because Brizuela was 17 when the killings occurred, he is not eligible.", 17.0),
+    ("He was 35 when he killed Ronald Cunningham.", 35.0),
+    ("Brady Osborne was 15 at the time.", 15.0),
+    ("It was 3 o'clock in the morning.", None),
+    ("The death toll was 17 when police arrived.", None),
+])
+def test_a_bare_number_after_a_person_and_was_is_an_age(text, age):
+    # "Brizuela was 17 when ...": no count of the killed; a noun past "when he" is no counted noun
+    found = claim(text, "en").values
+    assert [v.value for v in found if v.unit_key == "age"] == ([age] if age else [])
+    assert all(v.role is None or v.unit_key == "death" for v in found)
