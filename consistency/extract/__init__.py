@@ -216,11 +216,19 @@ _ZERO = [
 ]
 
 
+#: a degree of harm: "no one was seriously hurt", "keine Schwerverletzten", "no life-threatening injuries"
+#: deny the degree, not the harm (the injured are then no zero)
+_DEGREE = re.compile(r"(?<![\w])(?:seriously|critically|badly|severely|gravely|grievously|life-threatening(?:ly)?|serious|"
+                     r"critical|severe|major|schwer|schwerer|lebensgefährlich\w*|ernsthaft\w*|ernste?n?)(?![\w])", re.I)
+
+
 def _zero_counts(text: str) -> list[tuple[int, int, str, str, str]]:
     """``(start, end, unit, unit_key, role)`` of each statement that nobody was hurt or killed."""
     out = []
     for rx in _ZERO:
         for m in rx.finditer(text):
+            if _DEGREE.search(m.group()):
+                continue  # "no one was seriously hurt": some were hurt
             word = m.group("n") if "n" in rx.groupindex and m.group("n") else m.group("p")
             role = _ROLE_WORD[re.sub(r"\s+", " ", word.lower())]
             if "n" in rx.groupindex and role != "arrested":  # "keine Festnahmen": no people arrested

@@ -300,3 +300,17 @@ def test_a_bare_number_after_a_person_and_was_is_an_age(text, age):
     found = claim(text, "en").values
     assert [v.value for v in found if v.unit_key == "age"] == ([age] if age else [])
     assert all(v.role is None or v.unit_key == "death" for v in found)
+
+
+@pytest.mark.parametrize("text,lang,zero", [
+    ("Four from gunshots and one from flying glass, no one was seriously hurt.", "en", False),
+    ("There were no serious injuries.", "en", False),
+    ("Niemand wurde schwer verletzt.", "de", False),
+    ("Es gab keine lebensgefährlich Verletzten.", "de", False),
+    ("No one was hurt.", "en", True),
+    ("Niemand wurde verletzt.", "de", True),
+])
+def test_denying_a_degree_of_harm_is_no_zero_count(text, lang, zero):
+    # "no one was seriously hurt": some were hurt, only not seriously; not a count of 0 injured
+    zeros = [v for v in claim(text, lang).values if v.kind == "count" and v.value == 0]
+    assert bool(zeros) == zero
