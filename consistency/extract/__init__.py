@@ -120,11 +120,25 @@ _AGE_WORD_EN = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 _NOT_AGE_NOUN_EN = frozenset({"and", "or", "but", "was", "is", "were", "are", "has", "had", "have", "who", "whom",
                               "whose", "which", "that", "will", "would", "could", "can", "may", "might", "did",
                               "does", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "after",
-                              "before", "when", "while", "also", "then", "the", "a", "an", "his", "her", "their"})
+                              "before", "when", "while", "also", "then", "the", "a", "an", "his", "her", "their",
+                              "should", "must", "shall", "last", "next", "this", "got", "gets", "remains"})
+
+
+#: counted-noun keys of people that name what happened to them, not who they are ("killed", "dead")
+_ROLE_KEYS = frozenset({"death", "injured", "casualty", "other"})
 
 
 def _person_noun(word: str) -> bool:
-    return unit_key(word) in _PEOPLE or kinship(word)
+    """Is ``word`` a noun of a person ("boy", "Mädchen", "daughter"), not a word of what befell them?"""
+    key = unit_key(word)
+    return (key in _PEOPLE and key not in _ROLE_KEYS and key is not None) or kinship(word)
+
+
+def _verb_like_en(word: str) -> bool:
+    """Is the English word after an age a verb or an adverb ("appeared", "shot", "allegedly")?"""
+    lw = word.lower()
+    return (lw in _NOT_AGE_NOUN_EN or lw.endswith(("ed", "ly")) or unit_key(lw) in _ROLE_KEYS
+            or any(rx.fullmatch(lw) for _, rx in _ROLES))
 
 
 def _age_noun(after: str, lang: str) -> Optional[str]:
@@ -155,12 +169,11 @@ def _age_noun(after: str, lang: str) -> Optional[str]:
             break
         return words[0]
     for w in words[:3]:
-        if not w[:1].islower() or w.lower() in _NOT_AGE_NOUN_EN:
+        if not w[:1].islower() or (_verb_like_en(w) and not _person_noun(w)):
             break
         if _person_noun(w):
             return w  # "16-year-old high school student" -> "student"
-    first = words[0].lower()
-    if first in _NOT_AGE_NOUN_EN or (first.endswith(("ed", "ly")) and not _person_noun(first)):
+    if _verb_like_en(words[0]) and not _person_noun(words[0]):
         return None
     return words[0]
 

@@ -77,11 +77,17 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
     phrase after it.
     """
     after = _tokens(sentence[end:])[:12]
-    if language != "de" and len(after) >= 2 and after[0][0].lower() == "of" and (
-            after[1][0].lower() in _DETERMINERS_EN or after[1][0].lower() in _PRONOUNS_EN):
-        # "three of the victims", "two of his children": a part of the noun after the determiner
-        # (as German "drei der Verletzten"); "two of them": no noun to count
-        noun = _noun_en(after[2:5]) if after[1][0].lower() in _DETERMINERS_EN else None
+    if language != "de" and len(after) >= 2 and after[0][0].lower() == "of" and _part_of(after[1:]):
+        # "three of the victims", "two of his children", "two of four people", "15 of Luke's friends":
+        # a part of the noun after the determiner (as German "drei der Verletzten"); "two of them": none
+        rest = after[1:]
+        if rest[0][0].lower() in _PRONOUNS_EN:
+            return None
+        while rest and (rest[0][0].lower() in _DETERMINERS_EN or rest[0][0].lower() in _NUMBER_WORDS_EN
+                        or rest[0][0][:1].isdigit() or rest[0][0] in ("'", "’", "s")
+                        or (rest[0][0][:1].isupper() and len(rest) > 1 and rest[1][0] in ("'", "’"))):
+            rest = rest[1:]
+        noun = _noun_en(rest[:3])
         return (noun[0], end + noun[1], end + noun[2]) if noun else None
     if len(after) >= 2 and after[0][0].lower() in ("von", "of") and (
             after[1][0][:1].isupper() if language == "de" else after[1][0][:1].isalpha()):
@@ -127,9 +133,23 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
 
 
 #: words after "of" that open the noun phrase of a part: "three of the victims", "two of his children"
-_DETERMINERS_EN = {"the", "these", "those", "his", "her", "their", "its", "our", "my", "your"}
+_DETERMINERS_EN = {"the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "a", "an"}
 #: words after "of" that stand for the whole: "two of them", "three of whom" (no counted noun here)
 _PRONOUNS_EN = {"them", "us", "whom", "which", "you"}
+
+
+_NUMBER_WORDS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                    "several", "many", "dozen"}
+
+
+def _part_of(tokens) -> bool:
+    """Do ``tokens`` (after "of") open a group that a number is a part of: a determiner ("the"), a
+    pronoun ("them"), a number ("four people") or a possessive name ("Luke's friends")?"""
+    w = tokens[0][0]
+    lw = w.lower()
+    if lw in _DETERMINERS_EN or lw in _PRONOUNS_EN or lw in _NUMBER_WORDS_EN or w[:1].isdigit():
+        return True
+    return w[:1].isupper() and len(tokens) > 2 and tokens[1][0] in ("'", "’") and tokens[2][0] == "s"
 
 
 def _noun_en(tokens) -> Optional[tuple[str, int, int]]:
@@ -138,8 +158,9 @@ def _noun_en(tokens) -> Optional[tuple[str, int, int]]:
         lw = w.lower()
         if not w[:1].isalpha() or lw in _STOP_EN:
             break
-        if lw in _IRREGULAR_EN or (lw.endswith("s") and len(lw) > 3) or lw in LEXICON:
-            return w, a, b
+        if lw in _IRREGULAR_EN or lw in LEXICON or (
+                lw.endswith("s") and len(lw) > 3 and not lw.endswith(("ss", "us", "is"))):
+            return w, a, b  # a plural ("victims"), not a singular in -s ("mass", "campus", "crisis")
     return None
 
 

@@ -314,3 +314,14 @@ def test_denying_a_degree_of_harm_is_no_zero_count(text, lang, zero):
     # "no one was seriously hurt": some were hurt, only not seriously; not a count of 0 injured
     zeros = [v for v in claim(text, lang).values if v.kind == "count" and v.value == 0]
     assert bool(zeros) == zero
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("3-year-old shot in South Toledo", "years old"),
+    ("On May 23, 2014, 22-year-old Elliot Rodger killed six people.", "Elliot"),
+    ("Authorities arrived and found the 17-year-old dead.", "years old"),
+    ("There is no reason why a 3-year-old should have been able to get shot.", "years old"),
+])
+def test_a_word_of_what_befell_someone_is_not_whose_age(text, unit):
+    [age] = [v for v in claim(text, "en").values if v.unit_key == "age"]
+    assert age.unit == unit

@@ -160,3 +160,22 @@ def test_a_part_counts_the_noun_after_of_the(text, number, noun):
     start = text.index(number)
     found = counted_noun(text, start, start + len(number), "en")
     assert (found[0] if found else None) == noun
+
+
+@pytest.mark.parametrize("text,number,noun", [
+    ("Two of four people questioned are out of jail.", "Two", "people"),
+    ("Investigators removed four of eight homicide victims from a home.", "four", "victims"),
+    ("Opheim said 15 of Luke's friends gathered at his house.", "15", "friends"),
+    ("Five of the six other victims were released.", "Five", "victims"),
+])
+def test_a_part_of_a_counted_or_owned_group_counts_its_noun(text, number, noun):
+    start = text.index(number)
+    found = counted_noun(text, start, start + len(number), "en")
+    assert found is not None and found[0] == noun
+
+
+def test_a_singular_in_s_is_no_counted_plural():
+    # "the 2009 mass shooting": "mass" is no plural, so 2009 is a year, not a count of masses
+    text = "Obama said it recalls the 2009 mass shooting at Fort Hood."
+    start = text.index("2009")
+    assert counted_noun(text, start, start + 4, "en") is None
