@@ -179,3 +179,15 @@ def test_a_singular_in_s_is_no_counted_plural():
     text = "Obama said it recalls the 2009 mass shooting at Fort Hood."
     start = text.index("2009")
     assert counted_noun(text, start, start + 4, "en") is None
+
+
+@pytest.mark.parametrize("text,metres", [
+    ("Wilson is described as 6-foot-2 and weighing 140 pounds.", 1.8796),
+    ("He is 5 feet 10 inches tall.", 1.778),
+    ("Police described him as being about 5 feet, 10-inches tall.", 1.778),
+    ("He fell from a 12-foot wall.", 3.6576),
+])
+def test_a_height_in_feet_and_inches_is_one_length(text, metres):
+    [v] = [v for v in measures(text, "en") if v.unit_key == "m"]
+    assert v.value == pytest.approx(metres)
+    assert text[v.start:v.end] == v.raw
