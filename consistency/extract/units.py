@@ -78,15 +78,19 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
     """
     after = _tokens(sentence[end:])[:12]
     if language != "de" and len(after) >= 2 and after[0][0].lower() == "of" and _part_of(after[1:]):
-        # "three of the victims", "two of his children", "two of four people", "15 of Luke's friends":
-        # a part of the noun after the determiner (as German "drei der Verletzten"); "two of them": none
+        # "three of the victims", "two of his children", "15 of Luke's friends": a part of the noun
+        # after the determiner (as German "drei der Verletzten"); "two of them": none; a part of a
+        # group counted itself ("23 of the 40 cars", "two of four people"): none either (as German
+        # "23 der 40 Waggons"), the whole has the noun, and a part is no count of it
         rest = after[1:]
         if rest[0][0].lower() in _PRONOUNS_EN:
             return None
-        while rest and (rest[0][0].lower() in _DETERMINERS_EN or rest[0][0].lower() in _NUMBER_WORDS_EN
-                        or rest[0][0][:1].isdigit() or rest[0][0] in ("'", "’", "s")
-                        or (rest[0][0][:1].isupper() and len(rest) > 1 and rest[1][0] in ("'", "’"))):
-            rest = rest[1:]
+        while rest and (rest[0][0].lower() in _DETERMINERS_EN or rest[0][0] in ("'", "’", "s")
+                        or (rest[0][0][:1].isupper() and len(rest) > 1 and rest[1][0] in ("'", "’"))
+                        or (len(rest) > 2 and rest[1][0] in ("'", "’") and rest[2][0] == "s")):
+            rest = rest[1:]  # "the", "Luke 's", "the train 's"
+        if rest and (rest[0][0].lower() in _NUMBER_WORDS_EN or rest[0][0][:1].isdigit()):
+            return None
         noun = _noun_en(rest[:3])
         return (noun[0], end + noun[1], end + noun[2]) if noun else None
     if len(after) >= 2 and after[0][0].lower() in ("von", "of") and (
