@@ -13,7 +13,7 @@ import re
 from datetime import date
 from typing import Iterable, Optional
 
-from ..lang import table
+from ..lang import kinship, table
 from ..model import Article, Claim, Quantity, Sentence
 from .cues import attribution, hedge_cues, negation_cues
 from .clock import find_clock_times
@@ -55,6 +55,48 @@ _NOT_QUANTITY_BEFORE = re.compile(
 _HOUSE_NUMBER_BEFORE = re.compile(
     r"(?<![\w-])[A-ZÄÖÜ][\w-]*(?:stra(?:ß|ss)e|str\.|weg|platz|allee|gasse|damm|ufer|ring|chaussee|markt)\s+$"
     r"|(?<![\w-])(?:Straße|Str\.|Weg|Platz|Allee|Gasse|Damm|Ufer|Ring|Chaussee|Markt)\s+$")
+#: The number of a broadcaster or an outlet is part of its name: "KSHB 41 News", "WMC Action News 5",
+#: "Channel 4", "FOX 4 News", "NBC 7's", "News Channel 11", "KRQE News 13", "told News 2 victim ...".
+#: Case-sensitive: a station's words are capitalised. A US call sign (K or W and two or three
+#: capitals, "KING 5", "WTOL 11") counts only outside upper-case text ("GUNMAN KILLS 3", "WHEN 3 MEN").
+_STATION_BEFORE = re.compile(r"(?<![\w-])(?:News|NEWS|NewsChannel|NEWSCHANNEL|Channel|CHANNEL|Action|NBC|CBS|ABC|"
+                             r"FOX|Fox|CW|PBS|PIX)\s+$")
+_CALL_SIGN_BEFORE = re.compile(r"(?<![\w-])[KW][A-Z]{2,3}(?:-TV)?\s+$")
+_STATION_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:Action\s+News|Eyewitness\s+News|News|NEWS)(?![\w])")
+#: Emergency numbers: "called 911", "a 911 call", "911 calls", "die 112 gewählt", "Notruf 110".
+_EMERGENCY_BEFORE = re.compile(r"(?<![\w])(?:Notruf\w*|Notrufnummer|call(?:ed|ing)?|dial(?:l?ed|l?ing)?|"
+                               r"wählte[n]?|rief(?:en)?)\s+(?:die\s+|the\s+)?$", re.I)
+
+
+def _name_number(text: str, n: NumberMatch) -> bool:
+    """Is the plain number ``n`` part of a name (a station's, an emergency number, a maker's
+    model) rather than a quantity?"""
+    if not (n.plain_integer and text[n.start:n.start + 1].isdigit() and n.hedge is None):
+        return False
+    before, after = text[:n.start], text[n.end:]
+    if _STATION_BEFORE.search(before) or _STATION_AFTER.match(after) or _MODEL_BEFORE.search(before):
+        return True
+    if _CALL_SIGN_BEFORE.search(before):
+        around = [ch for ch in text[max(0, n.start - 60):n.end + 60] if ch.isalpha()]
+        if sum(ch.isupper() for ch in around) < 0.5 * len(around):
+            return True
+    raw = text[n.start:n.end]
+    if raw == "911":
+        return True  # the US emergency number: never a count of calls or of anything else
+    return raw in ("110", "112", "999") and bool(_EMERGENCY_BEFORE.search(before))
+
+
+#: A calibre in millimetres names a cartridge ("a 9mm handgun", "7.62 mm rounds", "ein 9-mm-Pistole"):
+#: a length of a few millimetres in a sentence about a gun or its ammunition is no length.
+_MILLIMETRES = re.compile(r"mm|millimet(?:er|re)s?|Millimeter[n]?", re.I)
+_GUN_WORDS = re.compile(r"(?<![\w])(?:(?:hand)?guns?|pistols?|rifles?|rounds?|bullets?|ammunition|ammo|cartridges?|"
+                        r"shells?|casings?|firearms?|weapons?|revolvers?|magazines?|semi-?automatic|caliber|calibre|"
+                        r"shot|shoots?|shooting|fired?|Glock|Luger|Ruger|Beretta|Taurus|Sig|Pistolen?|Gewehre?|"
+                        r"Munition|Patronen?|Kaliber|Waffen?|Schüsse?|Schuss|geschossen|erschossen)(?![\w])", re.I)
+#: A maker's name before a number makes it a model ("Glock 17", "Boeing 737"), not a quantity.
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:Glock|Ruger|Beretta|Taurus|Sauer|Remington|Mossberg|Winchester|Colt|"
+                           r"Boeing|Airbus)\s+$")
+
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
     ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
@@ -66,11 +108,78 @@ _ROLES = [
 _PEOPLE = frozenset(table("PEOPLE")) | {None}
 
 
-#: "16 years old", "16 Jahre alt": an age (numbers are read before the unit, so this looks after it)
-_AGE_AFTER = re.compile(r"^\s*(?:years?|Jahre?)\s+(?:old|alt(?:e[mnrs]?)?)\b|^\s*(?:years?|Jahre?)\s+(?:und|and)\s+\d+\s+"
+#: "16 years old", "16 Jahre alt", "six months old": an age (numbers are read before the unit, so this looks after it)
+_AGE_AFTER = re.compile(r"^\s*(?:years?|months?|weeks?|days?|Jahre?|Monate?|Wochen?|Tage?)\s+(?:old|alt(?:e[mnrs]?)?)\b|^\s*(?:years?|Jahre?)\s+(?:und|and)\s+\d+\s+"
                         r"(?:years?|Jahre?)\s+(?:old|alt)\b|^\s+and\s+\d+\s+years\s+old\b", re.I)
+_AGE_UNIT = r"(?:years?|months?|weeks?|days?|Jahre?|Monate?|Wochen?|Tage?)"
+#: the first ages of a list that ends in "old": "11 months, four months and six months old"
+_AGE_LIST_AFTER = re.compile(r"^\s*" + _AGE_UNIT + r"(?:\s*,\s*[\w-]+\s+" + _AGE_UNIT + r")*\s*,?\s+(?:and|or|und|oder)\s+"
+                             r"[\w-]+\s+" + _AGE_UNIT + r"\s+(?:old|alt)\b", re.I)
 _AGE_NOUN = re.compile(r"^\s+(?:[a-zäöü][\w-]*(?:e|en|er|es|em)\s+(?=[A-ZÄÖÜ]))?([^\W\d_][\w-]{2,})")
-_AGE_COMPOUND = re.compile(r"^-?(?:years?-old|jährig\w*|Jährig\w*)", re.I)
+_AGE_WORD_EN = re.compile(r"\s+([^\W\d_][\w'’-]*)")
+#: words after an English age that are no noun of whose age it is ("The 15-year-old appeared in court")
+_NOT_AGE_NOUN_EN = frozenset({"and", "or", "but", "was", "is", "were", "are", "has", "had", "have", "who", "whom",
+                              "whose", "which", "that", "will", "would", "could", "can", "may", "might", "did",
+                              "does", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "after",
+                              "before", "when", "while", "also", "then", "the", "a", "an", "his", "her", "their",
+                              "should", "must", "shall", "last", "next", "this", "got", "gets", "remains"})
+
+
+#: counted-noun keys of people that name what happened to them, not who they are ("killed", "dead")
+_ROLE_KEYS = frozenset({"death", "injured", "casualty", "other"})
+
+
+def _person_noun(word: str) -> bool:
+    """Is ``word`` a noun of a person ("boy", "Mädchen", "daughter"), not a word of what befell them?"""
+    key = unit_key(word)
+    return (key in _PEOPLE and key not in _ROLE_KEYS and key is not None) or kinship(word)
+
+
+def _verb_like_en(word: str) -> bool:
+    """Is the English word after an age a verb or an adverb ("appeared", "shot", "allegedly")?"""
+    lw = word.lower()
+    return (lw in _NOT_AGE_NOUN_EN or lw.endswith(("ed", "ly")) or unit_key(lw) in _ROLE_KEYS
+            or any(rx.fullmatch(lw) for _, rx in _ROLES))
+
+
+def _age_noun(after: str, lang: str) -> Optional[str]:
+    """Whose age a compound age ("15-year-old", "22-jährige") is: the noun or name after it.
+
+    English: a person noun past names of places ("7-year-old Englewood boy" -> "boy"), else the
+    first name ("25-year-old Kevin McQuilliams" -> "Kevin"); no noun where a verb or a function word
+    follows ("The 15-year-old appeared in court", "a 4-month-old and ...").
+    """
+    if lang == "de":
+        m = _AGE_NOUN.match(after)
+        return m.group(1) if m else None
+    words, pos = [], 0
+    while len(words) < 5:
+        m = _AGE_WORD_EN.match(after, pos)
+        if m is None:
+            break
+        words.append(re.sub(r"['’]s?$", "", m.group(1)))
+        pos = m.end()
+    if not words or len(words[0]) < 3 and not _person_noun(words[0]):
+        return None
+    if words[0][:1].isupper():
+        for w in words[1:]:
+            if w[:1].isupper():
+                continue
+            if _person_noun(w):
+                return w  # "Englewood boy", "Chicago Heights man"
+            break
+        return words[0]
+    for w in words[:3]:
+        if not w[:1].islower() or (_verb_like_en(w) and not _person_noun(w)):
+            break
+        if _person_noun(w):
+            return w  # "16-year-old high school student" -> "student"
+    if _verb_like_en(words[0]) and not _person_noun(words[0]):
+        return None
+    return words[0]
+
+
+_AGE_COMPOUND = re.compile(r"^-?(?:(?:years?|months?|weeks?|days?)-old|jährig\w*|Jährig\w*)", re.I)
 #: a point on a named scale before the number: "Stärke 6,4", "magnitude 6.4", "Category 4"
 _SCALE_BEFORE = re.compile(r"\b(Stärke|Magnitude|magnitude|Kategorie|Category|category|Stufe|level|Level)\s+$")
 
@@ -121,11 +230,19 @@ _ZERO = [
 ]
 
 
+#: a degree of harm: "no one was seriously hurt", "keine Schwerverletzten", "no life-threatening injuries"
+#: deny the degree, not the harm (the injured are then no zero)
+_DEGREE = re.compile(r"(?<![\w])(?:seriously|critically|badly|severely|gravely|grievously|life-threatening(?:ly)?|serious|"
+                     r"critical|severe|major|schwer|schwerer|lebensgefährlich\w*|ernsthaft\w*|ernste?n?)(?![\w])", re.I)
+
+
 def _zero_counts(text: str) -> list[tuple[int, int, str, str, str]]:
     """``(start, end, unit, unit_key, role)`` of each statement that nobody was hurt or killed."""
     out = []
     for rx in _ZERO:
         for m in rx.finditer(text):
+            if _DEGREE.search(m.group()):
+                continue  # "no one was seriously hurt": some were hurt
             word = m.group("n") if "n" in rx.groupindex and m.group("n") else m.group("p")
             role = _ROLE_WORD[re.sub(r"\s+", " ", word.lower())]
             if "n" in rx.groupindex and role != "arrested":  # "keine Festnahmen": no people arrested
@@ -168,6 +285,79 @@ def _event(text: str, start: int, end: int) -> Optional[str]:
         if rx.search(text, ca, cb):
             return name
     return None
+
+
+#: A German age in one word: "ein dreijähriges Mädchen", "der Dreiundzwanzigjährige"
+_WORD_AGE_DE = re.compile(r"(?<![\w-])([A-Za-zäöüß]+?)(jährig|Jährig)(e[mnrs]?)?(?![\w-])")
+#: nouns of a person a German age in words describes (the age of a "Haftstrafe" or an "Ausbildung" is
+#: its duration, no one's age)
+_CHILD_DE = frozenset({"junge", "jungen", "mädchen", "kind", "baby", "säugling", "sohn", "tochter", "bub", "knabe",
+                       "schüler", "schülerin", "enkel", "enkelin", "bruder", "schwester"})
+
+
+def _word_ages_de(text: str) -> list[tuple[int, int, float, str]]:
+    """``(start, end, years, whose)`` of the German ages written in one word: "dreijährige" before
+    a noun of a person ("ein dreijähriges Mädchen" -> 3, "Mädchen"), or the age as the noun itself
+    ("der Dreijährige" -> 3, "years old"). A number-word prefix only ("minderjährig" is none)."""
+    from text_to_num import text2num
+
+    out = []
+    for m in _WORD_AGE_DE.finditer(text):
+        prefix = m.group(1)
+        try:
+            years = float(text2num(prefix.lower(), "de"))
+        except (ValueError, TypeError, AssertionError):
+            continue
+        if years < 1:
+            continue
+        if m.group(2) == "Jährig" or (prefix[:1].isupper() and m.start() > 0 and m.group(3)
+                                       and not re.match(r"\s+[A-ZÄÖÜ]", text[m.end():])):
+            out.append((m.start(), m.end(), years, "years old"))  # "der Dreijährige": the age is the noun
+            continue
+        nxt = re.match(r"\s+([A-ZÄÖÜ][\w-]*)", text[m.end():])
+        if nxt and (nxt.group(1).lower() in _CHILD_DE or _person_noun(nxt.group(1))):
+            out.append((m.start(), m.end(), years, nxt.group(1)))
+    return out
+
+
+#: "Brizuela was 17 when", "he turned 21", "the son was 19": a bare number after a person and a copula
+_COPULA_AGE_BEFORE = re.compile(r"(?<![\w'’-])([\w'’-]+)\s+(?:was|is|turned|had\s+turned|has\s+turned)\s+"
+                                r"(?:just\s+|only\s+)?$")
+_COPULA_AGE_AFTER = re.compile(r"^(?:\s*$|\s*[,.;:!?)—–]|\s+(?:when|at|in|and|but|on|as|while|after|before)\b)")
+_NOT_PERSON_EN = frozenset({"It", "That", "This", "There", "What", "Which", "Who", "Police", "Toll", "Total", "Number"})
+
+
+def _copula_age(text: str, n: NumberMatch, lang: str) -> bool:
+    """Is the bare number ``n`` (no counted noun) the age of the person before the copula
+    ("Brizuela was 17 when the killings occurred", "he turned 21", "the son was 19")? English only."""
+    if lang != "en" or not n.plain_integer or n.hedge or n.currency or n.percent or not 1 <= n.value <= 110:
+        return False
+    if not _COPULA_AGE_AFTER.match(text[n.end:]):
+        return False  # "5'10", "was 3 o'clock", "was 17 people"
+    m = _COPULA_AGE_BEFORE.search(text[:n.start])
+    if m is None:
+        return False
+    who = m.group(1)
+    if who.lower() in ("he", "she", "who"):
+        return True
+    if who[:1].isupper() and who[1:2].islower() and who not in _NOT_PERSON_EN:
+        return True  # a name
+    return who.islower() and _person_noun(who)
+
+
+def _age_years(n: NumberMatch, seconds: float, raw: str, lang: str) -> float:
+    """The years of an age ("16 years old", "three-year-old", "the 6-month-old"): the number read
+    before its unit of time, whose value :func:`find_numbers` converted to seconds, converted to
+    years (a number in words, "three", "drei", has no digits to read again; months are a part of a year)."""
+    if n.kind != "duration":
+        return seconds
+    if n.measure_units:
+        return round(seconds / _YEAR_S, 6)
+    return parse_number(re.sub(r"[^\d.,]", "", raw) or "0", lang)
+
+
+#: seconds of a year (pint's Julian year), to read an age back from the duration it was read as
+_YEAR_S = convert(1.0, "year", "s")
 
 
 def _overlaps(a: int, b: int, spans) -> bool:
@@ -221,7 +411,7 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             continue
         if (_NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_AFTER_I.match(text[n.end:])
                 or (text[n.start - 1:n.start] == "[" and _CITATION.match(text[n.end:]))
-                or _NOT_QUANTITY_BEFORE.search(text[:n.start])
+                or _NOT_QUANTITY_BEFORE.search(text[:n.start]) or _name_number(text, n)
                 or text[n.start:n.start + 1].isdigit() and _HOUSE_NUMBER_BEFORE.search(text[:n.start])):
             continue
         ordinal = n.ordinal
@@ -232,13 +422,18 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         subject = tuple(sorted({e.name for e in entities if ca <= e.start and e.end <= cb}))
         raw = sentence.text[n.start:n.end]
         compound = _AGE_COMPOUND.match(text[n.end:])
-        if _AGE_AFTER.match(text[n.end:]) or compound:
+        if _AGE_AFTER.match(text[n.end:]) or compound or (n.kind == "duration" and _AGE_LIST_AFTER.match(text[n.end:])):
             # "16 years old", "15-year-old", "22-jährige", "16 Jahre alt": an age, not a duration;
             # its unit is whose age it is, where a noun follows ("15-year-old student" -> "student")
-            years = parse_number(re.sub(r"[^\d.,]", "", raw) or "0", lang) if n.kind == "duration" else n.value
-            whose = _AGE_NOUN.match(text[n.end + compound.end():]) if compound else None
+            years = _age_years(n, n.value, raw, lang)
+            low, high = years, years
+            if n.hedge == "range":  # "15 to 17 years old"
+                low, high = _age_years(n, n.low, raw, lang), _age_years(n, n.high, raw, lang)
+            # "der 22-Jährige": the compound is the noun, what follows is no one's
+            noun_after = compound and not compound.group().lstrip("-").startswith("J")
+            whose = _age_noun(text[n.end + compound.end():], lang) if noun_after else None
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=years,
-                                   low=years, high=years, unit=whose.group(1) if whose else "years old",
+                                   low=low, high=high, unit=whose or "years old",
                                    unit_key="age", hedge=n.hedge, subject=subject))
             continue
         scale = _SCALE_BEFORE.search(text[:n.start])
@@ -253,6 +448,9 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
             if not (n.currency or n.percent or n.kind):
                 continue  # "F-16s", "COVID-19", "24/7": names, not quantities
+        if (n.kind == "measure" and n.unit_key == "m" and _MILLIMETRES.fullmatch(n.unit or "")
+                and n.high <= 0.0201 and _GUN_WORDS.search(text)):
+            continue  # "a 9mm handgun", "7.62 mm rounds": a calibre names a cartridge, it is no length
         if n.kind in ("measure", "duration"):
             values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=n.kind, value=n.value,
                                    low=n.low, high=n.high, unit=n.unit, unit_key=n.unit_key, hedge=n.hedge,
@@ -266,6 +464,10 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
             noun_from = modifier.end()  # "50 911 calls": 50 calls
         noun = None if (n.currency or n.percent) else counted_noun(text, n.start, noun_from, lang, ordinal)
         key = unit_key(noun[0]) if noun else None
+        if noun is None and not ordinal and _copula_age(text, n, lang):
+            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=n.value,
+                                   low=n.value, high=n.value, unit="years old", unit_key="age", subject=subject))
+            continue
         if ordinal:
             if noun is None:
                 continue
@@ -308,6 +510,11 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
                                value=n.value, low=n.low, high=n.high, unit=unit, unit_key=key,
                                hedge=n.hedge, subject=subject,
                                role=_role(text, n.start, n.end, key) if kind == "count" else None))
+    if lang == "de":
+        for a, b, years, whose in _word_ages_de(text):
+            if not _overlaps(a, b, [(v.start - base, v.end - base) for v in values]):
+                values.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="measure",
+                                       value=years, low=years, high=years, unit=whose, unit_key="age"))
     for z in _zero_counts(text):
         if not _overlaps(z[0], z[1], [(v.start - base, v.end - base) for v in values]):
             a, b, unit, key, role = z

@@ -201,6 +201,11 @@ _STOPWORDS_AFTER = re.compile(r"\s*(?:in|on|at|and|or|with|from|for|to|und|oder|
 _PLURAL_AFTER = re.compile(r"\s*(?:[A-Za-z-]{2,}s|people|children|men|women|police|staff)\b")
 
 
+#: the inches of a height in feet: "6-foot-2", "5-foot-10", "5 feet, 10 inches", "6 feet and 2 inches"
+_INCHES_AFTER_FEET = re.compile(r"(?:-(?P<h>\d{1,2})(?![\d.,])(?:[\s-]*(?:inch(?:es)?|in\.))?|\s*,?\s*(?:and\s+)?"
+                                r"(?P<w>\d{1,2})[\s-]*(?:inch(?:es)?|in\.))")
+
+
 def _k_is_distance(text: str, start: int, end: int) -> bool:
     """Is the "21k" at ``text[start:end]`` a running distance (21 km) rather than 21,000?"""
     if _K_DISTANCE_AFTER.match(text, end):
@@ -311,6 +316,12 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
             places = max(decimals(raw_num, language), decimals(m.group("num2"), language) if v2 is not None else 0)
             value, low, high = _measured(value, low, high, hedge, measure, places, scale)
             kind, unit, unit_key, units = measure.kind, measure.unit, measure.key, measure.units
+            inches = _INCHES_AFTER_FEET.match(text, measure.end) if units == ("foot",) and v2 is None else None
+            if inches:
+                # "6-foot-2", "5 feet, 10 inches": one height; the inches are part of it, not a length of their own
+                extra = convert(float(inches.group("h") or inches.group("w")), "inch", "m")
+                value, low, high = value + extra, low + extra, high + extra
+                end = inches.end()
         points = bool(m.group("pct")) and bool(re.search(r"punkt|point", m.group("pct"), re.I))
         out.append(NumberMatch(
             start=start, end=end, value=value, low=low, high=high, hedge=hedge,

@@ -24,7 +24,9 @@ __all__ = ["counted_noun", "unit_key", "units_compatible", "LEXICON", "measure_a
 _TOKEN = re.compile(r"[^\W\d_][\w-]*|\d[\d.,]*|[^\s\w]", re.U)
 _PREPS_DE = {"mit", "von", "aus", "in", "an", "auf", "für", "gegen", "über", "unter", "zu", "bei", "nach"}
 _STOP_EN = {"of", "in", "on", "at", "to", "from", "for", "with", "by", "and", "or", "the", "a", "an",
-            "were", "was", "are", "is", "have", "had", "has", "that", "which", "who", "more", "than"}
+            "were", "was", "are", "is", "have", "had", "has", "that", "which", "who", "more", "than",
+            # a clause ends: the noun past these is another clause's ("was 35 when he killed ...")
+            "when", "while", "after", "before", "because", "since", "as", "if", "he", "she", "they", "it", "we"}
 _IRREGULAR_EN = {"people", "children", "men", "women", "police", "personnel", "staff", "troops",
                  "cattle", "feet", "teeth", "mice", "geese", "aircraft", "military"}
 _ADJ_END = re.compile(r"(?:e|en|er|es|em)$")
@@ -75,6 +77,22 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
     phrase after it.
     """
     after = _tokens(sentence[end:])[:12]
+    if language != "de" and len(after) >= 2 and after[0][0].lower() == "of" and _part_of(after[1:]):
+        # "three of the victims", "two of his children", "15 of Luke's friends": a part of the noun
+        # after the determiner (as German "drei der Verletzten"); "two of them": none; a part of a
+        # group counted itself ("23 of the 40 cars", "two of four people"): none either (as German
+        # "23 der 40 Waggons"), the whole has the noun, and a part is no count of it
+        rest = after[1:]
+        if rest[0][0].lower() in _PRONOUNS_EN:
+            return None
+        while rest and (rest[0][0].lower() in _DETERMINERS_EN or rest[0][0] in ("'", "’", "s")
+                        or (rest[0][0][:1].isupper() and len(rest) > 1 and rest[1][0] in ("'", "’"))
+                        or (len(rest) > 2 and rest[1][0] in ("'", "’") and rest[2][0] == "s")):
+            rest = rest[1:]  # "the", "Luke 's", "the train 's"
+        if rest and (rest[0][0].lower() in _NUMBER_WORDS_EN or rest[0][0][:1].isdigit()):
+            return None
+        noun = _noun_en(rest[:3])
+        return (noun[0], end + noun[1], end + noun[2]) if noun else None
     if len(after) >= 2 and after[0][0].lower() in ("von", "of") and (
             after[1][0][:1].isupper() if language == "de" else after[1][0][:1].isalpha()):
         w, a, b = after[1]  # "Tausende von Arbeitern", "dozens of people"
@@ -102,12 +120,9 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
             if not (w.islower() and _ADJ_END.search(w)):
                 break
     else:
-        for w, a, b in after[:3]:
-            lw = w.lower()
-            if not w[:1].isalpha() or lw in _STOP_EN:
-                break
-            if lw in _IRREGULAR_EN or (lw.endswith("s") and len(lw) > 3) or lw in LEXICON:
-                return w, end + a, end + b
+        noun = _noun_en(after[:3])
+        if noun:
+            return noun[0], end + noun[1], end + noun[2]
     before = sentence[:start]
     m = None
     for m in _NUMBER_OF.finditer(before):
@@ -118,6 +133,38 @@ def counted_noun(sentence: str, start: int, end: int, language: str,
     m = _DEATH_TOLL.search(before)
     if m is not None:
         return m.group(), m.start(), m.end()
+    return None
+
+
+#: words after "of" that open the noun phrase of a part: "three of the victims", "two of his children"
+_DETERMINERS_EN = {"the", "these", "those", "his", "her", "their", "its", "our", "my", "your", "a", "an"}
+#: words after "of" that stand for the whole: "two of them", "three of whom" (no counted noun here)
+_PRONOUNS_EN = {"them", "us", "whom", "which", "you"}
+
+
+_NUMBER_WORDS_EN = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                    "several", "many", "dozen"}
+
+
+def _part_of(tokens) -> bool:
+    """Do ``tokens`` (after "of") open a group that a number is a part of: a determiner ("the"), a
+    pronoun ("them"), a number ("four people") or a possessive name ("Luke's friends")?"""
+    w = tokens[0][0]
+    lw = w.lower()
+    if lw in _DETERMINERS_EN or lw in _PRONOUNS_EN or lw in _NUMBER_WORDS_EN or w[:1].isdigit():
+        return True
+    return w[:1].isupper() and len(tokens) > 2 and tokens[1][0] in ("'", "’") and tokens[2][0] == "s"
+
+
+def _noun_en(tokens) -> Optional[tuple[str, int, int]]:
+    """The first English plural (or known) noun of ``tokens``, before a stop word: the counted noun."""
+    for w, a, b in tokens:
+        lw = w.lower()
+        if not w[:1].isalpha() or lw in _STOP_EN:
+            break
+        if lw in _IRREGULAR_EN or lw in LEXICON or (
+                lw.endswith("s") and len(lw) > 3 and not lw.endswith(("ss", "us", "is"))):
+            return w, a, b  # a plural ("victims"), not a singular in -s ("mass", "campus", "crisis")
     return None
 
 

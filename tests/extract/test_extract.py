@@ -200,3 +200,128 @@ def test_a_point_in_time_knows_what_happened_then(text, lang, event):
     s = Sentence("a.txt", 0, 0, len(text), text, 1, lang, text)
     times = [q for q in extract(s).values if q.unit_key == "time"]
     assert len(times) == 1 and times[0].role == event
+
+
+@pytest.mark.parametrize("text,lang,years,unit", [
+    ("A three-year-old girl was shot Sunday night.", "en", 3.0, "girl"),
+    ("Two years old, the boy was hit in the leg.", "en", 2.0, "years old"),
+    ("Twenty-five-year-old Lamont Powell was arrested.", "en", 25.0, "Lamont"),
+    ("Das Kind war drei Jahre alt.", "de", 3.0, "years old"),
+    ("A 15-year-old student was hurt.", "en", 15.0, "student"),
+])
+def test_an_age_written_in_words_is_its_number_of_years(text, lang, years, unit):
+    # a number in words before "-year-old" / "years old" has no digits to read again: its years
+    # come back from the seconds of the duration it was read as, never 0
+    ages = [v for v in claim(text, lang).values if v.unit_key == "age"]
+    assert [(v.value, v.low, v.high, v.unit) for v in ages] == [(years, years, years, unit)]
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("Four people were shot, KSHB 41 News reported.", "en", ["Four"]),
+    ("One witness told WMC Action News 5 that five kids got shot.", "en", ["five"]),
+    ("Authorities told News 2 victim Sienna Owens was shot.", "en", []),
+    ("Witnesses told KHOU 11 News that all of the victims were shot.", "en", []),
+    ("Mark Newton, a witness, told FOX 4 News two men were shot.", "en", ["two"]),
+    ("But KING 5 is learning that three people were shot.", "en", ["three"]),
+    ("A man called 911 saying he had been shot and three people had been killed.", "en", ["three"]),
+    ("Dispatchers took 911 calls from the neighbours.", "en", []),
+    ("Ein Zeuge rief die 112 an, drei Menschen wurden verletzt.", "de", ["drei"]),
+    # upper-case text: a word is no call sign; a number after it still counts
+    ("GUNMAN KILLS 3 AT MALL", "en", ["3"]),
+    ("Es gab 112 Verletzte.", "de", ["112"]),
+])
+def test_the_number_of_a_station_or_an_emergency_line_is_no_value(text, lang, kept):
+    assert [v.raw for v in claim(text, lang).values] == kept
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("7-year-old Englewood boy fatally shoots himself", "boy"),
+    ("A 20-year-old Chicago man was shot.", "man"),
+    ("A 16-year-old high school student was shot.", "student"),
+    ("Judge Tingey sentenced 25-year-old Kevin McQuilliams.", "Kevin"),
+    ("The 15-year-old appeared in court Monday.", "years old"),
+    ("The 19-year-old was charged with murder.", "years old"),
+])
+def test_whose_age_is_a_person_past_a_place_never_a_verb(text, unit):
+    # the noun after an English age says whose it is: a place before the noun is no one, a verb
+    # after the age names no one (the age then stands alone, "years old")
+    [age] = [v for v in claim(text, "en").values if v.unit_key == "age"]
+    assert age.unit == unit
+
+
+def test_a_german_age_noun_is_no_one_else():
+    [age] = [v for v in claim("Der 22-Jährige wurde festgenommen.").values if v.unit_key == "age"]
+    assert age.unit == "years old"
+
+
+@pytest.mark.parametrize("text,lang,ages", [
+    ("Police said the infant was shot with three children: an 11-month-old, the 6-month-old and a 4-month-old.",
+     "en", [11 / 12, 0.5, 1 / 3]),
+    ("The children were 11 months, four months and six months old.", "en", [11 / 12, 1 / 3, 0.5]),
+    ("Das Baby war sechs Monate alt.", "de", [0.5]),
+    ("He was 15 to 17 years old.", "en", [16.0]),
+])
+def test_an_age_in_months_is_an_age_in_years(text, lang, ages):
+    found = [v for v in claim(text, lang).values if v.unit_key == "age"]
+    assert [round(v.value, 4) for v in found] == [round(a, 4) for a in ages]
+    assert all(v.kind == "measure" and v.low <= v.value <= v.high for v in found)
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("Police found the loaded 9 mm handgun in the truck.", "en", []),
+    ("The rifle Shelton allegedly wielded shot 7.62 mm rounds.", "en", []),
+    ("He opened fire with a Glock 17 9mm semiautomatic pistol.", "en", []),
+    ("Rainfall reached 9 mm on Sunday.", "en", ["9"]),  # no gun: a length
+])
+def test_a_calibre_or_a_gun_model_is_no_value(text, lang, kept):
+    assert [v.raw for v in claim(text, lang).values if v.kind != "relative_date"] == kept
+
+
+@pytest.mark.parametrize("text,ages", [
+    ("Ein dreijähriges Mädchen wurde verletzt.", [(3.0, "Mädchen")]),
+    ("Der dreiundzwanzigjährige Mann wurde festgenommen.", [(23.0, "Mann")]),
+    ("Der Dreijährige wurde schwer verletzt.", [(3.0, "years old")]),
+    ("Er erhielt eine dreijährige Haftstrafe.", []),  # a duration, no one's age
+    ("Der minderjährige Täter floh.", []),  # no number
+])
+def test_a_german_age_in_one_word_is_read(text, ages):
+    assert [(v.value, v.unit) for v in claim(text).values if v.unit_key == "age"] == ages
+
+
+@pytest.mark.parametrize("text,age", [
+    ("Because Brizuela was 17 when the killings occurred, he is not eligible.", 17.0),
+    ("He was 35 when he killed Ronald Cunningham.", 35.0),
+    ("Brady Osborne was 15 at the time.", 15.0),
+    ("It was 3 o'clock in the morning.", None),
+    ("The death toll was 17 when police arrived.", None),
+])
+def test_a_bare_number_after_a_person_and_was_is_an_age(text, age):
+    # "Brizuela was 17 when ...": no count of the killed; a noun past "when he" is no counted noun
+    found = claim(text, "en").values
+    assert [v.value for v in found if v.unit_key == "age"] == ([age] if age else [])
+    assert all(v.role is None or v.unit_key == "death" for v in found)
+
+
+@pytest.mark.parametrize("text,lang,zero", [
+    ("Four from gunshots and one from flying glass, no one was seriously hurt.", "en", False),
+    ("There were no serious injuries.", "en", False),
+    ("Niemand wurde schwer verletzt.", "de", False),
+    ("Es gab keine lebensgefährlich Verletzten.", "de", False),
+    ("No one was hurt.", "en", True),
+    ("Niemand wurde verletzt.", "de", True),
+])
+def test_denying_a_degree_of_harm_is_no_zero_count(text, lang, zero):
+    # "no one was seriously hurt": some were hurt, only not seriously; not a count of 0 injured
+    zeros = [v for v in claim(text, lang).values if v.kind == "count" and v.value == 0]
+    assert bool(zeros) == zero
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("3-year-old shot in South Toledo", "years old"),
+    ("On May 23, 2014, 22-year-old Elliot Rodger killed six people.", "Elliot"),
+    ("Authorities arrived and found the 17-year-old dead.", "years old"),
+    ("There is no reason why a 3-year-old should have been able to get shot.", "years old"),
+])
+def test_a_word_of_what_befell_someone_is_not_whose_age(text, unit):
+    [age] = [v for v in claim(text, "en").values if v.unit_key == "age"]
+    assert age.unit == unit

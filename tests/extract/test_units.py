@@ -4,7 +4,7 @@ import pytest
 
 from consistency.extract import extract
 from consistency.extract.numbers import find_numbers
-from consistency.extract.units import units_compatible
+from consistency.extract.units import counted_noun, units_compatible
 from consistency.model import Sentence
 
 
@@ -146,3 +146,51 @@ def test_written_out_conversions_are_pints():
     assert {(u, k) for _, us, k, _ in units._MEASURES for u in us} <= set(units._AFFINE_TABLE)
     for (unit, key), ab in units._AFFINE_TABLE.items():
         assert units._pint_affine(unit, key) == ab, (unit, key)
+
+
+@pytest.mark.parametrize("text,number,noun", [
+    ("Three of the victims are in serious but stable condition.", "Three", "victims"),
+    ("Two of the surviving victims identified the shooters.", "Two", "victims"),
+    ("Four of the adults were Powell's relatives.", "Four", "adults"),
+    ("Police said three of his friends were hurt.", "three", "friends"),
+    ("Two of them were killed.", "Two", None),
+])
+def test_a_part_counts_the_noun_after_of_the(text, number, noun):
+    # "three of the victims" counts victims (as German "drei der Verletzten"), never "the"
+    start = text.index(number)
+    found = counted_noun(text, start, start + len(number), "en")
+    assert (found[0] if found else None) == noun
+
+
+@pytest.mark.parametrize("text,number,noun", [
+    ("Opheim said 15 of Luke's friends gathered at his house.", "15", "friends"),
+    ("Three of the train's cars left the tracks.", "Three", "cars"),
+    # a part of a group counted itself: the whole has the noun, the part none (as "23 der 40 Waggons")
+    ("Officials said 23 of the 40 cars left the tracks.", "23", None),
+    ("Officials said 23 of the train's 40 cars left the tracks.", "23", None),
+    ("Two of four people questioned are out of jail.", "Two", None),
+    ("Five of the six other victims were released.", "Five", None),
+])
+def test_a_part_of_an_owned_or_counted_group(text, number, noun):
+    start = text.index(number)
+    found = counted_noun(text, start, start + len(number), "en")
+    assert (found[0] if found else None) == noun
+
+
+def test_a_singular_in_s_is_no_counted_plural():
+    # "the 2009 mass shooting": "mass" is no plural, so 2009 is a year, not a count of masses
+    text = "Obama said it recalls the 2009 mass shooting at Fort Hood."
+    start = text.index("2009")
+    assert counted_noun(text, start, start + 4, "en") is None
+
+
+@pytest.mark.parametrize("text,metres", [
+    ("Wilson is described as 6-foot-2 and weighing 140 pounds.", 1.8796),
+    ("He is 5 feet 10 inches tall.", 1.778),
+    ("Police described him as being about 5 feet, 10-inches tall.", 1.778),
+    ("He fell from a 12-foot wall.", 3.6576),
+])
+def test_a_height_in_feet_and_inches_is_one_length(text, metres):
+    [v] = [v for v in measures(text, "en") if v.unit_key == "m"]
+    assert v.value == pytest.approx(metres)
+    assert text[v.start:v.end] == v.raw

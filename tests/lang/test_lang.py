@@ -37,3 +37,11 @@ def test_reporting_times_revisions_and_ordinal_names():
     assert revision_in("Die Zahl der Toten stieg auf 5.") and revision_in("The death toll rose to five.")
     assert not revision_in("Fünf Menschen starben.")
     assert names_an_ordinal("Weltkrieg") and names_an_ordinal("century") and not names_an_ordinal("Atomtest")
+
+
+def test_a_part_named_after_its_group_is_a_subset():
+    # "three of the victims", "# of its employees": a part of a group, not its number
+    assert "subset" in qualifiers_of("Three of the victims are in serious but stable condition")
+    assert "subset" in qualifiers_of("The rail operator said # of its employees were injured")
+    assert "subset" not in qualifiers_of("All five of the family members shot were taken to hospitals")
+    assert "subset" not in qualifiers_of("killing # people and wounding # others")
