@@ -44,6 +44,24 @@ def value_context(claim: Claim, q: Quantity) -> str:
     return re.sub(r"\s+", " ", _DIGITS.sub("#", text)).strip(" ,;:–—-") or "#"
 
 
+def qualifier_context(claim: Claim, q: Quantity) -> str:
+    """:func:`value_context` without the comma-separated parts that hold another value of the
+    claim: what qualifies ``q`` itself. In "Nineteen passengers were hurt, two of them seriously"
+    the subset ("two of them seriously") is the two's, not the nineteen's."""
+    s = claim.sentence
+    a, b = clause_span(s.text, q.start - s.start, q.end - s.start)
+    others = [(v.start - s.start, v.end - s.start) for v in claim.values if v is not q]
+    kept, pos = [], a
+    for m in list(re.finditer(r",\s*", s.text[a:b])) + [None]:
+        end = a + m.start() if m else b
+        own = pos <= q.start - s.start < end
+        if own or not any(pos <= o < end for o, _ in others):
+            kept.append(s.text[pos:end])
+        pos = a + m.end() if m else b
+    text = canonical_text(", ".join(kept))
+    return re.sub(r"\s+", " ", _DIGITS.sub("#", text)).strip(" ,;:–—-") or "#"
+
+
 def context_words(text: str) -> frozenset:
     """Five-letter stems of the words of a context (a crude, language-neutral stemmer)."""
     return frozenset(w.lower()[:5] for w in _WORD.findall(text))

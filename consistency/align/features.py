@@ -15,7 +15,7 @@ from ..extract.units import unit_key, units_compatible
 from ..lang import names_an_ordinal, qualifiers_of, reporting_time, table
 from ..model import Batch
 from .neighbours import row_dots
-from .context import context_names, context_words, value_context
+from .context import context_names, context_words, qualifier_context, value_context
 from .scope import comparable
 from .values import distinctive, family, same_distinctive_value
 
@@ -168,7 +168,7 @@ def mention_info(batch: Batch) -> MentionInfos:
         c, q = batch.claims[mt.claim], batch.value(k)
         ctx = value_context(c, q)
         reported = fams[k] == "time" and reporting_time(c.sentence.text[:q.start - c.sentence.start])
-        out.append(MentionInfo(fams[k], qualifiers_of(ctx), context_words(ctx),
+        out.append(MentionInfo(fams[k], qualifiers_of(qualifier_context(c, q)), context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw)))
     return MentionInfos(out, batch)

@@ -254,3 +254,13 @@ def test_one_to_one_equals_the_greedy_pass_over_every_pair():
 
     got = one_to_one(batch, ka, kb, p)
     assert np.array_equal(got, greedy()) and (got == 0).any() and (got > 0).any()
+
+
+def test_a_subset_qualifies_the_number_of_its_own_part_of_the_clause():
+    from consistency.align.context import qualifier_context
+    from consistency.lang import qualifiers_of
+
+    c = claim("Nineteen passengers were hurt, two of them seriously.", "a.txt", "en")
+    nineteen, two = c.values
+    assert "subset" not in qualifiers_of(qualifier_context(c, nineteen))
+    assert "subset" in qualifiers_of(qualifier_context(c, two))
