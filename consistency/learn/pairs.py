@@ -82,6 +82,10 @@ def _all_value_pairs(batch: Batch):
     ii, jj, _ = similar_pairs(batch.X, batch.articles, -2.0, method="exact", k=max(n, 2))
     info = mention_info(batch)
     ka, kb = candidate_pairs(batch, story, info, ii, jj, value_scopes(batch, story))
+    # times of day are linked by rule (the very same minute, never two different times: align), so
+    # they teach the quantity model nothing
+    fitted = np.array([batch.value(a).kind != "clock" for a in ka.tolist()], dtype=bool)
+    ka, kb = ka[fitted], kb[fitted]
     F = value_features(batch, ka, kb, info)
     time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
     return ka, kb, F, time
