@@ -46,9 +46,10 @@ def _year(q) -> int | None:
 
 def _years(q) -> frozenset:
     """The years a time spans ("between 2015 and 2021": 2015 to 2021), empty for other values."""
-    if q.kind in ("year", "date") and q.low is not None and q.high is not None and not q.partial:
+    if (q.kind in ("year", "date") and q.low is not None and q.high is not None and not q.partial
+            and 1 <= q.low <= q.high <= date.max.toordinal()):
         lo = date.fromordinal(int(q.low)).year
-        hi = date.fromordinal(int(min(q.high, date.max.toordinal()))).year
+        hi = date.fromordinal(int(q.high)).year
         return frozenset(range(lo, hi + 1)) if hi - lo <= _SPAN_YEARS else frozenset({lo})
     return frozenset()
 
