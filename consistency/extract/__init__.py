@@ -59,13 +59,12 @@ _HOUSE_NUMBER_BEFORE = re.compile(
 #: "Channel 4", "FOX 4 News", "NBC 7's", "News Channel 11", "KRQE News 13", "told News 2 victim ...".
 #: Case-sensitive: a station's words are capitalised. A US call sign (K or W and two or three
 #: capitals, "KING 5", "WTOL 11") counts only outside upper-case text ("GUNMAN KILLS 3", "WHEN 3 MEN").
-_STATION_BEFORE = re.compile(r"(?<![\w-])(?:News|NEWS|NewsChannel|NEWSCHANNEL|Channel|CHANNEL|Action|NBC|CBS|ABC|"
-                             r"FOX|Fox|CW|PBS|PIX)\s+$")
+_STATION_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(table("STATION_WORDS")) + r")\s+$")
 _CALL_SIGN_BEFORE = re.compile(r"(?<![\w-])[KW][A-Z]{2,3}(?:-TV)?\s+$")
 _STATION_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:Action\s+News|Eyewitness\s+News|News|NEWS)(?![\w])")
 #: Emergency numbers: "called 911", "a 911 call", "911 calls", "die 112 gewählt", "Notruf 110".
-_EMERGENCY_BEFORE = re.compile(r"(?<![\w])(?:Notruf\w*|Notrufnummer|call(?:ed|ing)?|dial(?:l?ed|l?ing)?|"
-                               r"wählte[n]?|rief(?:en)?)\s+(?:die\s+|the\s+)?$", re.I)
+_EMERGENCY_BEFORE = re.compile(r"(?<![\w])(?:" + "|".join(table("EMERGENCY_CALL")) + r")\s+(?:die\s+|the\s+)?$",
+                               re.I)
 
 
 def _name_number(text: str, n: NumberMatch) -> bool:
@@ -89,13 +88,9 @@ def _name_number(text: str, n: NumberMatch) -> bool:
 #: A calibre in millimetres names a cartridge ("a 9mm handgun", "7.62 mm rounds", "ein 9-mm-Pistole"):
 #: a length of a few millimetres in a sentence about a gun or its ammunition is no length.
 _MILLIMETRES = re.compile(r"mm|millimet(?:er|re)s?|Millimeter[n]?", re.I)
-_GUN_WORDS = re.compile(r"(?<![\w])(?:(?:hand)?guns?|pistols?|rifles?|rounds?|bullets?|ammunition|ammo|cartridges?|"
-                        r"shells?|casings?|firearms?|weapons?|revolvers?|magazines?|semi-?automatic|caliber|calibre|"
-                        r"shot|shoots?|shooting|fired?|Glock|Luger|Ruger|Beretta|Taurus|Sig|Pistolen?|Gewehre?|"
-                        r"Munition|Patronen?|Kaliber|Waffen?|Schüsse?|Schuss|geschossen|erschossen)(?![\w])", re.I)
+_GUN_WORDS = re.compile(r"(?<![\w])(?:" + "|".join(table("GUN_WORDS")) + r")(?![\w])", re.I)
 #: A maker's name before a number makes it a model ("Glock 17", "Boeing 737"), not a quantity.
-_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:Glock|Ruger|Beretta|Taurus|Sauer|Remington|Mossberg|Winchester|Colt|"
-                           r"Boeing|Airbus)\s+$")
+_MODEL_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(table("MAKERS")) + r")\s+$")
 
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
@@ -118,11 +113,7 @@ _AGE_LIST_AFTER = re.compile(r"^\s*" + _AGE_UNIT + r"(?:\s*,\s*[\w-]+\s+" + _AGE
 _AGE_NOUN = re.compile(r"^\s+(?:[a-zäöü][\w-]*(?:e|en|er|es|em)\s+(?=[A-ZÄÖÜ]))?([^\W\d_][\w-]{2,})")
 _AGE_WORD_EN = re.compile(r"\s+([^\W\d_][\w'’-]*)")
 #: words after an English age that are no noun of whose age it is ("The 15-year-old appeared in court")
-_NOT_AGE_NOUN_EN = frozenset({"and", "or", "but", "was", "is", "were", "are", "has", "had", "have", "who", "whom",
-                              "whose", "which", "that", "will", "would", "could", "can", "may", "might", "did",
-                              "does", "of", "in", "on", "at", "to", "from", "for", "with", "by", "as", "after",
-                              "before", "when", "while", "also", "then", "the", "a", "an", "his", "her", "their",
-                              "should", "must", "shall", "last", "next", "this", "got", "gets", "remains"})
+_NOT_AGE_NOUN_EN = frozenset(table("NOT_AGE_NOUNS", "en"))
 
 
 #: counted-noun keys of people that name what happened to them, not who they are ("killed", "dead")

@@ -31,6 +31,11 @@ defines the same tables:
 ``PEOPLE``
     Counted nouns (normalised unit keys) that count people ("Männer", "Geiseln", "suspects"):
     only their counts say what happened to someone (killed, injured, arrested).
+``STATION_WORDS``, ``EMERGENCY_CALL``, ``GUN_WORDS``, ``MAKERS``, ``NOT_AGE_NOUNS``
+    Numbers that are names (a broadcaster's, an emergency line's, a model's), calibres in a
+    sentence about a gun, and words after an age that are not whose age it is: see :mod:`consistency.extract`.
+``SLOT_PREPOSITIONS``, ``VERB_FINAL``
+    Prepositions that open a slot before a verb (German) and whether a denial may end a clause.
 ``ANTONYMS``, ``ACCOUNTS``, ``UPDATE_CUES``, ``PERSIST_CUES``
     The two sides of a concept, keyed alike in both languages ("rise:a" / "rise:b"; "approve",
     "open", "guilty" ...), incompatible accounts ("surrendered" / "stormed"), and words that say a

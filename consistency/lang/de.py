@@ -188,3 +188,17 @@ SLOT_PREPOSITIONS = ("mit", "im", "in", "ins", "am", "an", "auf", "aus", "vor", 
 #: German puts the verb (and a denial of it) at the end of a clause: "löste die Alarmanlage nicht
 #: aus" denies what the subject before the denial did (align/statements.py).
 VERB_FINAL = True
+
+
+#: Broadcasters' words (see lang/en.py): none of their own in German news.
+STATION_WORDS: tuple = ()
+#: Words before an emergency number ("die 112 gewählt", "Notruf 110").
+EMERGENCY_CALL = (r"Notruf\w*", r"Notrufnummer", r"wählte[n]?", r"rief(?:en)?")
+#: Words of a sentence about a gun (see lang/en.py).
+GUN_WORDS = (r"Pistolen?", r"Gewehre?", r"Munition", r"Patronen?", r"Kaliber", r"Waffen?", r"Schüsse?", r"Schuss",
+             r"geschossen", r"erschossen")
+#: Makers (see lang/en.py): the same names in German news.
+MAKERS: tuple = ()
+#: Words after an age that are no noun of whose age it is (English only: German ages are read
+#: by their noun's capital, see extract).
+NOT_AGE_NOUNS: tuple = ()

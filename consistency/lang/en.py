@@ -163,3 +163,25 @@ SLOT_PREPOSITIONS: tuple = ()
 #: A denial at the end of an English clause is a verb of its own ("the charges were dismissed"),
 #: not the denial of a verb-final predicate (see lang/de.py).
 VERB_FINAL = False
+
+
+#: Words before a broadcaster's number, which is part of its name ("KSHB 41 News", "Channel 4", "FOX 4
+#: News"); matched case-sensitively: a station's words are capitalised (extract).
+STATION_WORDS = ("News", "NEWS", "NewsChannel", "NEWSCHANNEL", "Channel", "CHANNEL", "Action", "NBC", "CBS", "ABC",
+                 "FOX", "Fox", "CW", "PBS", "PIX")
+#: Verbs before an emergency number ("called 911"): the number is a name, not a count.
+EMERGENCY_CALL = (r"call(?:ed|ing)?", r"dial(?:l?ed|l?ing)?")
+#: Words of a sentence about a gun: a few millimetres there are a calibre ("9mm handgun"), not a length.
+GUN_WORDS = (r"(?:hand)?guns?", r"pistols?", r"rifles?", r"rounds?", r"bullets?", r"ammunition", r"ammo",
+             r"cartridges?", r"shells?", r"casings?", r"firearms?", r"weapons?", r"revolvers?", r"magazines?",
+             r"semi-?automatic", r"caliber", r"calibre", r"shot", r"shoots?", r"shooting", r"fired?", r"Glock",
+             r"Luger", r"Ruger", r"Beretta", r"Taurus", r"Sig")
+#: Makers whose name before a number makes a model ("Glock 17", "Boeing 737"), not a quantity.
+MAKERS = ("Glock", "Luger", "Ruger", "Beretta", "Taurus", "Sig", "Sauer", "Remington", "Mossberg", "Winchester", "Colt",
+          "Boeing", "Airbus")
+#: Words after an English age that are no noun of whose age it is ("The 15-year-old appeared in court").
+NOT_AGE_NOUNS = ("and", "or", "but", "was", "is", "were", "are", "has", "had", "have", "who", "whom", "whose", "which",
+                 "that", "will", "would", "could", "can", "may", "might", "did", "does", "of", "in", "on", "at", "to",
+                 "from", "for", "with", "by", "as", "after", "before", "when", "while", "also", "then", "the", "a",
+                 "an", "his", "her", "their", "should", "must", "shall", "last", "next", "this", "got", "gets",
+                 "remains")
