@@ -40,8 +40,12 @@ def value_context(claim: Claim, q: Quantity) -> str:
     """The clause around ``q``, numbers masked and entities canonical: what is embedded for the value."""
     s = claim.sentence
     a, b = clause_span(s.text, q.start - s.start, q.end - s.start)
-    text = canonical_text(s.text[a:b])
-    return re.sub(r"\s+", " ", _DIGITS.sub("#", text)).strip(" ,;:–—-") or "#"
+    return _masked(s.text[a:b])
+
+
+def _masked(text: str) -> str:
+    """``text`` as a context is embedded and compared: entities canonical, numbers masked."""
+    return re.sub(r"\s+", " ", _DIGITS.sub("#", canonical_text(text))).strip(" ,;:–—-") or "#"
 
 
 def qualifier_context(claim: Claim, q: Quantity) -> str:
@@ -58,8 +62,7 @@ def qualifier_context(claim: Claim, q: Quantity) -> str:
         if own or not any(pos <= o < end for o, _ in others):
             kept.append(s.text[pos:end])
         pos = a + m.end() if m else b
-    text = canonical_text(", ".join(kept))
-    return re.sub(r"\s+", " ", _DIGITS.sub("#", text)).strip(" ,;:–—-") or "#"
+    return _masked(", ".join(kept))
 
 
 def context_words(text: str) -> frozenset:

@@ -168,7 +168,9 @@ def mention_info(batch: Batch) -> MentionInfos:
         c, q = batch.claims[mt.claim], batch.value(k)
         ctx = value_context(c, q)
         reported = fams[k] == "time" and reporting_time(c.sentence.text[:q.start - c.sentence.start])
-        out.append(MentionInfo(fams[k], qualifiers_of(qualifier_context(c, q)), context_words(ctx),
+        # a value alone in its claim: its own part of the clause is the whole clause
+        own = ctx if len(c.values) == 1 else qualifier_context(c, q)
+        out.append(MentionInfo(fams[k], qualifiers_of(own), context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw)))
     return MentionInfos(out, batch)

@@ -43,7 +43,7 @@ _PART_DE = r"(?:morgens|früh|vormittags|mittags|nachmittags|abends|nachts)"
 _DE = re.compile(r"(?<![\w.,:])(?:(?P<hedge>" + _HEDGE + r")\s+)?(?:um\s+)?(?P<h>[01]?\d|2[0-4])(?:[.:](?P<m>[0-5]\d))?"
                  r"\s*Uhr(?:\s+(?P<part>" + _PART_DE + r"))?(?![\w])", re.I)
 _EN = re.compile(r"(?<![\w.,:])(?:(?P<hedge>" + _HEDGE + r")\s+)?(?:at\s+)?(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?"
-                 r"(?:\s*(?P<ap>[ap])\.?\s?m\b\.?|(?P<zone>(?<=\d\d)\s+(?:local\s+time|GMT|UTC|CET|CEST|EST|EDT|PST|PDT|"
+                 r"(?:\s*(?P<ap>[ap])(?:\.\s?m\.|\s?m\b)|(?P<zone>(?<=\d\d)\s+(?:local\s+time|GMT|UTC|CET|CEST|EST|EDT|PST|PDT|"
                  r"Ortszeit|MEZ|MESZ)\b))", re.I)
 _EN_24 = re.compile(r"(?<![\w.,:])(?:(?P<hedge>" + _HEDGE + r")\s+)?(?:at\s+)?(?P<h>1[3-9]|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
 

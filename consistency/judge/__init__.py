@@ -156,11 +156,12 @@ def _resolved_quarters(q: Quantity) -> Optional[frozenset]:
     if night is not None:
         return night
     if _interval(q) and q.kind in ("date", "relative_date") and not q.partial and 0 <= q.high - q.low <= 2:
-        if q.low == q.high:
+        if q.low == q.high and (_weekday(q) is not None or any(ch.isdigit() for ch in q.raw)):
+            # the part of a named day ("Thursday evening", "Sonntagmorgen"), not "morgen" (tomorrow)
             part = next((k for rx, k in _DAY_PART if rx.search(q.raw)), None)
             if part is not None:
                 return frozenset({4 * int(q.low) + part})
-        return frozenset(range(4 * int(q.low), 4 * int(q.high) + 4))
+        return frozenset().union(*(_quarters(d) for d in range(int(q.low), int(q.high) + 1)))
     return None
 
 

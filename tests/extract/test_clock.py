@@ -26,6 +26,12 @@ def test_times_of_day(text, expected):
     assert clock(text) == expected
 
 
+def test_a_sentence_end_is_not_part_of_pm():
+    text = "The robbery happened at 3:40 pm."
+    (c,) = find_clock_times(text)
+    assert text[c.start:c.end] == "at 3:40 pm" and c.low == 940
+
+
 @pytest.mark.parametrize("text", [
     "Das Museum ist bis 18 Uhr geöffnet.",  # a bound, not the time of a fact
     "Shops are open between 9 a.m. and 5 p.m.",

@@ -111,3 +111,7 @@ def test_two_nights_resolved_to_dates_share_a_day_but_no_hour():
     thu_evening = claim("Power was out on Thursday evening.", "b.txt", "en", date(2024, 9, 13))
     thu_night = claim("Shelters housed people on Thursday night.", "b.txt", "en", date(2024, 9, 13))
     assert positions([wed_night.values[0], thu_evening.values[0], thu_night.values[0]]) == [0, 1, 1]
+
+    # "morgen" is tomorrow, a whole day, not a morning: it touches the night that ends it
+    tomorrow = claim("Die Münzen werden morgen ausgestellt.", "b.txt", published=date(2024, 11, 16))  # Sunday 17
+    assert judge(group_of([sun, tomorrow]), [sun, tomorrow], ids).verdict == "agree"
