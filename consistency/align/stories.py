@@ -43,16 +43,25 @@ class ArticleProfile:
         self.salient, self.years = salient, years
 
 
-def _names(text: str) -> tuple[set[str], frozenset[str]]:
-    """The capitalised words of ``text`` (lower-cased; not a sentence's first word), and the salient
-    ones among them: those named at least twice (the article's protagonists and places)."""
+#: German capitalises every noun; a common noun mostly follows an article, a pronoun, an adjective
+#: or a number ("die Polizei", "rund 42.000 Haushalte"), a name seldom ("in Grabow", "Kesselbrunn").
+_DE_BEFORE_NOUN = re.compile(r"(?:\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|sein\w*|"
+                             r"ihr\w*|unser\w*|dies\w*|jede\w*|alle\w*|viele\w*|beide\w*|mehrere\w*)|"
+                             r"\b[a-zäöüß]+(?:e|en|er|es|em)|\d)\s+$")
+
+
+def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
+    """The capitalised words of ``text`` (lower-cased; not a sentence's first word; in German not
+    after an article, a determiner, an adjective or a number, which make a common noun), and the
+    salient ones among them: those named at least twice (the article's protagonists and places)."""
     counts: dict[str, int] = {}
     for sent in re.split(r"(?<=[.!?])\s+", text):
-        words = _CAP.findall(sent)
         first = sent.split(maxsplit=1)[0] if sent.split() else ""
-        for w in words:
-            if w != first:
-                counts[w.lower()] = counts.get(w.lower(), 0) + 1
+        for m in _CAP.finditer(sent):
+            w = m.group()
+            if w == first or (lang == "de" and _DE_BEFORE_NOUN.search(sent[max(0, m.start() - 30):m.start()])):
+                continue
+            counts[w.lower()] = counts.get(w.lower(), 0) + 1
     return set(counts), frozenset(w for w, c in counts.items() if c >= 2)
 
 
@@ -66,7 +75,7 @@ def profiles(batch: Batch) -> list[ArticleProfile]:
         text = " ".join(c.sentence.clean for c in claims)
         mean = batch.X[rows].mean(axis=0)
         norm = np.linalg.norm(mean)
-        names, salient = _names(text)
+        names, salient = _names(text, claims[0].sentence.language)
         out.append(ArticleProfile(rows, mean / norm if norm else mean, names, salient,
                                   set(_NUMBER.findall(text)), set(_YEAR.findall(text)),
                                   batch.published.get(claims[0].article)))

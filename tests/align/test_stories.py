@@ -35,6 +35,17 @@ def test_salient_names_are_those_named_twice_and_coverage_compares_them():
     assert _covered(frozenset(), {"lohan"}) == 0.5  # nothing salient: no evidence either way
 
 
+def test_german_names_are_capitalised_words_without_an_article_adjective_or_number_before_them():
+    from consistency.align.stories import _names
+
+    text = ("Der Waldbrand bei Grabow ist gelöscht. Die Feuerwehr war mit rund 300 Einsatzkräften in Grabow. "
+            "Nach Angaben der Polizei brannten 120 Hektar.")
+    names, salient = _names(text, "de")
+    assert "grabow" in names and salient == {"grabow"}
+    assert not {"feuerwehr", "polizei", "hektar", "einsatzkräften"} & names  # common nouns
+    assert {"feuerwehr", "polizei", "hektar"} <= _names(text, "en")[0]  # English keeps every capital
+
+
 def test_story_labels_cut_average_linkage_at_the_threshold():
     import numpy as np
 
