@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import numpy as np
 
+from ..lang import table
 from ..model import Batch
 from .identity import LinearModel, load_models
 from .neighbours import similar_pairs
@@ -26,7 +28,7 @@ from .neighbours import similar_pairs
 __all__ = ["STORY_FEATURES", "StoryProbabilities", "story_features", "story_probabilities", "story_labels", "stories", "ArticleProfile", "profiles"]
 
 STORY_FEATURES = ("cos_mean", "best_match", "max_match", "name_overlap", "shared_names", "number_overlap",
-                  "year_conflict", "date_gap", "date_known", "salient_min", "salient_max", "lead_cos")
+                  "year_conflict", "date_gap", "date_known", "salient_min", "salient_max", "lead_cos", "names_known")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
 _NAME = re.compile(r"(?<![\w.!?]\s)(?<!^)\b([A-ZÄÖÜ][\w'-]{2,})", re.M)
 _CAP = re.compile(r"\b[A-ZÄÖÜ][\w'-]{2,}\b")
@@ -43,25 +45,48 @@ class ArticleProfile:
         self.salient, self.years = salient, years
 
 
-#: German capitalises every noun; a common noun mostly follows an article, a pronoun, an adjective
-#: or a number ("die Polizei", "rund 42.000 Haushalte"), a name seldom ("in Grabow", "Kesselbrunn").
-_DE_BEFORE_NOUN = re.compile(r"(?:\b(?i:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\w*|sein\w*|"
-                             r"ihr\w*|unser\w*|dies\w*|jede\w*|alle\w*|viele\w*|beide\w*|mehrere\w*)|"
-                             r"\b[a-zäöüß]+(?:e|en|er|es|em)|\d)\s+$")
+@lru_cache(maxsize=None)
+def _name_tables(lang: str):
+    """``NOUN_MARKERS`` of ``lang`` as one pattern that ends where a noun would follow (None when
+    the language has none), and its ``FUNCTION_WORDS``."""
+    markers = table("NOUN_MARKERS", lang)
+    rx = re.compile(r"(?:(?<![\w])(?:" + "|".join(markers) + r"))\s+$", re.I) if markers else None
+    return rx, frozenset(table("FUNCTION_WORDS", lang))
+
+
+def _name_key(word: str, lang: str) -> str:
+    """One key for the forms of a name: lower-cased, without a possessive ("Putin's", German
+    "Putins", "Russlands"). Both articles of a pair are keyed alike, so a common noun cut short
+    ("Maus" -> "mau") still matches itself."""
+    w = word.lower()
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    strip = table("GENITIVE_S", lang)
+    return w[:-1] if strip and len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
-    """The capitalised words of ``text`` (lower-cased; not a sentence's first word; in German not
-    after an article, a determiner, an adjective or a number, which make a common noun), and the
-    salient ones among them: those named at least twice (the article's protagonists and places)."""
+    """The names of ``text``, keyed by :func:`_name_key`, and the salient ones among them: those
+    named at least twice (the article's protagonists and places).
+
+    A name is a capitalised word that is not a sentence's first word nor a function word
+    (``FUNCTION_WORDS`` of :mod:`consistency.lang`); where a language capitalises every noun
+    (German), not after a word that makes a common noun (``NOUN_MARKERS``: an article, a
+    determiner, an inflected adjective, a number: "die Polizei", "rund 42.000 Haushalte"), unless
+    it is written in capitals (an acronym: "der DVRK", "die USA").
+    """
+    marker, function = _name_tables(lang)
     counts: dict[str, int] = {}
-    for sent in re.split(r"(?<=[.!?])\s+", text):
+    for sent in re.split(r"(?<=[.!?:])\s+|\n", text):
         first = sent.split(maxsplit=1)[0] if sent.split() else ""
         for m in _CAP.finditer(sent):
             w = m.group()
-            if w == first or (lang == "de" and _DE_BEFORE_NOUN.search(sent[max(0, m.start() - 30):m.start()])):
+            if w == first or w.lower() in function:
                 continue
-            counts[w.lower()] = counts.get(w.lower(), 0) + 1
+            if marker is not None and not w.isupper() and marker.search(sent[max(0, m.start() - 30):m.start()]):
+                continue
+            key = _name_key(w, lang)
+            counts[key] = counts.get(key, 0) + 1
     return set(counts), frozenset(w for w, c in counts.items() if c >= 2)
 
 
@@ -72,7 +97,7 @@ def profiles(batch: Batch) -> list[ArticleProfile]:
     for a in range(int(art.max()) + 1 if len(art) else 0):
         rows = np.flatnonzero(art == a)
         claims = [batch.claims[i] for i in rows]
-        text = " ".join(c.sentence.clean for c in claims)
+        text = "\n".join(c.sentence.clean for c in claims)
         mean = batch.X[rows].mean(axis=0)
         norm = np.linalg.norm(mean)
         names, salient = _names(text, claims[0].sentence.language)
@@ -101,7 +126,9 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
     Two reports of one event name the same protagonists: ``salient_min`` / ``salient_max`` are
     the smaller and larger share of one article's salient names (named twice or more) that the
     other names at all; ``lead_cos`` is the best match among the first :data:`LEAD` statements
-    (headline and lead), which say what the article is about.
+    (headline and lead), which say what the article is about. ``names_known`` is how many names
+    the article naming fewer has (up to 8, scaled to 1): no name in common says little when one
+    article names almost nothing (a short German report, whose nouns are no names).
     """
     S = X[pa.rows] @ X[pb.rows].T
     best = 0.5 * (S.max(axis=1).sum() / S.shape[0] + S.max(axis=0).sum() / S.shape[1]) if S.size else 0.0
@@ -113,7 +140,8 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
     ca, cb = _covered(pa.salient, pb.names), _covered(pb.salient, pa.names)
     return [float(pa.mean @ pb.mean), float(best), float(S.max()) if S.size else 0.0, _jaccard(pa.names, pb.names),
             min(len(pa.names & pb.names), 8) / 8, _jaccard(pa.numbers, pb.numbers), conflict, gap, float(known),
-            min(ca, cb), max(ca, cb), float(S[:LEAD, :LEAD].max()) if S.size else 0.0]
+            min(ca, cb), max(ca, cb), float(S[:LEAD, :LEAD].max()) if S.size else 0.0,
+            min(len(pa.names), len(pb.names), 8) / 8]
 
 
 #: In batches of more articles than this, each article is compared with its this many most alike.

@@ -202,3 +202,25 @@ MAKERS: tuple = ()
 #: Words after an age that are no noun of whose age it is (English only: German ages are read
 #: by their noun's capital, see extract).
 NOT_AGE_NOUNS: tuple = ()
+
+
+#: Words before a capitalised word that make it a common noun, not a name (German capitalises
+#: every noun): articles, determiners, an inflected adjective, a number ("die Polizei", "rund
+#: 42.000 Haushalte", "schwere Schäden"); see align/stories.py. An adjective is lower-case
+#: ("Präsident Putin" keeps its name), and a preposition such as "über" or "gegen" is none
+#: ("über Russland"). Names seldom follow these words ("in Grabow", "Kesselbrunn"); acronyms
+#: ("der DVRK") are kept whatever precedes them.
+NOUN_MARKERS = (r"der", r"die", r"das", r"den", r"dem", r"des", r"ein", r"eine", r"einen", r"einem", r"einer",
+                r"eines", r"im", r"am", r"zum", r"zur", r"beim", r"vom", r"ins", r"ans", r"kein\w*", r"sein\w*",
+                r"ihr\w*", r"unser\w*", r"dies\w*", r"jede\w*", r"alle\w*", r"viele\w*", r"beide\w*",
+                r"mehrere\w*", r"\d[\d.,]*",
+                r"(?-i:(?!(?:über|unter|hinter|oder|aber|wieder|immer|sehr|gegen|zwischen|neben|wegen|außer|seiten"
+                r"|bereits|hier|dort|laut|ohne|trotz|gestern|morgen|heute|seit|nahe)\s)[a-zäöüß]+(?:e|en|er|es|em))")
+#: Function words that a run-together headline may capitalise mid-sentence: never names.
+FUNCTION_WORDS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines",
+                  "und", "oder", "aber", "doch", "auch", "nur", "noch", "schon", "wie", "was", "wer", "wo", "warum",
+                  "wenn", "als", "dass", "ob", "mit", "von", "vom", "für", "auf", "aus", "bei", "nach", "vor",
+                  "über", "unter", "zum", "zur", "nicht", "kein", "keine", "sie", "er", "es", "wir", "ihr", "ich",
+                  "sein", "seine", "ihre", "dies", "diese", "dieser", "dieses", "hier", "dort", "jetzt", "heute")
+#: German marks a genitive with "s" ("Putins", "Russlands"): one name key for both (align/stories.py).
+GENITIVE_S = True

@@ -185,3 +185,14 @@ NOT_AGE_NOUNS = ("and", "or", "but", "was", "is", "were", "are", "has", "had", "
                  "from", "for", "with", "by", "as", "after", "before", "when", "while", "also", "then", "the", "a",
                  "an", "his", "her", "their", "should", "must", "shall", "last", "next", "this", "got", "gets",
                  "remains")
+
+
+#: English capitalises names only: no word before a capital makes it a common noun (see lang/de.py).
+NOUN_MARKERS: tuple = ()
+#: Function words that a run-together headline may capitalise mid-sentence: never names.
+FUNCTION_WORDS = ("the", "a", "an", "and", "or", "but", "this", "that", "these", "those", "his", "her", "its",
+                  "their", "our", "your", "they", "she", "he", "we", "you", "it", "who", "what", "when", "where",
+                  "why", "how", "after", "before", "while", "with", "from", "for", "into", "over", "under", "not",
+                  "no", "now", "here", "there", "then", "also", "just", "only", "new", "more", "most", "some")
+#: A possessive is "'s" in English, cut by the name key itself: no plain genitive "s".
+GENITIVE_S = False

@@ -46,6 +46,20 @@ def test_german_names_are_capitalised_words_without_an_article_adjective_or_numb
     assert {"feuerwehr", "polizei", "hektar"} <= _names(text, "en")[0]  # English keeps every capital
 
 
+def test_names_keep_acronyms_join_possessives_and_skip_function_words():
+    from consistency.align.stories import _names
+
+    text = ("Moskau droht, Putin will Angst machen. Die Zusammenarbeit mit der DVRK wächst.\n"
+            "Ein Besuch Putins in der DVRK. Die Rolle Russlands im Krieg. Die Drohungen des Kremls.")
+    names, salient = _names(text, "de")
+    assert {"dvrk", "putin"} <= salient  # "der DVRK" is an acronym; "Putins" is Putin's genitive
+    assert "russland" in names and "russlands" not in names
+    assert not {"die", "kremls", "krieg", "zusammenarbeit"} & names  # articles, "im"
+    assert {"putin", "russland"} <= _names("Präsident Putin sprach mit Kanzler Scholz über Russland.", "de")[0]
+    names_en, salient_en = _names("Officials said Putin's visit ended.\nThe talks with Putin were long.", "en")
+    assert "putin" in salient_en and "the" not in names_en
+
+
 def test_story_labels_cut_average_linkage_at_the_threshold():
     import numpy as np
 
