@@ -101,22 +101,6 @@ def _gist(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + " …"
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 _TYPE = {name: typ for name, (typ, _) in ENTITIES.items()}
 
 
@@ -417,18 +401,33 @@ def _live_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray,
     return live
 
 
+def _shared_counts(phrases: list, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
+    """Number of distinctive phrases claims ``ii[t]`` and ``jj[t]`` share, shape (n_pairs,)."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict = {}
+    indptr, indices = [0], []
+    for ph in phrases:
+        indices.extend(vocab.setdefault(x, len(vocab)) for x in ph)
+        indptr.append(len(indices))
+    M = csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(phrases), max(len(vocab), 1)))
+    return np.asarray(M[ii].multiply(M[jj]).sum(axis=1)).ravel().astype(np.int64) if len(ii) else np.zeros(0, np.int64)
+
+
 def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray,
                      settings: StatementSettings, xa: Optional[np.ndarray] = None) -> list[Group]:
     """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``
-    (``xa``: the cosines of their affirmed texts, shape (n_pairs,), when already computed)."""
+    (``xa``: the cosines of their affirmed texts, shape (n_pairs,), when already computed).
+
+    Most pairs are plain: no denial against an affirmation, no stances that differ, no slot to
+    contrast. Their links (a strong edge on similarity or shared phrases, a loose one on a shared
+    phrase) are decided in numpy; only the others go through the rules pair by pair.
+    """
     claims = batch.claims
     n = len(claims)
     phrases = distinctive_phrases([c.sentence.clean for c in claims])
-    uf = _UnionFind(n)
     strong: set[tuple[int, int]] = set()
     same: set[tuple[int, int]] = set()
-    sim: dict[int, float] = {}
-    Xa = batch.Xa
     st: dict[int, dict] = {}
     words: dict[int, list] = {}
 
@@ -464,9 +463,10 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
             updates[i] = _update(claims[i])
         return updates[i]
 
-    xas = row_dots(Xa, Xa, ii, jj) if xa is None else np.asarray(xa)
+    xas = row_dots(batch.Xa, batch.Xa, ii, jj) if xa is None else np.asarray(xa)
     live = _live_pairs(batch, story, ii, jj, ss, phrases, settings)
-    ii, jj, ss, xas = ii[live], jj[live], ss[live], xas[live].tolist()
+    live &= story[ii] == story[jj]
+    ii, jj, ss, xas = ii[live], jj[live], ss[live], xas[live]
     # stance types on which the two claims take different stances (bit k: _CLASH_TYPES[k]): only
     # those can clash, so the others are not looked at pair by pair
     maybe = np.zeros(len(ii), dtype=np.int64)
@@ -475,9 +475,32 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
         for k, t in enumerate(_CLASH_TYPES):
             a, b = codes[t][ii], codes[t][jj]
             maybe |= ((a >= 0) & (b >= 0) & (a != b)).astype(np.int64) << k
-    for i, j, s, xa, m in zip(ii.tolist(), jj.tolist(), ss.tolist(), xas, maybe.tolist()):
-        if story[i] != story[j]:
-            continue
+    shared_n = _shared_counts(phrases, ii, jj)
+    negated = np.array([c.negated for c in claims], dtype=bool)
+    hedged = np.array([c.hedged for c in claims], dtype=bool)
+    lang = np.array([hash(c.sentence.language) for c in claims], dtype=np.int64)
+    other = arts[ii] != arts[jj]
+    # pairs the rules must look at one by one: a denial against an affirmation or stances that may
+    # clash (across articles), or a possible slot contrast (both claims have a slot)
+    ruled = other & ((negated[ii] != negated[jj]) | (maybe != 0))
+    slotted = np.zeros(n, dtype=bool)
+    maybe_slot = (other & (ss >= SLOT_SIMILARITY) & (lang[ii] == lang[jj]) & ~negated[ii] & ~negated[jj]
+                  & ~hedged[ii] & ~hedged[jj])
+    for i in sorted_unique(np.concatenate([ii[maybe_slot], jj[maybe_slot]])).tolist():
+        slotted[i] = bool(slots(claims[i].sentence.clean, claims[i].sentence.language))
+    ruled |= maybe_slot & slotted[ii] & slotted[jj]
+    # the plain pairs, in numpy
+    plain = ~ruled
+    strong_plain = plain & ((ss >= settings.statement_threshold) | (shared_n >= 2) | ((shared_n == 1) & (ss >= 0.45)))
+    for t in np.flatnonzero(plain & ~strong_plain & (ss >= settings.value_threshold)).tolist():
+        i, j = int(ii[t]), int(jj[t])
+        strong_plain[t] = same_words_but_names(claims[i].sentence.clean, claims[j].sentence.clean)
+    linked = strong_plain | (plain & (ss >= settings.phrase_threshold) & (shared_n > 0))
+    strong.update(zip(ii[strong_plain].tolist(), jj[strong_plain].tolist()))
+    edges_i, edges_j, edges_s = [ii[linked]], [jj[linked]], [ss[linked]]
+    li, lj, ls = [], [], []
+    for t in np.flatnonzero(ruled).tolist():
+        i, j, s, xa, m = int(ii[t]), int(jj[t]), float(ss[t]), float(xas[t]), int(maybe[t])
         ci, cj = claims[i], claims[j]
         shared = phrases[i] & phrases[j]
         strong_edge = (s >= settings.statement_threshold or _phrase_evidence(shared, s) or (
@@ -515,29 +538,49 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
         if strong_edge or same_prop:
             strong.add((i, j))
         if strong_edge or same_prop or (s >= settings.phrase_threshold and shared and not conflict):
-            uf.union(i, j)
-            sim[i] = max(sim.get(i, 0.0), s)
-            sim[j] = max(sim.get(j, 0.0), s)
-    buckets: dict[int, list[int]] = defaultdict(list)
-    for i in sim:
-        buckets[uf.find(i)].append(i)
+            li.append(i)
+            lj.append(j)
+            ls.append(s)
+    ei = np.concatenate(edges_i + [np.array(li, dtype=np.int64)])
+    ej = np.concatenate(edges_j + [np.array(lj, dtype=np.int64)])
+    es = np.concatenate(edges_s + [np.array(ls, dtype=float)])
+    return _groups(claims, ei, ej, es, strong, same, contrasts)
+
+
+def _groups(claims, ei: np.ndarray, ej: np.ndarray, es: np.ndarray, strong: set, same: set,
+            contrasts: set) -> list[Group]:
+    """One statement group per connected set of linked claims (edges ``(ei, ej)`` with similarities
+    ``es``) that spans two articles or more; its similarity is the least of its members' best links."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(claims)
+    if len(ei) == 0:
+        return []
+    _, comp = connected_components(coo_matrix((np.ones(len(ei)), (ei, ej)), shape=(n, n)), directed=False)
+    best = np.full(n, -np.inf)
+    np.maximum.at(best, ei, es)
+    np.maximum.at(best, ej, es)
+    members_of: dict[int, list[int]] = defaultdict(list)
+    for i in np.flatnonzero(best > -np.inf).tolist():
+        members_of[int(comp[i])].append(i)
     strong_by: dict[int, list] = defaultdict(list)
     same_by: dict[int, list] = defaultdict(list)
     contrasts_by: dict[int, list] = defaultdict(list)
     for quad in contrasts:
-        contrasts_by[uf.find(quad[0])].append(quad)
+        contrasts_by[int(comp[quad[0]])].append(quad)
     for pair in strong:
-        strong_by[uf.find(pair[0])].append(pair)
+        strong_by[int(comp[pair[0]])].append(pair)
     for pair in same:
-        same_by[uf.find(pair[0])].append(pair)
+        same_by[int(comp[pair[0]])].append(pair)
     out = []
-    for root, members in buckets.items():
+    for root in sorted(members_of, key=lambda r: members_of[r][0]):
+        members = members_of[root]
         if len({claims[i].article for i in members}) < 2:
             continue
-        members.sort()
         out.append(Group(kind="statement", mentions=tuple(Mention(i) for i in members),
                          fact=f"statement: {_gist(claims[members[0]].sentence.clean)}", key="statement",
-                         similarity=min(sim[i] for i in members),
+                         similarity=float(min(best[i] for i in members)),
                          strong=tuple(sorted(strong_by[root])), same=tuple(sorted(same_by[root])),
                          contrasts=tuple(sorted(contrasts_by[root]))))
     return out

@@ -217,3 +217,30 @@ def test_stances_are_cached_per_claim_but_returned_as_fresh_dicts():
     assert first == _stances(c)
     first["antonym"] = "changed"
     assert stances(c) == _stances(c)  # the caller's change does not reach the cache
+
+
+def test_shared_phrase_counts_and_groups_from_edges():
+    import numpy as np
+
+    from consistency.align.statements import _groups, _shared_counts
+
+    phrases = [{("a", "b"), ("b", "c")}, {("a", "b"), ("b", "c"), ("c", "d")}, {("x", "y")}, set()]
+    ii, jj = np.array([0, 0, 2, 1]), np.array([1, 2, 3, 3])
+    assert _shared_counts(phrases, ii, jj).tolist() == [2, 0, 0, 0]
+
+    class _S:
+        def __init__(self, text):
+            self.clean = text
+
+    class _C:
+        def __init__(self, article, text):
+            self.article, self.sentence = article, _S(text)
+
+    claims = [_C("a", "one"), _C("b", "two"), _C("b", "three"), _C("a", "four"), _C("a", "five")]
+    # 0-1 and 1-2 are linked (one group across two articles); 3-4 are of one article only: no group
+    groups = _groups(claims, np.array([0, 1, 3]), np.array([1, 2, 4]), np.array([0.9, 0.5, 0.95]),
+                     {(0, 1)}, set(), set())
+    assert len(groups) == 1
+    g = groups[0]
+    assert [m.claim for m in g.mentions] == [0, 1, 2] and g.strong == ((0, 1),)
+    assert g.similarity == 0.5  # the least of its members' best links
