@@ -119,6 +119,12 @@ ACCOUNTS = {
                  r"ausstehend", r"noch\s+nicht\s+(?:bestätigt|geklärt|abgeschlossen|nachgewiesen|bekannt)", r"ungeklärt",
                  r"(?:ist|war|bleibt|blieb)\s+(?:noch\s+|weiter\s+|weiterhin\s+)?unklar", r"wird\s+(?:noch\s+)?ermittelt",
                  r"Gegenstand\s+der\s+Ermittlungen"),
+    # a cause ruled out against one suspected or not ruled out ("Brandstiftung sei ausgeschlossen" /
+    # "schließt Brandstiftung nicht aus", "vermutet Brandstiftung")
+    "rule_out:a": (r"(?<!nicht\s)ausgeschlossen", _separable(r"(?:schlie(?:ß|ss)(?:t|en)|schloss(?:en)?)", r"(?<!nicht\s)aus")),
+    "rule_out:b": (r"nicht\s+(?:mehr\s+)?ausgeschlossen", r"nicht\s+auszuschließen",
+                   _separable(r"(?:schlie(?:ß|ss)(?:t|en)|schloss(?:en)?)", r"nicht\s+aus"), r"vermutet(?:e|en)?",
+                   r"Verdacht\s+auf", r"(?:geht|gehen|ging(?:en)?)\s+(?:[^\s,.;:]+\s+){0,3}?von\s+(?:[^\s,.;:]+\s+){0,3}?aus" + _CLAUSE_END),
 }
 
 

@@ -61,10 +61,16 @@ def test_a_denied_antonym_takes_no_side_unless_the_denial_is_part_of_it():
     ("The lab result has not yet been confirmed.", "en", "verify:b"),
     ("Der Entführer gab nach vier Stunden auf.", "de", "surrender:a"),
     ("Officers stormed the warehouse shortly before midnight.", "en", "surrender:b"),
+    # a cause ruled out / suspected or not ruled out (the denial is part of the side)
+    ("Brandstiftung sei damit ausgeschlossen, hieß es.", "de", "rule_out:a"),
+    ("Die Polizei schließt Brandstiftung nicht aus und ermittelt.", "de", "rule_out:b"),
+    ("Nach dem Brand geht die Polizei von Brandstiftung aus.", "de", "rule_out:b"),
+    ("Investigators have ruled out foul play.", "en", "rule_out:a"),
+    ("Police have not ruled out foul play.", "en", "rule_out:b"),
 ])
 def test_incompatible_accounts(text, lang, side):
-    negated = " not " in text
-    c = claim(text, lang=lang, negated=negated, cues=("not",) if negated else ())
+    negated = " not " in text or " nicht " in text
+    c = claim(text, lang=lang, negated=negated, cues=(("not" if lang == "en" else "nicht"),) if negated else ())
     assert sides(c, "statement") == side
 
 
@@ -138,3 +144,9 @@ def test_a_statement_contradiction_holds_the_clashing_statements_not_the_whole_c
     # a2 is strongly linked to a clashing statement but takes no side on open/closed; a3 is far
     assert [s.article for s in f.statements] == ["dir/a0.txt", "dir/a1.txt"]
     assert sorted(s.position for s in f.statements) == [0, 1]
+
+
+def test_a_suspect_is_no_suspicion_and_a_plan_is_no_ruling():
+    assert sides(claim("The suspect was arrested on Friday."), "statement") is None
+    assert sides(claim("Die Feuerwehr geht davon aus, dass der Brand bald gelöscht ist.", lang="de"),
+                 "statement") is None
