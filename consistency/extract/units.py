@@ -250,6 +250,8 @@ _MEASURES: list[tuple[str, tuple[str, ...], str, bool]] = [
     # speeds
     (r"km\s?/\s?h|kmh|kph|km\s+pro\s+Stunde|Stundenkilometer[n]?|Kilometer[n]?\s+(?:pro|je|in\s+der)\s+Stunde|"
      r"kilomet(?:re|er)s?\s+(?:per|an)\s+hour", ("kilometer / hour",), "km/h", False),
+    (r"km\s?/\s?s|Kilometer[n]?\s+(?:pro|je|in\s+der)\s+Sekunde|kilomet(?:re|er)s?\s+(?:per|a)\s+second",
+     ("kilometer / second",), "km/h", False),
     (r"mph|miles\s+(?:per|an)\s+hour|Meilen\s+pro\s+Stunde", ("mile / hour",), "km/h", False),
     (r"m\s?/\s?s|Meter\s+pro\s+Sekunde|met(?:re|er)s\s+per\s+second", ("meter / second",), "km/h", False),
     (r"Knoten|knots?|kn", ("knot",), "km/h", False),
@@ -389,6 +391,7 @@ _AFFINE_TABLE: dict[tuple[str, str], tuple[float, float]] = {
     ('kilometer', 'm'): (1000.0, 0.0),
     ('kilometer ** 2', 'm2'): (1000000.0, 0.0),
     ('kilometer / hour', 'km/h'): (1.0, 0.0),
+    ('kilometer / second', 'km/h'): (3600.0, 0.0),
     ('knot', 'km/h'): (1.852, 0.0),
     ('liter', 'm3'): (0.0010000000000000002, 0.0),
     ('long_ton', 'kg'): (1016.0469088000001, 0.0),

@@ -30,6 +30,8 @@ def one(text, lang="de"):
     ("Das Boot machte 20 Knoten.", "de", "km/h", 37.04),
     ("Winds reached 60 mph overnight.", "en", "km/h", 96.56064),
     ("mit 90 Stundenkilometern unterwegs", "de", "km/h", 90),
+    ("Der Meteorit trat mit 17 Kilometern pro Sekunde ein.", "de", "km/h", 61200),
+    ("It entered the atmosphere at 17 km/s.", "en", "km/h", 61200),
     ("Die Ladung wog 40 Tonnen.", "de", "kg", 40000),
     ("a suitcase with 23 kg of clothes", "en", "kg", 23),
     ("Im Becken waren 500 Liter Wasser.", "de", "m3", 0.5),
