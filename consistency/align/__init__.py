@@ -40,7 +40,7 @@ from .identity import LinearModel, load_models
 from .neighbours import ANN_MIN_ROWS, row_dots, similar_pairs, sorted_unique
 from .scope import value_scopes
 from .statements import StatementSettings, statement_groups
-from .stories import StoryProbabilities, stories, story_labels, story_probabilities
+from .stories import stories, story_labels, story_probabilities
 from .values import disjoint, family, same_distinctive_value, values_match
 
 __all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS",
@@ -58,7 +58,7 @@ AGREE_EVIDENCE = 0.6
 #: them to a quarter but lost 4 of 39 news-batch contradictions).
 STORY_EVIDENCE = 0.6
 #: The same share for two statements of the very same distinctive value (:func:`.values.same_distinctive_value`):
-#: "52 Fahrgäste" / "52 Reisenden" is far more often one fact than chance.
+#: "52 Fahrgäste" / "52 Insassen" is far more often one fact than chance.
 SAME_VALUE_EVIDENCE = 0.35
 
 
@@ -158,24 +158,6 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
 PAIR_BLOCK = 200_000
 
 
-def _cohesion(P: StoryProbabilities, story: np.ndarray, articles: np.ndarray) -> np.ndarray:
-    """Per article, the mean story probability of the scored article pairs inside its story
-    (0 for an article alone), shape (n_articles,).
-
-    Average linkage put those articles into one story on that mean; one pair of them with a
-    weak probability of its own (two short reports that share no name) is still of that story.
-    """
-    k = P.k
-    art_story = np.full(k, -1, dtype=np.int64)
-    art_story[articles] = story
-    inside = art_story[P.a] == art_story[P.b]
-    n_st = int(story.max()) + 1 if len(story) else 0
-    total = np.bincount(art_story[P.a[inside]], weights=P.p[inside], minlength=n_st)
-    count = np.bincount(art_story[P.a[inside]], minlength=n_st)
-    mean = np.where(count > 0, total / np.maximum(count, 1), 0.0)
-    return np.where(art_story >= 0, mean[np.maximum(art_story, 0)], 0.0)
-
-
 def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None):
     """Stories, candidate value pairs, their features and probabilities (for :func:`align` and training).
 
@@ -208,8 +190,6 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
         owner = np.array([m.claim for m in batch.mentions], dtype=np.int64)
         art = batch.articles[owner]
         ps = P.lookup(art[ka], art[kb], unscored=1.0)
-        one = story[owner[ka]] == story[owner[kb]]
-        ps = np.where(one, np.maximum(ps, _cohesion(P, story, batch.articles)[art[ka]]), ps)
         p = p * np.minimum(1.0, ps / STORY_EVIDENCE)
     return story, (ii, jj, ss), ka, kb, F, one_to_one(batch, ka, kb, p)
 

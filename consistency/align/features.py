@@ -199,7 +199,7 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
 
     The soft ones (:func:`_soft_gate`: counted nouns, qualifiers, ages of two people) do not
     apply to two statements of the very same, distinctive value
-    (:func:`~.values.same_distinctive_value`): "52 Fahrgäste" and "52 Reisenden an Bord" are
+    (:func:`~.values.same_distinctive_value`): "52 Fahrgäste" and "52 Insassen an Bord" are
     one count, whatever the embedding of the nouns says.
     """
     if info[a].reported or info[b].reported:

@@ -78,7 +78,7 @@ DISTINCTIVE_COUNT = 10
 def same_distinctive_value(a: Quantity, b: Quantity) -> bool:
     """Do ``a`` and ``b`` state the very same value, one unlikely to be equal by chance?
 
-    The same family and the same number ("52 Fahrgäste" / "52 Reisenden", "78 Mikrogramm pro
+    The same family and the same number ("52 Fahrgäste" / "52 Insassen", "78 Mikrogramm pro
     Kubikmeter" / "78 µg/m³", "54,3 Prozent" / "54,3 Prozent"), and a :func:`distinctive` one. Such a pair
     is strong evidence of one fact, so the soft gates (counted nouns, qualifiers) do not apply
     to it; it can only ever be an agreement.

@@ -130,6 +130,7 @@ PEOPLE = (
     "girl", "male", "female", "juvenile", "bystander", "resident", "worker", "passenger", "customer", "guest",
     "patron", "relative", "deputy", "firefighter", "miner", "tourist", "hiker", "kid", "infant", "baby",
     "individual", "employee", "suspect", "hostage", "gunmen", "gunman", "pupil", "casualty",
+    "police officer", "visitor", "participant", "runner", "doctor", "patient",
 )
 
 #: What happened at a point in time, by the words of the date's clause: the shooting's date is not the

@@ -117,13 +117,13 @@ def test_an_article_that_states_two_values_mostly_states_two_facts():
 
 
 def test_the_very_same_distinctive_value_passes_the_soft_gates():
-    # "52 Fahrgäste" / "52 Reisenden": nouns whose embeddings differ, one clause with a qualifier;
+    # "52 Fahrgäste" / "52 Insassen": nouns whose embeddings differ, one clause with a qualifier;
     # the same distinctive number is evidence of one fact, so only the hard gates apply
     from consistency.align.values import same_distinctive_value
 
     a = claim("Im Bus saßen 52 Fahrgäste.", "a.txt", "de")
-    b = claim("Der Bus war mit 52 Reisenden unterwegs, davon viele Kinder.", "b.txt", "de")
-    c = claim("Der Bus war mit 48 Reisenden unterwegs, davon viele Kinder.", "c.txt", "de")
+    b = claim("Der Bus war mit 52 Insassen unterwegs, davon viele Kinder.", "b.txt", "de")
+    c = claim("Der Bus war mit 48 Insassen unterwegs, davon viele Kinder.", "c.txt", "de")
     d = claim("Im Hafen standen 10.000 Container.", "d.txt", "de")
     e1, e2 = np.eye(4, dtype=np.float32)[:2]
     bt = batch([a, b, c], nouns={0: e1, 1: e2, 2: e2})
