@@ -25,7 +25,7 @@ QUALIFIERS = {
                r"#\s*(?:percent|per\s+cent|%)?\s+(?:increase|decrease|rise|drop|decline|gain|jump|fall)",
                r"up\s+#", r"down\s+#", r"by\s+#\s*(?:percent|per\s+cent|%)"),
     "world": (r"worldwide", r"global(?:ly)?", r"nationwide", r"across\s+the\s+country", r"across\s+Europe"),
-    "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"including",
+    "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"among\s+the\s+\w+", r"including",
                # a part of a group named after it: "three of the victims", "two of his children" (not "all five of the")
                r"(?<!all\s)(?:#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the|these|those|his|her|their|its|our|my|your)", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries"),

@@ -45,3 +45,6 @@ def test_a_part_named_after_its_group_is_a_subset():
     assert "subset" in qualifiers_of("The rail operator said # of its employees were injured")
     assert "subset" not in qualifiers_of("All five of the family members shot were taken to hospitals")
     assert "subset" not in qualifiers_of("killing # people and wounding # others")
+    # "among the injured": a part of the group named before it
+    assert "subset" in qualifiers_of("Unter den Verletzten sind # Feuerwehrleute")
+    assert "subset" in qualifiers_of("Among the injured were # firefighters")
