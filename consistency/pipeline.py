@@ -121,43 +121,8 @@ def _encode(embedder: Embedder, texts: Sequence[str], dim: int) -> np.ndarray:
     return V[[row[t] for t in texts]]
 
 
-def _derived(claims: Sequence[Claim], X: np.ndarray, embedder: Embedder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """What align and judge embed besides the claims themselves, for one chunk of claims.
-
-    Returns
-    -------
-    Xa : ndarray of shape (n_claims, dim)
-        :func:`~consistency.embed.embed_affirmed` of ``X``.
-    C, U : ndarray of shape (n_mentions, dim)
-        The clause around each value (numbers masked) and its counted noun (zeros without one),
-        mentions in claim order.
-    """
-    claims = tuple(claims)
-    X = np.asarray(X, dtype=np.float32)
-    dim = X.shape[1] if X.ndim == 2 and X.shape[0] else 1
-    Xa = embed_affirmed(claims, X, embedder) if claims else X.copy()
-    values = [(c, q) for c in claims for q in c.values]
-    C = np.zeros((len(values), dim), dtype=np.float32)
-    U = np.zeros((len(values), dim), dtype=np.float32)
-    if values:
-        C[:] = _encode(embedder, [value_context(c, q) for c, q in values], dim)
-        nouns = [noun_text(c, q) for c, q in values]
-        have = [k for k, t in enumerate(nouns) if t]
-        if have:
-            U[have] = _encode(embedder, [nouns[k] for k in have], dim)
-    return Xa, C, U
-
-
-def _embed_chunk(claims: Sequence[Claim], embedder: Embedder):
-    """``(X, Xa, C, U)`` of one chunk of claims: :func:`~consistency.embed.embed_claims` and
-    :func:`_derived`."""
-    X = embed_claims(claims, embedder)
-    return (X, *_derived(claims, X, embedder))
-
-
 def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int] = None, ids: dict,
             published: Optional[dict] = None, X: Optional[np.ndarray] = None,
-            derived: Optional[tuple[np.ndarray, np.ndarray, np.ndarray]] = None,
             tick: Optional[Progress] = None) -> Batch:
     """Embed what align and judge need, once: the prepared :class:`~consistency.model.Batch`.
 
@@ -174,10 +139,6 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
         Claim embeddings already at hand (a corpus stores them); embedded here otherwise.
         When given, the stored claims' sentences are not embedded again; the clauses and
         nouns of their values are (through the disk cache, a lookup after the first check).
-    derived : tuple of ndarray, optional
-        ``(Xa, C, U)`` of :func:`_derived` for all of ``claims``, already computed chunk by chunk
-        while the articles were read (:func:`_claims_and_embeddings`); computed here otherwise,
-        in the same chunks, so both ways give the same arrays.
     """
     tick = tick or (lambda stage, done, total: None)
     claims = tuple(claims)
@@ -189,12 +150,22 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
             tick("embedding", min(i + _EMBED_CHUNK, len(claims)), len(claims))
         X = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
     X = np.asarray(X, dtype=np.float32)
-    if derived is None:
-        parts = [_derived(claims[i:i + _EMBED_CHUNK], X[i:i + _EMBED_CHUNK], embedder)
-                 for i in range(0, len(claims), _EMBED_CHUNK)]
-        derived = tuple(np.vstack([p[k] for p in parts]) for k in range(3)) if parts else (X.copy(), X[:0], X[:0])
-    Xa, C, U = derived
+    dim = X.shape[1] if X.ndim == 2 and X.shape[0] else 1
+    limit = len(claims)
+    Xa = embed_affirmed(claims, X, embedder) if claims else X.copy()
     mentions = tuple(Mention(ci, vi) for ci, c in enumerate(claims) for vi in range(len(c.values)))
+    fresh = [k for k, m in enumerate(mentions) if m.claim < limit]
+    C = np.zeros((len(mentions), dim), dtype=np.float32)
+    U = np.zeros((len(mentions), dim), dtype=np.float32)
+    if fresh:
+        C[fresh] = _encode(embedder, [value_context(claims[mentions[k].claim],
+                                                    claims[mentions[k].claim].values[mentions[k].value_index])
+                                      for k in fresh], dim)
+        nouns = {k: noun_text(claims[mentions[k].claim], claims[mentions[k].claim].values[mentions[k].value_index])
+                 for k in fresh}
+        have = [k for k in fresh if nouns[k]]
+        if have:
+            U[have] = _encode(embedder, [nouns[k] for k in have], dim)
     return Batch(claims=claims, X=X, Xa=Xa, mentions=mentions, C=C, U=U, n_new=n_new, ids=ids,
                  published=published or {})
 
@@ -203,12 +174,10 @@ def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embe
                            tick: Progress, cache: Optional[ResultCache]):
     """Segment, extract and embed, both cores busy: each chunk of claims is embedded in a
     worker thread (the model's BLAS code releases the GIL) while the main thread goes on
-    extracting: the claims, and what :func:`_derived` embeds of them (affirmed texts, value
-    clauses, counted nouns). Chunks are those of :func:`prepare` (``_EMBED_CHUNK`` claims in
-    order), so the embeddings are the ones it would compute.
+    extracting. Chunks are those of :func:`prepare` (``_EMBED_CHUNK`` claims in order), so
+    the embeddings are the ones it would compute.
 
-    Returns ``(claims, X, embedder, keys, derived)``; ``keys`` are the articles' claim-cache
-    keys, ``derived`` the ``(Xa, C, U)`` of :func:`prepare` (None without claims).
+    Returns ``(claims, X, embedder, keys)``; ``keys`` are the articles' claim-cache keys.
     """
     claims: list[Claim] = []
     seen: set[tuple[str, str]] = set()
@@ -226,7 +195,7 @@ def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embe
             while len(claims) - sent >= _EMBED_CHUNK:
                 embedder = embedder or get_embedder(settings)
                 pool = pool or ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
-                futures.append(pool.submit(_embed_chunk, tuple(claims[sent:sent + _EMBED_CHUNK]), embedder))
+                futures.append(pool.submit(embed_claims, tuple(claims[sent:sent + _EMBED_CHUNK]), embedder))
                 sent += _EMBED_CHUNK
         tick("embedding", 0, len(claims))
         parts = []
@@ -235,15 +204,13 @@ def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embe
             tick("embedding", min(len(parts) * _EMBED_CHUNK, len(claims)), len(claims))
         if sent < len(claims):
             embedder = embedder or get_embedder(settings)
-            parts.append(_embed_chunk(tuple(claims[sent:]), embedder))
+            parts.append(embed_claims(tuple(claims[sent:]), embedder))
             tick("embedding", len(claims), len(claims))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-    if not parts:
-        return claims, np.zeros((0, 1), dtype=np.float32), embedder, keys, None
-    X, Xa, C, U = (np.vstack([p[k] for p in parts]) for k in range(4))
-    return claims, np.asarray(X, dtype=np.float32), embedder, keys, (Xa, C, U)
+    X = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
+    return claims, np.asarray(X, dtype=np.float32), embedder, keys
 
 
 def check_articles(articles: Sequence[Article], settings: Settings = Settings(), *,
@@ -266,7 +233,7 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
     articles = with_publication_dates(articles, settings)
     cache = _result_cache(settings)
     try:
-        claims, X, embedder, keys, derived = _claims_and_embeddings(articles, settings, embedder, tick, cache)
+        claims, X, embedder, keys = _claims_and_embeddings(articles, settings, embedder, tick, cache)
         model = embedder.name if embedder else settings.model
         memo = None
         if cache is not None and nli is None:
@@ -277,7 +244,7 @@ def check_articles(articles: Sequence[Article], settings: Settings = Settings(),
                 return _report(articles, tuple(claims), len(claims), findings, settings, model, tick)
         batch = prepare(claims, embedder, ids={a.path: a.id for a in articles},
                         published={a.path: a.published for a in articles if a.published},
-                        X=X if claims else None, derived=derived, tick=tick)
+                        X=X if claims else None, tick=tick)
         report = judge_batch(articles, batch, settings, model=model, nli=nli, tick=tick)
         if memo is not None:
             cache.put(memo, report.findings)
