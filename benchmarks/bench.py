@@ -406,6 +406,8 @@ def table(res: dict) -> str:
                      f"({c['build_statements_per_s']} statements/s) = x{c['build_over_floor']} the embedding floor; "
                      f"{c['new_articles']}-article incremental check {c['check_s']} s (median); "
                      f"deterministic: {c['deterministic']}")
+    for name, err in res.get("errors", {}).items():
+        lines.append(f"\nfailed: {name}: {err}")
     return "\n".join(lines)
 
 
@@ -452,33 +454,51 @@ def main(argv=None) -> int:
         return 0
     sizes = [10, 100] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
     corpus_n = 200 if args.quick else args.corpus
+    if args.real and not (REAL / "gva_incidents_semeval2018t5").is_dir():
+        # before the long runs, not after them
+        print(f"bench: --real needs the shared evaluation data at {REAL} (not found)", file=sys.stderr)
+        return 2
     res: dict = {"sizes": [], "repeats": args.repeats}
     t_start = time.time()
     load_start = os.getloadavg()[0]
-    try:
-        for n in sizes:
-            print(f"[bench] {n} articles ...", file=sys.stderr, flush=True)
-            res["sizes"].append(_child(["--child", str(n), "--repeats", str(args.repeats), "--seed", str(args.seed),
-                                        "--threads", args.threads]))
-        if args.large:
-            print("[bench] 10000 articles (one run) ...", file=sys.stderr, flush=True)
-            res["sizes"].append(_child(["--child", "10000", "--repeats", "1", "--seed", str(args.seed),
-                                        "--threads", args.threads, "--no-cache-runs", "--e2e-best-only"]))
-        if args.real:
-            print("[bench] 1,720 real articles (one run) ...", file=sys.stderr, flush=True)
-            res["real"] = _child(["--child", "0", "--child-real", "--repeats", "1", "--seed", str(args.seed),
-                                  "--threads", args.threads, "--no-cache-runs", "--e2e-best-only"])
-        if corpus_n:
-            print(f"[bench] corpus of {corpus_n} articles ...", file=sys.stderr, flush=True)
-            res["corpus"] = _child(["--child-corpus", str(corpus_n), "--repeats", str(args.repeats),
-                                    "--seed", str(args.seed)])
-        nb = [int(x) for x in args.neighbours.split(",") if x.strip()]
-        if nb:
-            print(f"[bench] neighbours {nb} ...", file=sys.stderr, flush=True)
-            res["neighbours"] = run_neighbours(nb, args.repeats)
-    except RuntimeError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    errors: dict = {}
+
+    def stage(name: str, child_args: list[str]):
+        """One measurement in its own process; a failure is recorded and the other stages still run."""
+        print(f"[bench] {name} ...", file=sys.stderr, flush=True)
+        try:
+            return _child(child_args)
+        except RuntimeError as exc:
+            errors[name] = (str(exc).strip().splitlines() or ["failed"])[-1]
+            print(exc, file=sys.stderr)
+            return None
+
+    common = ["--seed", str(args.seed), "--threads", args.threads]
+    for n in sizes:
+        r = stage(f"{n} articles", ["--child", str(n), "--repeats", str(args.repeats), *common])
+        if r is not None:
+            res["sizes"].append(r)
+    if args.large:
+        r = stage("10000 articles (one run)", ["--child", "10000", "--repeats", "1", *common, "--no-cache-runs",
+                                               "--e2e-best-only"])
+        if r is not None:
+            res["sizes"].append(r)
+    if args.real:
+        r = stage("1,720 real articles (one run)", ["--child", "0", "--child-real", "--repeats", "1", *common,
+                                                    "--no-cache-runs", "--e2e-best-only"])
+        if r is not None:
+            res["real"] = r
+    if corpus_n:
+        r = stage(f"corpus of {corpus_n} articles", ["--child-corpus", str(corpus_n), "--repeats", str(args.repeats),
+                                                     "--seed", str(args.seed)])
+        if r is not None:
+            res["corpus"] = r
+    nb = [int(x) for x in args.neighbours.split(",") if x.strip()]
+    if nb:
+        print(f"[bench] neighbours {nb} ...", file=sys.stderr, flush=True)
+        res["neighbours"] = run_neighbours(nb, args.repeats)
+    if errors:
+        res["errors"] = errors
     by_n = {r["articles"]: r for r in res["sizes"] if r.get("batch") == "generated"}
     res["growth"] = []
     for a, b in ((100, 1000), (1000, 10000)):
@@ -500,6 +520,10 @@ def main(argv=None) -> int:
     args.out.write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n")
     print(table(res))
     print(f"\nwrote {args.out}", file=sys.stderr)
+    if errors:
+        print("bench: failed stages (the others were written): " + "; ".join(f"{k}: {v}" for k, v in errors.items()),
+              file=sys.stderr)
+        return 1
     return 0
 
 

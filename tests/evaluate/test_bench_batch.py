@@ -26,3 +26,31 @@ def test_generated_batch_is_reproducible_bilingual_and_shares_events():
     place = event[0].text.split(":")[0]
     assert all(x.text.startswith(place) for x in event)
     assert bench.make_articles(20, seed=4)[0].text != a[0].text
+
+
+def test_real_without_the_shared_data_fails_before_the_long_runs(tmp_path, monkeypatch, capsys):
+    bench = _bench()
+    monkeypatch.setattr(bench, "REAL", tmp_path / "nowhere")
+    monkeypatch.setattr(bench, "_child", lambda args: (_ for _ in ()).throw(AssertionError("ran a stage")))
+    assert bench.main(["--real", "--sizes", "10", "--corpus", "0", "--out", str(tmp_path / "b.json")]) == 2
+    assert "--real needs the shared evaluation data" in capsys.readouterr().err
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_a_failed_stage_is_recorded_and_the_others_are_written(tmp_path, monkeypatch, capsys):
+    import json
+
+    bench = _bench()
+
+    def child(args):
+        if "--child-corpus" in args:
+            return {"articles": 5, "statements": 35, "build_s": 1.0, "build_statements_per_s": 35.0,
+                    "build_over_floor": 2.0, "new_articles": 1, "check_s": 0.1, "deterministic": True}
+        raise RuntimeError("Traceback ...\nValueError: boom")
+
+    monkeypatch.setattr(bench, "_child", child)
+    out = tmp_path / "b.json"
+    assert bench.main(["--sizes", "10", "--corpus", "5", "--out", str(out)]) == 1
+    res = json.loads(out.read_text())
+    assert res["errors"] == {"10 articles": "ValueError: boom"} and res["corpus"]["articles"] == 5
+    assert "failed: 10 articles: ValueError: boom" in capsys.readouterr().out
