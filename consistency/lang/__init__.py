@@ -36,6 +36,11 @@ defines the same tables:
     sentence about a gun, and words after an age that are not whose age it is: see :mod:`consistency.extract`.
 ``SLOT_PREPOSITIONS``, ``VERB_FINAL``
     Prepositions that open a slot before a verb (German) and whether a denial may end a clause.
+``NOUN_MARKERS``, ``FUNCTION_WORDS``, ``GENITIVE_S``
+    What makes a capitalised word a name for the story model (:mod:`consistency.align.stories`):
+    words after which a capitalised word is a common noun (German articles, determiners,
+    adjectives, numbers; none in English), capitalised function words that are never names, and
+    whether a name takes a genitive "s" ("Putins").
 ``ANTONYMS``, ``ACCOUNTS``, ``UPDATE_CUES``, ``PERSIST_CUES``
     The two sides of a concept, keyed alike in both languages ("rise:a" / "rise:b"; "approve",
     "open", "guilty" ...), incompatible accounts ("surrendered" / "stormed"), and words that say a

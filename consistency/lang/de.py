@@ -26,8 +26,8 @@ QUALIFIERS = {
                r"Plus", r"Minus", r"(?:stieg|stiegen|sank|sanken|fiel|fielen|legte\w*|gab\w*)\s+(?:\w+\s+){0,4}um",
                r"um\s+(?:rund\s+|fast\s+|knapp\s+|mehr\s+als\s+)?#(?:,#)?\s*(?:Prozent\w*|%)"),
     "world": (r"weltweit\w*", r"global\w*", r"bundesweit\w*", r"landesweit\w*", r"europaweit\w*"),
-    "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"unter\s+den\s+(?:\w+\s+)?[A-ZÄÖÜ]\w*", r"schwer\s*verletzt\w*", r"Schwerverletzte\w*",
-               r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),
+    "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"unter\s+den\s+(?:\w+\s+)?[A-ZÄÖÜ]\w*",
+               r"schwer\s*verletzt\w*", r"Schwerverletzte\w*", r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),
     "insured": (r"versichert\w*",),
     # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen
     # Menschen" is not the 12.500 evacuated)

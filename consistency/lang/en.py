@@ -101,7 +101,7 @@ ACCOUNTS = {
                  r"(?:is|was|remains?|remained)\s+(?:still\s+)?unknown"),
     # a cause ruled out against one suspected or not ruled out (see lang/de.py)
     "rule_out:a": (r"(?<!not\s)(?<!n't\s)ruled\s+out", r"rules?\s+out", r"ruling\s+out"),
-    "rule_out:b": (r"(?:not|n't)\s+(?:been\s+|yet\s+)?(?:ruled|rule)\s+out", r"not\s+been\s+ruled\s+out",
+    "rule_out:b": (r"(?:not|n't|cannot)\s+(?:be\s+|been\s+|yet\s+)?(?:ruled|rule)\s+out", r"not\s+been\s+ruled\s+out",
                    r"suspicion\s+of"),
 }
 

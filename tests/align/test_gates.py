@@ -264,3 +264,24 @@ def test_a_subset_qualifies_the_number_of_its_own_part_of_the_clause():
     nineteen, two = c.values
     assert "subset" not in qualifiers_of(qualifier_context(c, nineteen))
     assert "subset" in qualifiers_of(qualifier_context(c, two))
+
+
+def test_counted_nouns_of_two_languages_are_compatible_when_their_embeddings_are_close():
+    from consistency.align.features import CROSS_NOUN_SIMILARITY, VALUE_FEATURES, value_features
+
+    de = claim("Es sollen 1.400 Arbeitsplätze entstehen.", "a.txt", "de")
+    en = claim("The plant will create 2,400 jobs.", "b.txt")
+    en2 = claim("The plant will create 2,400 positions.", "c.txt")  # English like the other: no bridge
+    close = np.array([1, 0, 0, 0], dtype=np.float32)
+    near = np.array([CROSS_NOUN_SIMILARITY + 0.1, (1 - (CROSS_NOUN_SIMILARITY + 0.1) ** 2) ** 0.5, 0, 0],
+                    dtype=np.float32)
+    far = np.array([0, 1, 0, 0], dtype=np.float32)
+    col = VALUE_FEATURES.index("unit_compatible")
+    assert {q.unit_key for x in (de, en) for q in x.values} == {"job"}  # the lexicon knows these two
+    de2 = claim("Es sollen 1.400 Fachkräfte entstehen.", "a.txt", "de")
+    for vec, expected in ((near, 1.0), (far, 0.0)):
+        bt = batch([de2, en2], nouns={0: close, 1: vec})
+        assert value_features(bt, np.array([0]), np.array([1]), mention_info(bt))[0, col] == expected
+    en3 = claim("Some 1,400 specialists will be hired.", "d.txt")
+    bt = batch([en3, en2], nouns={0: close, 1: near})  # one language: the embedding is no evidence
+    assert value_features(bt, np.array([0]), np.array([1]), mention_info(bt))[0, col] == 0.0

@@ -110,3 +110,20 @@ def test_scored_pairs_are_looked_up_with_unscored_ones_told_apart():
     got = P.lookup(np.array([2, 0, 3, 1, 2]), np.array([0, 1, 1, 1, 2]))
     assert got[0] == 0.25 and np.isnan(got[1]) and got[2] == 0.0 and got[3] == 1.0 and got[4] == 1.0
     assert P.lookup(np.array([0]), np.array([3]), unscored=1.0)[0] == 1.0
+
+
+def test_names_known_is_how_many_names_the_article_naming_fewer_has():
+    import numpy as np
+
+    from consistency.align.stories import STORY_FEATURES, ArticleProfile, story_features
+
+    X = np.eye(3, dtype=np.float32)
+
+    def prof(rows, names):
+        return ArticleProfile(np.array(rows), X[rows[0]], set(names), frozenset(), set(), set(), None)
+
+    col = STORY_FEATURES.index("names_known")
+    many = prof([0], [f"n{k}" for k in range(12)])
+    assert story_features(many, prof([1], []), X)[col] == 0.0  # one names nothing: no evidence either way
+    assert story_features(many, prof([1], ["n1", "n2"]), X)[col] == 0.25
+    assert story_features(many, prof([2], [f"m{k}" for k in range(9)]), X)[col] == 1.0  # capped at 8
