@@ -131,8 +131,11 @@ def test_ctrl_c_says_interrupted_and_leaves_the_output_whole(batch):
     s = "Die Stadt hat am 19. Juni z. B. 3.500 Einwohner gezählt, sagte der Bürgermeister Dr. Müller. "
     (batch / "long.txt").write_text(s * 40000, encoding="utf-8")  # minutes of work: interrupted long before
     (batch / "report.txt").write_text("the old report\n", encoding="utf-8")
+    # a child started from a background job inherits an ignored SIGINT (and Python then installs no
+    # KeyboardInterrupt handler): restore the default, as in a terminal
     p = subprocess.Popen([str(CONSOLE), "check", "long.txt", "a.txt", *FAST, "--max-bytes", "100000000",
-                          "-o", "report.txt"], cwd=batch, env=ENV, stderr=subprocess.PIPE, text=True)
+                          "-o", "report.txt"], cwd=batch, env=ENV, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(8)  # past the imports, inside the work
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=120)
