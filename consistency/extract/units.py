@@ -207,6 +207,20 @@ def _singular(word: str) -> str:
     return w
 
 
+#: German compounds whose last part is a lexicon noun but which name something else: a building
+#: site is no job ("Baustelle"), a certificate no customer ("Urkunde"), a move no train ("Umzug").
+#: They keep their own key instead of the head's (written in the singular; plurals are derived).
+NOT_COMPOUNDS = frozenset({
+    "baustelle", "haltestelle", "tankstelle", "unfallstelle", "einsatzstelle", "feuerstelle", "fundstelle",
+    "brandstelle", "pressestelle", "geschäftsstelle", "dienststelle", "anlaufstelle", "schnittstelle",
+    "meldestelle", "beratungsstelle", "urkunde", "umzug", "anzug", "einzug", "rückzug", "bezug", "ausflug",
+    "flussbett", "vorsitz", "wohnsitz", "firmensitz", "hauptsitz", "amtssitz",
+})
+_NOT_COMPOUND_FORMS = {**{x + e: x for x in NOT_COMPOUNDS for e in ("", "n", "en", "e", "s", "es")},
+                       "umzüge": "umzug", "anzüge": "anzug", "ausflüge": "ausflug", "rückzüge": "rückzug",
+                       "flussbetten": "flussbett"}
+
+
 def unit_key(noun: Optional[str]) -> Optional[str]:
     """Normalise a counted noun to a language-neutral key.
 
@@ -223,6 +237,8 @@ def unit_key(noun: Optional[str]) -> Optional[str]:
     s = _singular(w)
     if s in LEXICON:
         return LEXICON[s]
+    if w in _NOT_COMPOUND_FORMS:
+        return _NOT_COMPOUND_FORMS[w]
     # German compound: the head is the longest known suffix.
     for i in range(1, len(w) - 3):
         head = w[i:]

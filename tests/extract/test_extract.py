@@ -44,7 +44,14 @@ def test_offsets_hold_for_every_value():
 
 @pytest.mark.parametrize("noun,key", [("Schiffscontainer", "container"), ("containers", "container"),
                                       ("Soldaten", "soldier"), ("troops", "soldier"), ("Todesopfer", "death"),
-                                      ("Jahren", "year"), ("years", "year"), ("Atomtest", "test")])
+                                      ("Jahren", "year"), ("years", "year"), ("Atomtest", "test"),
+                                      # the lexicon of news nouns, and compounds by their head
+                                      ("Stellen", "job"), ("Arbeitsplätze", "job"), ("jobs", "job"),
+                                      ("Lehrstellen", "job"), ("Fahrgäste", "passenger"), ("passengers", "passenger"),
+                                      ("Legehennen", "hen"), ("Feuerwehrleute", "firefighter"),
+                                      # compounds whose head is a lexicon noun but which name something else
+                                      ("Baustellen", "baustelle"), ("Haltestelle", "haltestelle"),
+                                      ("Urkunden", "urkunde"), ("Umzüge", "umzug")])
 def test_unit_keys_are_language_neutral(noun, key):
     assert unit_key(noun) == key
 
