@@ -51,6 +51,7 @@ from ..extract.entities import ENTITIES, canonical_text
 from ..judge.stances import opposed, place_slots, places_differ, stance_spans, stances
 from ..lang import table
 from ..model import Batch, Claim, Group, Mention
+from .features import _codes, _common, _sets
 from .frames import slot_contrast, slots
 from .neighbours import row_dots, sorted_unique
 from .phrases import content_stems, distinctive_phrases, same_words_but_names
@@ -401,19 +402,6 @@ def _live_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray,
     return live
 
 
-def _shared_counts(phrases: list, ii: np.ndarray, jj: np.ndarray) -> np.ndarray:
-    """Number of distinctive phrases claims ``ii[t]`` and ``jj[t]`` share, shape (n_pairs,)."""
-    from scipy.sparse import csr_matrix
-
-    vocab: dict = {}
-    indptr, indices = [0], []
-    for ph in phrases:
-        indices.extend(vocab.setdefault(x, len(vocab)) for x in ph)
-        indptr.append(len(indices))
-    M = csr_matrix((np.ones(len(indices), dtype=np.int32), indices, indptr), shape=(len(phrases), max(len(vocab), 1)))
-    return np.asarray(M[ii].multiply(M[jj]).sum(axis=1)).ravel().astype(np.int64) if len(ii) else np.zeros(0, np.int64)
-
-
 def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray, ss: np.ndarray,
                      settings: StatementSettings, xa: Optional[np.ndarray] = None) -> list[Group]:
     """Statement groups from the proposed claim pairs ``(ii, jj)`` with similarities ``ss``
@@ -475,10 +463,10 @@ def statement_groups(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.nda
         for k, t in enumerate(_CLASH_TYPES):
             a, b = codes[t][ii], codes[t][jj]
             maybe |= ((a >= 0) & (b >= 0) & (a != b)).astype(np.int64) << k
-    shared_n = _shared_counts(phrases, ii, jj)
+    shared_n = _common(_sets(phrases, n)[0], ii, jj).astype(np.int64)
     negated = np.array([c.negated for c in claims], dtype=bool)
     hedged = np.array([c.hedged for c in claims], dtype=bool)
-    lang = np.array([hash(c.sentence.language) for c in claims], dtype=np.int64)
+    lang = _codes(c.sentence.language for c in claims)
     other = arts[ii] != arts[jj]
     # pairs the rules must look at one by one: a denial against an affirmation or stances that may
     # clash (across articles), or a possible slot contrast (both claims have a slot)

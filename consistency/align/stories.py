@@ -30,7 +30,6 @@ __all__ = ["STORY_FEATURES", "StoryProbabilities", "story_features", "story_prob
 STORY_FEATURES = ("cos_mean", "best_match", "max_match", "name_overlap", "shared_names", "number_overlap",
                   "year_conflict", "date_gap", "date_known", "salient_min", "salient_max", "lead_cos", "names_known")
 _YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")
-_NAME = re.compile(r"(?<![\w.!?]\s)(?<!^)\b([A-ZÄÖÜ][\w'-]{2,})", re.M)
 _CAP = re.compile(r"\b[A-ZÄÖÜ][\w'-]{2,}\b")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -48,21 +47,20 @@ class ArticleProfile:
 @lru_cache(maxsize=None)
 def _name_tables(lang: str):
     """``NOUN_MARKERS`` of ``lang`` as one pattern that ends where a noun would follow (None when
-    the language has none), and its ``FUNCTION_WORDS``."""
+    the language has none), its ``FUNCTION_WORDS`` and ``GENITIVE_S``."""
     markers = table("NOUN_MARKERS", lang)
     rx = re.compile(r"(?:(?<![\w])(?:" + "|".join(markers) + r"))\s+$", re.I) if markers else None
-    return rx, frozenset(table("FUNCTION_WORDS", lang))
+    return rx, frozenset(table("FUNCTION_WORDS", lang)), bool(table("GENITIVE_S", lang))
 
 
 def _name_key(word: str, lang: str) -> str:
     """One key for the forms of a name: lower-cased, without a possessive ("Putin's", German
     "Putins", "Russlands"). Both articles of a pair are keyed alike, so a common noun cut short
-    ("Maus" -> "mau") still matches itself."""
+    ("Zirkus" -> "zirku") still matches itself."""
     w = word.lower()
     if w.endswith(("'s", "’s")):
         return w[:-2]
-    strip = table("GENITIVE_S", lang)
-    return w[:-1] if strip and len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
+    return w[:-1] if _name_tables(lang)[2] and len(w) >= 5 and w.endswith("s") and not w.endswith("ss") else w
 
 
 def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
@@ -75,7 +73,7 @@ def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
     determiner, an inflected adjective, a number: "die Polizei", "rund 42.000 Haushalte"), unless
     it is written in capitals (an acronym: "der DVRK", "die USA").
     """
-    marker, function = _name_tables(lang)
+    marker, function, _ = _name_tables(lang)
     counts: dict[str, int] = {}
     for sent in re.split(r"(?<=[.!?:])\s+|\n", text):
         first = sent.split(maxsplit=1)[0] if sent.split() else ""

@@ -219,14 +219,10 @@ def test_stances_are_cached_per_claim_but_returned_as_fresh_dicts():
     assert stances(c) == _stances(c)  # the caller's change does not reach the cache
 
 
-def test_shared_phrase_counts_and_groups_from_edges():
+def test_groups_from_edges():
     import numpy as np
 
-    from consistency.align.statements import _groups, _shared_counts
-
-    phrases = [{("a", "b"), ("b", "c")}, {("a", "b"), ("b", "c"), ("c", "d")}, {("x", "y")}, set()]
-    ii, jj = np.array([0, 0, 2, 1]), np.array([1, 2, 3, 3])
-    assert _shared_counts(phrases, ii, jj).tolist() == [2, 0, 0, 0]
+    from consistency.align.statements import _groups
 
     class _S:
         def __init__(self, text):
@@ -244,3 +240,12 @@ def test_shared_phrase_counts_and_groups_from_edges():
     g = groups[0]
     assert [m.claim for m in g.mentions] == [0, 1, 2] and g.strong == ((0, 1),)
     assert g.similarity == 0.5  # the least of its members' best links
+
+
+def test_two_shared_distinctive_phrases_link_statements_that_are_otherwise_little_alike():
+    a = claim("The old railway viaduct collapsed into the river gorge overnight.", "a.txt")
+    b = claim("Witnesses saw the old railway viaduct tumble into the river gorge.", "b.txt")
+    g = groups([a, b], 0.3)  # far below every similarity threshold: only the phrases link them
+    assert len(g) == 1 and g[0].strong == ((0, 1),)
+    c = claim("Witnesses saw the bridge tumble down after the storm.", "b.txt")
+    assert groups([a, c], 0.3) == []  # no phrase in common, nothing else to link them
