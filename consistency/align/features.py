@@ -39,17 +39,18 @@ VALUE_FEATURES = (
     "same_rank",         # the values stand at the same place among their sentences' values of the family
     "role_one_sided",    # only one of two counts says what happened to the people (killed, injured, ...)
     "name_conflict",     # both clauses name someone (two capitalised words), and not the same one
+    "article_unique",    # each value is the only count its article gives of its counted noun
 )
 
 
 class MentionInfo:
     """Per-mention attributes, computed once per batch."""
 
-    __slots__ = ("family", "quals", "words", "unique", "time", "rank", "names", "reported", "relative")
+    __slots__ = ("family", "quals", "words", "unique", "time", "rank", "names", "reported", "relative", "alone")
 
-    def __init__(self, family, quals, words, unique, time, rank, names, reported, relative):
+    def __init__(self, family, quals, words, unique, time, rank, names, reported, relative, alone=False):
         self.family, self.quals, self.words, self.unique, self.time = family, quals, words, unique, time
-        self.rank, self.names, self.reported, self.relative = rank, names, reported, relative
+        self.rank, self.names, self.reported, self.relative, self.alone = rank, names, reported, relative, alone
 
 
 class MentionInfos(list):
@@ -141,6 +142,7 @@ class _Arrays:
         self.distinctive = np.array([distinctive(q) for q in qs], dtype=bool)
         self.open_bound = np.array([q.hedge in ("lower", "upper", "at_least", "at_most") for q in qs], dtype=bool)
         self.unique = np.array([i.unique for i in info], dtype=bool)
+        self.alone = np.array([i.alone for i in info], dtype=bool)
         self.rank = np.array([i.rank for i in info], dtype=np.int64)
         self.has_noun = np.abs(batch.U).sum(axis=1) > 0 if n else np.zeros(0, dtype=bool)
         self.language = _codes(batch.claims[mt.claim].sentence.language for mt in batch.mentions)
@@ -164,6 +166,14 @@ def mention_info(batch: Batch) -> MentionInfos:
     for k, mt in enumerate(batch.mentions):
         rank.append(per_claim.get((mt.claim, fams[k]), 0))
         per_claim[(mt.claim, fams[k])] = rank[-1] + 1
+    # the counts each article gives of one counted noun: one figure, stated once or more, is what
+    # the article says about those things ("Rund 42.000 Haushalte" / "etwa 24.000 Haushalte"); a
+    # measure is not (the 35-kilometre mark and the 42.2-kilometre course)
+    figures: dict[tuple, set] = {}
+    for k, mt in enumerate(batch.mentions):
+        q = batch.value(k)
+        if q.unit_key and q.kind == "count":
+            figures.setdefault((int(batch.articles[mt.claim]), fams[k], q.unit_key), set()).add((q.low, q.high))
     out = []
     for k, mt in enumerate(batch.mentions):
         c, q = batch.claims[mt.claim], batch.value(k)
@@ -173,7 +183,8 @@ def mention_info(batch: Batch) -> MentionInfos:
         own = ctx if len(c.values) == 1 else qualifier_context(c, q)
         out.append(MentionInfo(fams[k], qualifiers_of(own), context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
-                               reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw)))
+                               reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw),
+                               len(figures.get((int(batch.articles[mt.claim]), fams[k], q.unit_key), ())) == 1))
     return MentionInfos(out, batch)
 
 
@@ -190,8 +201,9 @@ RELATIVE_DAYS = 3
 
 #: Qualifier classes that make a number another quantity of the same thing (:mod:`consistency.lang`):
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
-#: the people living in a place.
-GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population"})
+#: the people living in a place, the others besides those named.
+GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population",
+                               "additional"})
 
 
 def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
@@ -210,6 +222,8 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         if pa is not None and pb is not None and abs((pa - pb).days) > RELATIVE_DAYS:
             return True  # "on Friday" in reports days apart: other happenings, or other weeks
     qa, qb = batch.value(a), batch.value(b)
+    if info[a].time and qa.role and qb.role and qa.role != qb.role:
+        return True  # the day of the sentencing is not the day of the shooting (``EVENTS``, lang/)
     if qa.kind == "ordinal" and (names_an_ordinal(qa.unit) or names_an_ordinal(qb.unit)):
         return True  # "2. Weltkrieg" and "3. Weltkrieg" are names of two things, not two counts
     if (("world" in info[a].quals and qb.subject) or ("world" in info[b].quals and qa.subject)) and (
@@ -280,6 +294,7 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
     gap = np.abs(A.published[ka] - A.published[kb])
     hard = A.reported[ka] | A.reported[kb]
     hard |= A.time[ka] & (A.relative[ka] | A.relative[kb]) & (np.nan_to_num(gap, nan=0.0) > RELATIVE_DAYS)
+    hard |= A.time[ka] & (A.role[ka] >= 0) & (A.role[kb] >= 0) & (A.role[ka] != A.role[kb])
     hard |= A.kind_ordinal[ka] & (A.ordinal_name[ka] | A.ordinal_name[kb])
     hard |= (((A.world[ka] & A.has_subject[kb]) | (A.world[kb] & A.has_subject[ka]))
              & (A.subject[ka] != A.subject[kb]))
@@ -406,6 +421,7 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
     F[:, 14] = A.rank[ka] == A.rank[kb]
     F[:, 15] = ((ra >= 0) != (rb >= 0)) & A.kind_count[ka] & A.kind_count[kb]
     F[:, 16] = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
+    F[:, 17] = A.alone[ka] & A.alone[kb]
     return F
 
 

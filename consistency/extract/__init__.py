@@ -267,10 +267,24 @@ def _events() -> list[tuple[str, re.Pattern]]:
 _EVENT_RES: Optional[list] = None
 
 
+#: A point in time that names its happening right beside it: "the June 16, 2015, shooting spree",
+#: "in the March 6 death of", "the shooting on June 16", "der Anschlag vom 3. Mai".
+_NEXT_WORDS = re.compile(r"[\s,]*(?:\d{4}[\s,]+)?(\w+)(?:\s+(\w+))?")
+_PREVIOUS_WORDS = re.compile(r"(\w+)\s+(?:(?:on|of|vom|am)\s+)?$", re.I)
+
+
 def _event(text: str, start: int, end: int) -> Optional[str]:
-    """What happened at the point in time ``text[start:end]``: the first class of ``EVENTS`` (per
-    language, ``lang/``) whose words its clause holds ("court" before "incident": "sentenced on
-    Monday for the shooting" dates the sentencing), or ``None``."""
+    """What happened at the point in time ``text[start:end]``: the class of ``EVENTS`` (per
+    language, ``lang/``) of a word right beside it ("the June 16 shooting" is the shooting's date
+    in a sentence about the charges), else the first class whose words its clause holds ("court"
+    before "incident": "sentenced on Monday for the shooting" dates the sentencing), or ``None``."""
+    nxt = _NEXT_WORDS.match(text, end)
+    prev = _PREVIOUS_WORDS.search(text, max(0, start - 40), start)
+    # the word before first ("des Anschlags vom 1. Mai verurteilt"), then the words after
+    for w in ([prev.group(1)] if prev else []) + [w for w in ((nxt.group(1), nxt.group(2)) if nxt else ()) if w]:
+        for name, rx in _events():
+            if rx.fullmatch(w):
+                return name
     ca, cb = _clause(text, start, end)
     for name, rx in _events():
         if rx.search(text, ca, cb):

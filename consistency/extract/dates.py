@@ -79,7 +79,9 @@ _WEEKDAY_RE = re.compile(
     r"(?P<mod>letzten|vergangenen|vorigen|nächsten|kommenden|diesen|last|next|this|coming|past)\s+)?"
     r"(?P<wd>" + _WEEKDAY + r")(?P<part>morgen|vormittag|mittag|nachmittag|abend|nacht)?"
     r"(?![\w-])(?:\s+(?P<epart>morning|afternoon|evening|night))?", re.I)
-_DATE_AFTER_WEEKDAY = re.compile(r",?\s*(?:(?:der|den|dem|the)\s+)?\d")
+#: a date right after a weekday: "Dienstag, 19. Juni", "Sonntag, den 12.04.", "Saturday 30 July" (not the
+#: count in "am Samstag 86 Menschen")
+_DATE_AFTER_WEEKDAY = re.compile(r",?\s*(?:(?:der|den|dem|the)\s+)?\d{1,2}(?:\.|(?:st|nd|rd|th)?\s+" + _MONTH + r"|/)")
 
 
 @dataclass(frozen=True)

@@ -419,7 +419,8 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     elif n_pos_plain >= 2 and _revision(mentions, claims, pos_all, settings.published):
         verdict, kind = "unverifiable", "revision"
         reason = "revised: a later report updates the figure (stieg auf / rose to), not a contradiction"
-    elif n_pos_plain >= 2 and group.mixed and _mixed_not_opposed(mentions, claims, plain, pos_plain):
+    elif (n_pos_plain >= 2 and group.mixed and _mixed_not_opposed(mentions, claims, plain, pos_plain)
+          and not _opposed_link(group, claims, hedged, pos_all)):
         verdict = "unverifiable"
         reason = ("mixes facts: one article itself states values in different positions, so the "
                   "statements are not all about one fact")
@@ -465,6 +466,24 @@ def _mixed_not_opposed(mentions, claims: Sequence[Claim], plain: Sequence[int], 
         return False
     sets = list(held.values())
     return not any(not (sets[x] & sets[y]) for x in range(len(sets)) for y in range(x + 1, len(sets)))
+
+
+#: Probability from which one linked pair of a mixed group (:func:`_mixed_not_opposed`) is
+#: itself a contradiction: "Seven people were injured in a shooting at the bus station" against
+#: "Four people were injured in a shooting at the bus station" (0.92), though the first article
+#: also says "four people were hurt" in another sentence.
+OPPOSED_LINK = 0.8
+
+
+def _opposed_link(group: Group, claims: Sequence[Claim], hedged: Sequence[bool], pos: Sequence[int]) -> bool:
+    """Does a pair of plain statements of two articles, linked with a probability of at least
+    :data:`OPPOSED_LINK`, state values in different positions?"""
+    mentions = group.mentions
+    for x, y, p in group.links:
+        if (p >= OPPOSED_LINK and not hedged[x] and not hedged[y] and pos[x] >= 0 and pos[y] >= 0
+                and pos[x] != pos[y] and claims[mentions[x].claim].article != claims[mentions[y].claim].article):
+            return True
+    return False
 
 
 def _revision(mentions, claims: Sequence[Claim], pos: Sequence[int], published: dict) -> bool:

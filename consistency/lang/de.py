@@ -28,6 +28,10 @@ QUALIFIERS = {
     "world": (r"weltweit\w*", r"global\w*", r"bundesweit\w*", r"landesweit\w*", r"europaweit\w*"),
     "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"unter\s+den\s+(?:\w+\s+)?[A-ZÄÖÜ]\w*",
                r"schwer\s*verletzt\w*", r"Schwerverletzte\w*", r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),
+    # mehr als die genannten: "vier weitere Tiere wurden verletzt" sind nicht die elf toten Schafe
+    "additional": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+(?:weitere|andere)\w*",
+                   r"\b(?:weitere|die\s+anderen|die\s+übrigen)\w*\s+(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
+                   r"zehn|elf|zwölf)(?!\w)"),
     "insured": (r"versichert\w*",),
     # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen
     # Menschen" is not the 12.500 evacuated)
@@ -166,7 +170,7 @@ EVENTS = {
     "funeral": (r"Beerdigung\w*", r"Trauerfeier\w*", r"beigesetzt", r"Beisetzung\w*"),
     "incident": (r"Schüss\w*", r"Schuss", r"erschoss\w*", r"angeschossen", r"getötet", r"Angriff\w*", r"Anschlag\w*",
                  r"Unfall\w*", r"Unglück\w*", r"Explosion\w*", r"explodiert\w*", r"Brand\w*", r"starb\w*",
-                 r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte"),
+                 r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte", r"Tod(?:es)?", r"entgleis\w*", r"Entgleisung\w*"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it

@@ -29,6 +29,11 @@ QUALIFIERS = {
                # a part of a group named after it: "three of the victims", "two of his children" (not "all five of the")
                r"(?<!all\s)(?:#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the|these|those|his|her|their|its|our|my|your)", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries"),
+    # more of them besides those named: "six others were shot" is not the seven hit ("he and six others")
+    "additional": (r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+"
+                   r"(?:other|others|more|additional|further)\b",
+                   r"\b(?:another|the\s+other|the\s+remaining)\s+(?:#|two|three|four|five|six|seven|eight|nine|ten|"
+                   r"eleven|twelve)(?!\w)"),
     "insured": (r"insured",),
     "capacity": (r"on\s+board", r"aboard", r"capacity", r"carrying", r"seats?", r"holds?"),
     # the people living somewhere, not the people an event touched
@@ -137,13 +142,14 @@ PEOPLE = (
 #: sentencing's. Classes in order of precedence (a court clause often names the crime as well).
 EVENTS = {
     "court": (r"sentenc\w*", r"trials?", r"hearings?", r"arraign\w*", r"pleaded", r"pleads?", r"convicted",
-              r"courts?", r"verdicts?", r"jury", r"indict\w*", r"testif\w*"),
-    "arrest": (r"arrest\w*", r"custody", r"booked", r"detained", r"surrender\w*", r"turned\s+himself\s+in"),
+              r"courts?", r"verdicts?", r"jury", r"indict\w*", r"testif\w*", r"charged", r"charges"),
+    "arrest": (r"arrest\w*", r"custody", r"booked", r"detained", r"surrender\w*", r"turned\s+himself\s+in",
+               r"captured", r"extradited"),
     "release": (r"released", r"discharged"),
     "funeral": (r"funerals?", r"vigils?", r"memorials?", r"laid\s+to\s+rest", r"buried", r"burial"),
     "incident": (r"shoot\w*", r"shot", r"gunfire", r"killed", r"kills?", r"killing", r"attack\w*", r"stabb\w*",
                  r"crash\w*", r"collaps\w*", r"explo\w*", r"blaze", r"died", r"murder\w*", r"ambush\w*",
-                 r"robbery", r"happened", r"occurred"),
+                 r"robbery", r"happened", r"occurred", r"deaths?", r"derail\w*"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it.

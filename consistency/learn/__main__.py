@@ -58,7 +58,7 @@ def main(argv=None) -> int:
         # of news); times: on all sources, each with an equal say, because the real local news of GVA
         # mention many more dates of other happenings than the news batches do
         model, oof = fit_linear(F, y, g, VALUE_FEATURES, weight=vp.weights(idx),
-                                calibrate_on=news if key == "value_quantity" else None)
+                                calibrate_on=news if key == "value_quantity" else np.ones(len(y), dtype=bool))
         models[key] = model
         report[key] = {"rows": len(y), "positives": int(y.sum()), "oof_auc": _auc(oof, y),
                        "oof_auc_news": _auc(oof[news], y[news]),

@@ -56,7 +56,7 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
     lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z, y, sample_weight=w)
     if calibrate_on is not None:
         m = np.asarray(calibrate_on, dtype=bool)
-        platt = LogisticRegression(C=1e6, max_iter=2000).fit(oof_z[m, None], y[m])
+        platt = LogisticRegression(C=1e6, max_iter=2000).fit(oof_z[m, None], y[m], sample_weight=w[m])
         a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
         calibration = {"platt": [round(a, 6), round(b, 6)], "rows": int(m.sum())}
         oof_p = 1.0 / (1.0 + np.exp(-(a * oof_z + b)))

@@ -63,10 +63,37 @@ def test_the_time_of_a_report_is_not_a_fact():
     assert _different_things(bt, 0, 1, info)
 
 
+def test_dates_of_different_happenings_are_two_facts():
+    # the day of the conviction is not the day of the shooting (EVENTS, per language)
+    a = claim("Head was convicted for the shooting by a jury July 7.", "a.txt")
+    b = claim("Daylen Head was fatally shot in the head Nov. 9 on the west side.", "b.txt")
+    c = claim("He was shot on Nov. 12, police said.", "c.txt")
+    d = claim("Der Täter wurde am 3. Mai verurteilt.", "d.txt", "de")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    assert [bt.value(k).role for k in range(4)] == ["court", "incident", "incident", "court"]
+    assert _different_things(bt, 0, 1, info) and _different_things(bt, 3, 2, info)
+    assert not _different_things(bt, 1, 2, info) and not _different_things(bt, 0, 3, info)
+
+
+def test_others_besides_those_named_are_another_count():
+    # "he and six others were shot" is not the seven hit; "vier weitere Tiere" not the eleven sheep
+    a = claim("Kendall and six others were shot at the club.", "a.txt")
+    b = claim("A man began firing inside the club and hit seven people.", "b.txt")
+    c = claim("Six others were shot at the club, police said.", "c.txt")
+    d = claim("Auf der Weide wurden vier weitere Tiere verletzt.", "d.txt", "de")
+    e = claim("Vier Tiere wurden verletzt.", "e.txt", "de")
+    bt = batch([a, b, c, d, e])
+    info = mention_info(bt)
+    assert "additional" in info[0].quals and "additional" not in info[1].quals and "additional" in info[3].quals
+    assert _different_things(bt, 0, 1, info) and not _different_things(bt, 0, 2, info)
+    assert _different_things(bt, 3, 4, info)
+
+
 def test_relative_times_of_reports_far_apart_are_not_compared():
     pub = {"a.txt": date(2015, 2, 10), "b.txt": date(2015, 3, 10)}
     a = claim("He was shot on Monday.", "a.txt", published=pub["a.txt"])
-    b = claim("He was charged on Monday.", "b.txt", published=pub["b.txt"])
+    b = claim("He died on Monday.", "b.txt", published=pub["b.txt"])
     bt = batch([a, b], published=pub)
     assert _different_things(bt, 0, 1, mention_info(bt))
     near = {"a.txt": date(2015, 2, 10), "b.txt": date(2015, 2, 11)}
@@ -285,3 +312,23 @@ def test_counted_nouns_of_two_languages_are_compatible_when_their_embeddings_are
     en3 = claim("Some 1,400 specialists will be hired.", "d.txt")
     bt = batch([en3, en2], nouns={0: close, 1: near})  # one language: the embedding is no evidence
     assert value_features(bt, np.array([0]), np.array([1]), mention_info(bt))[0, col] == 0.0
+
+
+def test_the_only_count_an_article_gives_of_a_noun():
+    # article_unique: each side is the one count its article gives of that noun ("Rund 42.000
+    # Haushalte" / "etwa 24.000 Haushalte"); an article that counts the noun twice, with two
+    # figures, does not say which one the other article's is; a measure never counts
+    from consistency.align.features import VALUE_FEATURES, value_features
+
+    claims = [claim("Rund 42.000 Haushalte waren ohne Strom.", "a.txt", "de"),
+              claim("Rund 42.000 Haushalte waren laut Stadtwerken betroffen.", "a.txt", "de"),
+              claim("Insgesamt waren etwa 24.000 Haushalte betroffen.", "b.txt", "de"),
+              claim("Etwa 300 Haushalte hatten am Abend wieder Strom.", "b.txt", "de"),
+              claim("Insgesamt waren etwa 24.000 Haushalte betroffen.", "c.txt", "de"),
+              claim("The race is 42 kilometres long.", "d.txt"), claim("He broke away at the 35-kilometre mark.", "e.txt")]
+    bt = batch(claims)
+    info = mention_info(bt)
+    col = VALUE_FEATURES.index("article_unique")
+    assert [i.alone for i in info] == [True, True, False, False, True, False, False]
+    F = value_features(bt, np.array([0, 0, 5]), np.array([4, 2, 6]), info)
+    assert F[:, col].tolist() == [1.0, 0.0, 0.0]

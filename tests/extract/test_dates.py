@@ -107,6 +107,14 @@ def test_weekday_of_a_written_date_is_not_a_second_date():
     assert [r for r, _ in spans("It happened on Saturday, July 30, 2016.", PUB)] == ["July 30, 2016"]
 
 
+def test_a_count_after_a_weekday_is_no_date_of_it():
+    # "am Samstag 86 Menschen": the weekday is the date, 86 a count (a date after a weekday has a
+    # dot, a month or a slash: "Samstag, 12. April", "Saturday 30 July")
+    assert [r for r, _ in spans("Am Samstag 86 Menschen saßen fest.", PUB)] == ["Samstag"]
+    assert [r for r, _ in spans("On Saturday 5 people died.", PUB)] == ["Saturday"]
+    assert [r for r, _ in spans("It happened on Saturday 30 July.", PUB)] == ["30 July"]
+
+
 def test_day_and_german_month_is_a_date_not_an_ordinal():
     [(raw, d)] = spans("Am 5. März wurde gewählt.")
     assert raw == "5. März" and d.partial and d.low == 305

@@ -200,6 +200,12 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     ("Der Mann wurde am Montag vom Landgericht verurteilt.", "de", "court"),
     ("Die Schüsse fielen am 3. Mai 2024.", "de", "incident"),
     ("Der Streik beginnt am Mittwoch.", "de", None),
+    # the happening named right beside the date wins over the clause's verb
+    ("He is charged with murder for the June 16, 2015, shooting spree.", "en", "incident"),
+    ("He was sentenced after being convicted in the March 6 death of his friend.", "en", "incident"),
+    ("The court heard that the shooting on June 16 was planned.", "en", "incident"),
+    ("Der Mann wurde wegen des Anschlags vom 1. Mai 2024 verurteilt.", "de", "incident"),
+    ("He was charged Tuesday with murder.", "en", "court"),
 ])
 def test_a_point_in_time_knows_what_happened_then(text, lang, event):
     from consistency.model import Sentence

@@ -107,6 +107,27 @@ def test_an_article_with_two_values_is_not_contradicted_by_one_sharing_a_value()
     assert judge(_group(cl), cl, IDS).verdict == "contradict"
 
 
+def test_a_strong_link_between_two_values_of_a_mixed_group_is_a_contradiction():
+    # a0 states 7 in its lead and 4 elsewhere; a1 states 4 in the very clause of a0's 7: the
+    # group is mixed, but the pair linked at 0.92 disagrees outright (GVA: "Seven people were
+    # injured in a shooting at the bus station" / "Four people were injured in ...")
+    from dataclasses import replace
+
+    from consistency.judge import OPPOSED_LINK
+
+    cl = _claims_of((0, "7 containers fell", q(7, 7, "7")), (0, "4 containers were found", q(4, 4, "4")),
+                    (1, "4 containers fell", q(4, 4, "4")))
+    g = replace(_group(cl), mixed=True)
+    loose = judge(replace(g, links=((0, 2, OPPOSED_LINK - 0.1), (1, 2, 0.9))), cl, IDS)
+    assert loose.verdict == "unverifiable" and loose.reason.startswith("mixes facts")
+    strong = judge(replace(g, links=((0, 2, OPPOSED_LINK + 0.1), (1, 2, 0.9))), cl, IDS)
+    assert strong.verdict == "contradict"
+    # hedged on one side: no outright disagreement
+    cl_h = _claims_of((0, "7 containers may have fallen", q(7, 7, "7"), True),
+                      (0, "4 containers were found", q(4, 4, "4")), (1, "4 containers fell", q(4, 4, "4")))
+    assert judge(replace(g, links=((0, 2, 0.95),)), cl_h, IDS).verdict != "contradict"
+
+
 def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
     from dataclasses import replace
 
