@@ -406,7 +406,8 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
     # every percentage has the unit "%": what it is a share of is its noun (sim_noun), so the unit
     # only says "the same" where no noun tells otherwise
     pct = A.kind_percent[ka]
-    F[pct, 4] = F[pct, 5] = ~has[pct]
+    F[pct, 4] = ~has[pct]
+    F[pct, 5] = ~has[pct] | cross[pct]  # "96% of goods" / "96 Prozent der Waren"
     ra, rb = A.role[ka], A.role[kb]
     F[:, 6] = (ra >= 0) & (rb >= 0) & (ra != rb)
     F[:, 7] = (ra >= 0) & (ra == rb)

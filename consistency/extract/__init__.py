@@ -286,10 +286,15 @@ def _event(text: str, start: int, end: int) -> Optional[str]:
             if rx.fullmatch(w):
                 return name
     ca, cb = _clause(text, start, end)
+    if len(_WORDS3.findall(text[ca:start] + " " + text[end:cb])) <= 1:
+        ca, cb = 0, len(text)  # a date set off by commas ("Am Samstag, 17. Februar 2024, wurde ..."): its sentence
     for name, rx in _events():
         if rx.search(text, ca, cb):
             return name
     return None
+
+
+_WORDS3 = re.compile(r"[^\W\d_]{3,}")
 
 
 #: A German age in one word: "ein dreijähriges Mädchen", "der Dreiundzwanzigjährige"

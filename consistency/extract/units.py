@@ -76,7 +76,9 @@ LEXICON = {
     "polizist": "police officer", "polizeibeamte": "police officer", "police officer": "police officer",
     "schüler": "pupil", "pupil": "pupil", "fahrzeug": "vehicle", "vehicle": "vehicle", "auto": "car",
     "car": "car", "pkw": "car", "wohnung": "apartment", "apartment": "apartment", "flat": "apartment",
-    "teilnehmer": "participant", "participant": "participant", "läufer": "runner", "runner": "runner",
+    # the people taking part in a race or a march: one count however they are called
+    "teilnehmer": "participant", "participant": "participant", "läufer": "participant", "runner": "participant",
+    "starter": "participant", "teilnehmende": "participant",
     "stimme": "vote", "vote": "vote", "sitz": "seat", "seat": "seat", "mandat": "seat",
     "krankenhaus": "hospital", "krankenhäuser": "hospital", "klinik": "hospital", "hospital": "hospital",
     "schule": "school", "school": "school", "firma": "company", "unternehmen": "company",

@@ -170,7 +170,8 @@ EVENTS = {
     "funeral": (r"Beerdigung\w*", r"Trauerfeier\w*", r"beigesetzt", r"Beisetzung\w*"),
     "incident": (r"Schüss\w*", r"Schuss", r"erschoss\w*", r"angeschossen", r"getötet", r"Angriff\w*", r"Anschlag\w*",
                  r"Unfall\w*", r"Unglück\w*", r"Explosion\w*", r"explodiert\w*", r"Brand\w*", r"starb\w*",
-                 r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte", r"Tod(?:es)?", r"entgleis\w*", r"Entgleisung\w*"),
+                 r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte", r"Tod(?:es)?", r"entgleis\w*", r"Entgleisung\w*",
+                 r"Lawine\w*", r"Lawinenabg\w*", r"(?:Erd)?[Bb]eben", r"ums\s+Leben", r"verunglückt\w*"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it

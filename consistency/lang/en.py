@@ -149,7 +149,8 @@ EVENTS = {
     "funeral": (r"funerals?", r"vigils?", r"memorials?", r"laid\s+to\s+rest", r"buried", r"burial"),
     "incident": (r"shoot\w*", r"shot", r"gunfire", r"killed", r"kills?", r"killing", r"attack\w*", r"stabb\w*",
                  r"crash\w*", r"collaps\w*", r"explo\w*", r"blaze", r"died", r"murder\w*", r"ambush\w*",
-                 r"robbery", r"happened", r"occurred", r"deaths?", r"derail\w*"),
+                 r"robbery", r"happened", r"occurred", r"deaths?", r"derail\w*", r"avalanche\w*",
+                 r"(?:earth)?quakes?", r"erupt\w*"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it.

@@ -309,6 +309,12 @@ def test_counted_nouns_of_two_languages_are_compatible_when_their_embeddings_are
     for vec, expected in ((near, 1.0), (far, 0.0)):
         bt = batch([de2, en2], nouns={0: close, 1: vec})
         assert value_features(bt, np.array([0]), np.array([1]), mention_info(bt))[0, col] == expected
+    # a share is a share of its noun: two languages' nouns close by embedding make it one share
+    pde = claim("Die Zölle auf 96 Prozent der Waren fallen.", "e.txt", "de")
+    pen = claim("Tariffs on 96% of goods will go.", "f.txt")
+    for vec, expected in ((near, 1.0), (far, 0.0)):
+        bt = batch([pde, pen], nouns={0: close, 1: vec})
+        assert value_features(bt, np.array([0]), np.array([1]), mention_info(bt))[0, col] == expected
     en3 = claim("Some 1,400 specialists will be hired.", "d.txt")
     bt = batch([en3, en2], nouns={0: close, 1: near})  # one language: the embedding is no evidence
     assert value_features(bt, np.array([0]), np.array([1]), mention_info(bt))[0, col] == 0.0

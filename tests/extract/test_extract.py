@@ -49,6 +49,7 @@ def test_offsets_hold_for_every_value():
                                       ("Stellen", "job"), ("Arbeitsplätze", "job"), ("jobs", "job"),
                                       ("Lehrstellen", "job"), ("Fahrgäste", "passenger"), ("passengers", "passenger"),
                                       ("Legehennen", "hen"), ("Feuerwehrleute", "firefighter"),
+                                      ("runners", "participant"), ("Läufer", "participant"), ("starters", "participant"),
                                       # compounds whose head is a lexicon noun but which name something else
                                       ("Baustellen", "baustelle"), ("Haltestelle", "haltestelle"),
                                       ("Urkunden", "urkunde"), ("Umzüge", "umzug")])
@@ -206,6 +207,8 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     ("The court heard that the shooting on June 16 was planned.", "en", "incident"),
     ("Der Mann wurde wegen des Anschlags vom 1. Mai 2024 verurteilt.", "de", "incident"),
     ("He was charged Tuesday with murder.", "en", "court"),
+    # a date set off by commas is the date of its sentence's happening
+    ("Am Samstag, 17. Februar 2024, wurde die Bergwacht zu einem Lawinenabgang alarmiert.", "de", "incident"),
 ])
 def test_a_point_in_time_knows_what_happened_then(text, lang, event):
     from consistency.model import Sentence
