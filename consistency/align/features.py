@@ -9,6 +9,7 @@ changed number is still aligned with the original it contradicts.
 
 from __future__ import annotations
 
+import re
 import numpy as np
 
 from ..extract.units import unit_key, units_compatible
@@ -46,11 +47,13 @@ VALUE_FEATURES = (
 class MentionInfo:
     """Per-mention attributes, computed once per batch."""
 
-    __slots__ = ("family", "quals", "words", "unique", "time", "rank", "names", "reported", "relative", "alone")
+    __slots__ = ("family", "quals", "words", "unique", "time", "rank", "names", "reported", "relative", "alone",
+                 "anchor")
 
-    def __init__(self, family, quals, words, unique, time, rank, names, reported, relative, alone=False):
+    def __init__(self, family, quals, words, unique, time, rank, names, reported, relative, alone=False, anchor=None):
         self.family, self.quals, self.words, self.unique, self.time = family, quals, words, unique, time
         self.rank, self.names, self.reported, self.relative, self.alone = rank, names, reported, relative, alone
+        self.anchor = anchor
 
 
 class MentionInfos(list):
@@ -143,6 +146,7 @@ class _Arrays:
         self.open_bound = np.array([q.hedge in ("lower", "upper", "at_least", "at_most") for q in qs], dtype=bool)
         self.unique = np.array([i.unique for i in info], dtype=bool)
         self.alone = np.array([i.alone for i in info], dtype=bool)
+        self.anchor = _codes(i.anchor for i in info)
         self.rank = np.array([i.rank for i in info], dtype=np.int64)
         self.has_noun = np.abs(batch.U).sum(axis=1) > 0 if n else np.zeros(0, dtype=bool)
         self.language = _codes(batch.claims[mt.claim].sentence.language for mt in batch.mentions)
@@ -184,8 +188,27 @@ def mention_info(batch: Batch) -> MentionInfos:
         out.append(MentionInfo(fams[k], qualifiers_of(own), context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw),
-                               len(figures.get((int(batch.articles[mt.claim]), fams[k], q.unit_key), ())) == 1))
+                               len(figures.get((int(batch.articles[mt.claim]), fams[k], q.unit_key), ())) == 1,
+                               distance_anchor(c, q)))
     return MentionInfos(out, batch)
+
+
+#: A distance from a named place: "about 65 miles east of Syracuse", "100 Kilometer nördlich von
+#: München", "40 km from Kyiv". The place is part of the fact: 65 miles from Syracuse and 170 miles
+#: from New York City are two distances.
+_ANCHOR = re.compile(r"[\s-]*(?:[^\W\d_]+[\s.-]+){0,2}?(?:(?:north|south|east|west|northeast|northwest|southeast|"
+                     r"southwest|nördlich|südlich|östlich|westlich|nordöstlich|nordwestlich|südöstlich|"
+                     r"südwestlich)\s+)?(?:of|from|von|vom|outside|away\s+from)\s+(?:the\s+|der\s+|dem\s+)?"
+                     r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*)*)")
+
+
+def distance_anchor(claim, q) -> "str | None":
+    """The place a distance is measured from (lower case), or ``None``: see :data:`_ANCHOR`."""
+    if q.unit_key != "m":
+        return None
+    s = claim.sentence
+    m = _ANCHOR.match(s.text, q.end - s.start)
+    return m.group("name").rstrip(".").lower() if m else None
 
 
 #: Counted nouns less similar than this (embedding cosine), and not related by the lexicon or as a
@@ -231,6 +254,8 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         return True  # worldwide against in one country: a total and its part
     if _orders_apart(qa.value, qb.value) and not info[a].time:
         return True  # "£4.8bn a year" and "an earner on £35,000": no report changes a figure a thousandfold
+    if info[a].anchor and info[b].anchor and info[a].anchor != info[b].anchor:
+        return True  # 65 miles east of Syracuse, 170 miles northwest of New York City: two distances
     if same_distinctive_value(qa, qb) and not (info[a].names and info[b].names
                                                 and not info[a].names & info[b].names):
         return False
@@ -303,6 +328,7 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
         apart = ((va > 0) & (vb > 0) & (np.sign(A.value[ka]) == np.sign(A.value[kb]))
                  & (np.maximum(va, vb) > MAGNITUDE_GATE * np.minimum(va, vb)))
     hard |= apart & ~A.time[ka]
+    hard |= (A.anchor[ka] >= 0) & (A.anchor[kb] >= 0) & (A.anchor[ka] != A.anchor[kb])
     name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
     same = (A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinctive[ka]
     bypass = same & ~name_clash

@@ -338,3 +338,20 @@ def test_the_only_count_an_article_gives_of_a_noun():
     assert [i.alone for i in info] == [True, True, False, False, True, False, False]
     F = value_features(bt, np.array([0, 0, 5]), np.array([4, 2, 6]), info)
     assert F[:, col].tolist() == [1.0, 0.0, 0.0]
+
+
+def test_distances_from_two_places_are_two_facts():
+    # the place a distance is measured from is part of the fact
+    from consistency.align.features import distance_anchor
+
+    a = claim("The two villages are about 65 miles east of Syracuse.", "a.txt")
+    b = claim("The villages lie about 170 miles northwest of New York City.", "b.txt")
+    c = claim("Herkimer is some 60 miles from Syracuse.", "c.txt")
+    d = claim("Der Ort liegt rund 100 Kilometer nördlich von München.", "d.txt", "de")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    dist = [k for k in range(len(bt.mentions)) if bt.value(k).unit_key == "m"]
+    assert [distance_anchor(bt.claims[bt.mentions[k].claim], bt.value(k)) for k in dist] == [
+        "syracuse", "new york city", "syracuse", "münchen"]
+    ka, kb, kc = dist[:3]
+    assert _different_things(bt, ka, kb, info) and not _different_things(bt, ka, kc, info)
