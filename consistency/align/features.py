@@ -10,6 +10,8 @@ changed number is still aligned with the original it contradicts.
 from __future__ import annotations
 
 import re
+from typing import Optional
+
 import numpy as np
 
 from ..extract.units import unit_key, units_compatible
@@ -202,7 +204,7 @@ _ANCHOR = re.compile(r"[\s-]*(?:[^\W\d_]+[\s.-]+){0,2}?(?:(?:north|south|east|we
                      r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*)*)")
 
 
-def distance_anchor(claim, q) -> "str | None":
+def distance_anchor(claim, q) -> Optional[str]:
     """The place a distance is measured from (lower case), or ``None``: see :data:`_ANCHOR`."""
     if q.unit_key != "m":
         return None

@@ -24,9 +24,9 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
     weight : ndarray of shape (n,), optional
         Sample weights (to give each data source an equal say).
     calibrate_on : ndarray of bool, shape (n,), optional
-        Rows whose out-of-fold scores calibrate the probabilities (sigmoid, Platt): the rows that
-        look like what the model will see, so that its probabilities hold there. Default: all rows,
-        isotonic.
+        Rows whose out-of-fold scores calibrate the probabilities (sigmoid, Platt, with the rows'
+        sample weights): the rows that look like what the model will see, so that its probabilities
+        hold there. Default: all rows, isotonic.
 
     Returns
     -------
