@@ -158,13 +158,17 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
 PAIR_BLOCK = 200_000
 
 
-def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None):
+def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None, *,
+                 features: bool = True):
     """Stories, candidate value pairs, their features and probabilities (for :func:`align` and training).
+
+    ``features=False`` (what :func:`align` asks) computes the features block by block and keeps
+    only their probabilities: ``F`` is then ``None`` (it is 190 MB at 10,000 articles).
 
     Returns
     -------
     story : ndarray (n_claims,); claim pairs ``(ii, jj, ss)``; ``ka, kb`` : ndarray (n_pairs,);
-    F : ndarray (n_pairs, n_features); p : ndarray (n_pairs,)
+    F : ndarray (n_pairs, n_features) or None; p : ndarray (n_pairs,)
     """
     P = story_probabilities(batch, models)
     story = story_labels(P, batch.articles, settings.story_threshold)
@@ -178,10 +182,19 @@ def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models
     blocks = [candidate_pairs(batch, story, info, vi[s:s + PAIR_BLOCK], vj[s:s + PAIR_BLOCK], scopes)
               for s in range(0, len(vi), PAIR_BLOCK)] or [candidate_pairs(batch, story, info, vi, vj, scopes)]
     ka, kb = np.concatenate([b[0] for b in blocks]), np.concatenate([b[1] for b in blocks])
-    F = (np.concatenate([value_features(batch, ka[s:s + PAIR_BLOCK], kb[s:s + PAIR_BLOCK], info)
-                         for s in range(0, len(ka), PAIR_BLOCK)]) if len(ka) else value_features(batch, ka, kb, info))
-    time = np.array([info[a].time for a in ka.tolist()], dtype=bool)
-    p = value_probabilities(batch, F, time, models) if len(ka) else np.zeros(0)
+    del blocks, vi, vj
+    # features and probabilities block by block too: concatenating the feature blocks held F twice,
+    # and value_probabilities copies its rows twice (F[rows], F - mean); each row's numbers are
+    # those of one call on all rows
+    F = np.empty((len(ka), len(VALUE_FEATURES))) if features else None
+    time = info.arrays.time[ka]  # info[a].time of each pair's first mention
+    p = np.zeros(len(ka))
+    for s in range(0, len(ka), PAIR_BLOCK):
+        Fs = value_features(batch, ka[s:s + PAIR_BLOCK], kb[s:s + PAIR_BLOCK], info)
+        if F is not None:
+            F[s:s + PAIR_BLOCK] = Fs
+        p[s:s + PAIR_BLOCK] = value_probabilities(batch, Fs, time[s:s + PAIR_BLOCK], models)
+        del Fs
     if len(ka):
         # the value model is fitted on pairs of one story: it gives P(same fact | same story), and
         # facts of different stories are different facts, so P(same fact) = that x P(same story),
@@ -260,6 +273,35 @@ def _mixed(batch: Batch, ks: list[int], owner: np.ndarray) -> bool:
     return False
 
 
+def _pair_maxima(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct unordered mention pairs of ``(ka, kb)`` as sorted keys ``min * n + max``, and
+    each one's largest probability (at least 0; NaN ignored), as a dict ``{(a, b): max(0.0, p, ...)}``
+    built pair by pair would give: in arrays, because that dict took some 250 MB at 10,000 articles."""
+    if len(ka) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    ka, kb = np.asarray(ka, dtype=np.int64), np.asarray(kb, dtype=np.int64)
+    key = np.minimum(ka, kb) * n + np.maximum(ka, kb)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    best = np.fmax.reduceat(np.asarray(p, dtype=float)[order], starts)  # fmax: a NaN never wins, as in max()
+    # max(0.0, v) pair by pair: 0.0 unless some v > 0.0 (so -0.0 and all-NaN pairs are 0.0)
+    return key[starts], np.where(best > 0.0, best, 0.0)
+
+
+def _links(ks: list[int], n: int, pair_keys: np.ndarray, pair_p: np.ndarray, owner: np.ndarray) -> tuple:
+    """``(x, y, probability)`` of each scored pair of mentions ``ks[x] < ks[y]`` (``x < y``) of two
+    articles, in the order ``x``, then ``y``; probabilities from :func:`_pair_maxima`."""
+    if len(ks) < 2 or len(pair_keys) == 0:
+        return ()
+    k = np.asarray(ks, dtype=np.int64)
+    xs, ys = np.triu_indices(len(ks), k=1)  # row-major: x outer, y inner
+    want = k[xs] * n + k[ys]
+    idx = np.minimum(np.searchsorted(pair_keys, want), len(pair_keys) - 1)
+    hit = (k[xs] < k[ys]) & (pair_keys[idx] == want) & (owner[k[xs]] != owner[k[ys]])
+    return tuple((x, y, round(v, 4)) for x, y, v in zip(xs[hit].tolist(), ys[hit].tolist(), pair_p[idx[hit]].tolist()))
+
+
 def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None) -> list[Group]:
     """Group the mentions that report the same fact across articles.
 
@@ -281,7 +323,7 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     if not claims:
         return []
     forget_stances()  # the stances of this batch's claims are computed once, here or when judged
-    story, (ii, jj, ss), ka, kb, F, p = scored_pairs(batch, settings, models)
+    story, (ii, jj, ss), ka, kb, _, p = scored_pairs(batch, settings, models, features=False)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
     # points in time and quantities never pair: each is grouped with its own threshold
     is_time = np.array([family(q) == "time" for q in batch.values], dtype=bool)
@@ -310,16 +352,12 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     members: dict[int, list[int]] = {}
     for k, g in enumerate(labels.tolist()):
         members.setdefault(g, []).append(k)
-    pair_p: dict[tuple[int, int], float] = {}
-    for a, b, v in zip(ka.tolist(), kb.tolist(), p.tolist()):
-        key = (a, b) if a < b else (b, a)
-        pair_p[key] = max(pair_p.get(key, 0.0), v)
+    pair_keys, pair_p = _pair_maxima(n, ka, kb, p)
     groups: list[Group] = []
     for ks in members.values():
         ks.sort(key=lambda k: (batch.mentions[k].claim, batch.mentions[k].value_index))
         mentions = tuple(batch.mentions[k] for k in ks)
-        links = tuple((x, y, round(pair_p[(ks[x], ks[y])], 4)) for x in range(len(ks)) for y in range(x + 1, len(ks))
-                      if (ks[x], ks[y]) in pair_p and owner[ks[x]] != owner[ks[y]])
+        links = _links(ks, n, pair_keys, pair_p, owner)
         label, key = _label(mentions, claims)
         sim = min((v for _, _, v in links), default=1.0)
         groups.append(Group(kind="value", mentions=mentions, fact=label, key=key, similarity=sim, links=links,

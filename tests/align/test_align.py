@@ -208,3 +208,26 @@ def test_times_of_day_are_linked_by_the_minute_not_by_the_model(embedder, monkey
     b, = claims_of(second, lang="en", first=1)
     groups = [g for g in align(batch_of([a, b], embedder)) if g.kind == "value" and len(g.mentions) == 2]
     assert bool(groups) == linked and all(g.key == "clock" for g in groups)
+
+
+def test_links_from_arrays_are_those_of_the_pair_dict():
+    """align's links come from sorted pair keys (_pair_maxima, _links) instead of a dict of every
+    scored pair (250 MB at 10,000 articles): the same links, probabilities and order."""
+    from consistency.align import _links, _pair_maxima
+
+    rng = np.random.default_rng(3)
+    n = 40
+    ka, kb = rng.integers(0, n, 3000), rng.integers(0, n, 3000)
+    p = rng.random(3000)
+    p[::7] = 0.0
+    p[::11] = np.nan
+    owner = rng.integers(0, 6, n)
+    pair_p = {}
+    for a, b, v in zip(ka.tolist(), kb.tolist(), p.tolist()):
+        key = (a, b) if a < b else (b, a)
+        pair_p[key] = max(pair_p.get(key, 0.0), v)
+    keys, best = _pair_maxima(n, ka, kb, p)
+    for ks in (sorted(rng.choice(n, 9, replace=False).tolist()), rng.choice(n, 9, replace=False).tolist(), [3], []):
+        want = tuple((x, y, round(pair_p[(ks[x], ks[y])], 4)) for x in range(len(ks)) for y in range(x + 1, len(ks))
+                     if (ks[x], ks[y]) in pair_p and owner[ks[x]] != owner[ks[y]])
+        assert _links(ks, n, keys, best, owner) == want
