@@ -16,6 +16,10 @@ import numpy as np
 __all__ = ["link_groups"]
 
 
+#: Pairs turned into Python lists at a time while the pair sums are built (:func:`link_groups`).
+_LIST_BLOCK = 100_000
+
+
 def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np.ndarray,
                 threshold: float, clash: Optional[Callable[[int, int], bool]] = None) -> np.ndarray:
     """Cluster ``n`` items from scored pairs.
@@ -49,15 +53,28 @@ def link_groups(n: int, ka: np.ndarray, kb: np.ndarray, p: np.ndarray, owner: np
     sums: dict[int, dict[int, float]] = {}
     a, b, v = _pair_scores(n, ka, kb, p)
     cross = np.asarray(owner)[a] != np.asarray(owner)[b]
-    for x, y, w in zip(a[cross].tolist(), b[cross].tolist(), v[cross].tolist()):
-        sums.setdefault(x, {})[y] = w
-        sums.setdefault(y, {})[x] = w
+    a, b, v = a[cross], b[cross], v[cross]
+    # Memory (a million pairs and more at 10,000 articles): the pairs are listed a block at a time,
+    # and every key is the one int object of its item (``item[x]``), not a fresh int per entry.
+    # The same dicts, filled in the same order.
+    item = list(range(n))
+    for s in range(0, len(a), _LIST_BLOCK):
+        for x, y, w in zip(a[s:s + _LIST_BLOCK].tolist(), b[s:s + _LIST_BLOCK].tolist(),
+                           v[s:s + _LIST_BLOCK].tolist()):
+            x, y = item[x], item[y]
+            sums.setdefault(x, {})[y] = w
+            sums.setdefault(y, {})[x] = w
+    del a, b, v, cross
     by_owner: dict[int, dict[int, list[int]]] = {i: {int(owner[i]): [i]} for i in range(n)}
     size = {i: 1 for i in range(n)}
-    pl, kal, kbl = p.tolist(), ka.tolist(), kb.tolist()
-    for t in np.argsort(-p, kind="stable").tolist():
-        if pl[t] < threshold:
-            break
+    # only the pairs the loop reaches, most probable first: it stops at the first below the
+    # threshold (NaN sorts last and is never below it, so it is reached only if no pair is)
+    order = np.argsort(-p, kind="stable")
+    below = np.flatnonzero(np.asarray(p, dtype=float)[order] < threshold)  # as the Python floats compared
+    order = order[:below[0]] if len(below) else order
+    kal, kbl = ka[order].tolist(), kb[order].tolist()
+    del order, below
+    for t in range(len(kal)):
         ga, gb = int(label[kal[t]]), int(label[kbl[t]])
         if ga == gb:
             continue
