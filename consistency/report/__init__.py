@@ -6,6 +6,7 @@ README); the same input gives byte-identical output.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from datetime import date
@@ -61,7 +62,14 @@ def report_dict(report: Report) -> dict:
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # json.dumps(..., indent=2) would join a list of every piece of the text at once (some
+    # 300 MB for the 15,000 findings of 10,000 articles); the pieces written one by one to a
+    # buffer make the same text
+    out = io.StringIO()
+    for piece in json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=False).iterencode(report_dict(report)):
+        out.write(piece)
+    out.write("\n")
+    return out.getvalue()
 
 
 def _n(count: int, noun: str, plural: str = "") -> str:
