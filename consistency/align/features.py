@@ -136,7 +136,6 @@ class _Arrays:
         self.keys = [q.unit_key for q in qs]
         self.has_key = np.array([bool(q.unit_key) for q in qs], dtype=bool)
         self.generic = np.array([q.unit_key in _GENERIC for q in qs], dtype=bool)
-        self.person = np.array([q.unit_key in _PEOPLE_KEYS for q in qs], dtype=bool)
         self.role = _codes(q.role or None for q in qs)
         self.subject = _codes(frozenset(q.subject) for q in qs)
         self.has_subject = np.array([bool(q.subject) for q in qs], dtype=bool)
@@ -431,10 +430,7 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
     # counted nouns of two languages never match as strings ("Arbeitsplätze" / "jobs"): there the
     # nouns' embeddings say whether they may name the same thing
     cross = has & (A.language[ka] != A.language[kb]) & (F[:, 2] >= CROSS_NOUN_SIMILARITY)
-    # "86 Menschen" / "Sixty-eight passengers", "vier Menschen" / "vier Geiseln": a noun for people in
-    # general may count any people
-    anyone = (A.generic[ka] & A.person[kb]) | (A.generic[kb] & A.person[ka])
-    F[:, 5] = (A.units_compatible(ka, kb) | cross | anyone) & not_time
+    F[:, 5] = (A.units_compatible(ka, kb) | cross) & not_time
     # every percentage has the unit "%": what it is a share of is its noun (sim_noun), so the unit
     # only says "the same" where no noun tells otherwise
     pct = A.kind_percent[ka]

@@ -368,16 +368,3 @@ def test_a_change_is_not_a_level():
     assert [("change" in info[k].quals) for k in pct] == [False, True, True]
     assert _different_things(bt, pct[0], pct[1], info) and not _different_things(bt, pct[1], pct[2], info)
 
-
-def test_a_noun_for_people_in_general_may_count_any_people():
-    # "vier Menschen in seine Gewalt" / "vier Geiseln genommen": unit_compatible, while two
-    # different nouns of people ("Geiseln" / "Polizisten") are not
-    from consistency.align.features import VALUE_FEATURES, value_features
-
-    a = claim("Der Täter brachte vier Menschen in seine Gewalt.", "a.txt", "de")
-    b = claim("Der Täter hatte vier Geiseln genommen.", "b.txt", "de")
-    c = claim("Vor Ort waren vier Polizisten.", "c.txt", "de")
-    bt = batch([a, b, c])
-    col = VALUE_FEATURES.index("unit_compatible")
-    F = value_features(bt, np.array([0, 1]), np.array([1, 2]), mention_info(bt))
-    assert F[:, col].tolist() == [1.0, 0.0]
