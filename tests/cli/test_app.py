@@ -185,8 +185,9 @@ def test_every_flag_the_readme_shows_is_in_the_help():
     helps = "".join(sh(*cmd, "--help").stdout for cmd in (
         [], ["check"], ["add"], ["config"], ["eval"], ["baseline", "create"], ["baseline", "update"],
         ["baseline", "mark"]))
+    # flags of other tools the README shows (pip, pip-audit, git, benchmarks/bench.py, consistency.learn)
     not_ours = {"--fail-on-unaudited", "--index-url", "--upgrade", "--report", "--eval-data", "--quick",
-                "--split-dev", "--diff-filter", "--name-only", "--large", "--real"}
+                "--split-dev", "--diff-filter", "--name-only", "--large", "--real", "--sizes", "--threads"}
     missing = sorted(f for f in flags - not_ours if f not in helps)
     assert not missing, missing
 
