@@ -180,6 +180,13 @@ def mention_info(batch: Batch) -> MentionInfos:
         q = batch.value(k)
         if q.unit_key and q.kind == "count":
             figures.setdefault((int(batch.articles[mt.claim]), fams[k], q.unit_key), set()).add((q.low, q.high))
+    # parts of one total: a sentence that counts the same people twice in the same role ("three were
+    # taken by ambulance and two went to the hospital by private car") gives parts, not the total
+    parts: dict[tuple, set] = {}
+    for k, mt in enumerate(batch.mentions):
+        q = batch.value(k)
+        if q.kind == "count" and q.unit_key and q.value is not None:
+            parts.setdefault((mt.claim, q.unit_key, q.role), set()).add(q.value)
     out = []
     for k, mt in enumerate(batch.mentions):
         c, q = batch.claims[mt.claim], batch.value(k)
@@ -187,7 +194,10 @@ def mention_info(batch: Batch) -> MentionInfos:
         reported = fams[k] == "time" and reporting_time(c.sentence.text[:q.start - c.sentence.start])
         # a value alone in its claim: its own part of the clause is the whole clause
         own = ctx if len(c.values) == 1 else qualifier_context(c, q)
-        out.append(MentionInfo(fams[k], qualifiers_of(own), context_words(ctx),
+        quals = qualifiers_of(own)
+        if q.kind == "count" and len(parts.get((mt.claim, q.unit_key, q.role), ())) > 1:
+            quals = quals | {"subset"}
+        out.append(MentionInfo(fams[k], quals, context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw),
                                len(figures.get((int(batch.articles[mt.claim]), fams[k], q.unit_key), ())) == 1,

@@ -368,3 +368,18 @@ def test_a_change_is_not_a_level():
     assert [("change" in info[k].quals) for k in pct] == [False, True, True]
     assert _different_things(bt, pct[0], pct[1], info) and not _different_things(bt, pct[1], pct[2], info)
 
+
+
+def test_a_sentence_that_counts_the_same_people_twice_gives_parts():
+    # "three were taken by ambulance and two went by private car": parts of the five shot, never
+    # that total; two roles ("two killed and three injured") are two counts, not parts
+    a = claim("Three people who had been shot were taken by ambulance and two people who had been shot went by "
+              "private car.", "a.txt")
+    b = claim("Five people were shot at the party.", "b.txt")
+    c = claim("Two people were killed and three people were injured.", "c.txt")
+    d = claim("Three people were injured.", "d.txt")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    assert ["subset" in info[k].quals for k in range(len(bt.mentions))] == [True, True, False, False, False, False]
+    assert _different_things(bt, 0, 2, info)
+    assert not _different_things(bt, 4, 5, info)  # three injured, stated alone elsewhere
