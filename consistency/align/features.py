@@ -182,10 +182,12 @@ def mention_info(batch: Batch) -> MentionInfos:
             figures.setdefault((int(batch.articles[mt.claim]), fams[k], q.unit_key), set()).add((q.low, q.high))
     # parts of one total: a sentence that counts the same people twice in the same role ("three were
     # taken by ambulance and two went to the hospital by private car") gives parts, not the total
+    # (not a change told with both figures: "stieg von drei auf fünf", "rose from three to five")
     parts: dict[tuple, set] = {}
     for k, mt in enumerate(batch.mentions):
         q = batch.value(k)
-        if q.kind == "count" and q.unit_key and q.value is not None:
+        if q.kind == "count" and q.unit_key and q.value is not None and not _FROM_TO.search(
+                batch.claims[mt.claim].sentence.text):
             parts.setdefault((mt.claim, q.unit_key, q.role), set()).add(q.value)
     out = []
     for k, mt in enumerate(batch.mentions):
@@ -203,6 +205,9 @@ def mention_info(batch: Batch) -> MentionInfos:
                                len(figures.get((int(batch.articles[mt.claim]), fams[k], q.unit_key), ())) == 1,
                                distance_anchor(c, q)))
     return MentionInfos(out, batch)
+
+
+_FROM_TO = re.compile(r"\b(?:from|von)\s+(?:\S+\s+){1,3}?(?:to|auf)\s", re.I)
 
 
 #: A distance from a named place: "about 65 miles east of Syracuse", "100 Kilometer nördlich von

@@ -383,3 +383,10 @@ def test_a_sentence_that_counts_the_same_people_twice_gives_parts():
     assert ["subset" in info[k].quals for k in range(len(bt.mentions))] == [True, True, False, False, False, False]
     assert _different_things(bt, 0, 2, info)
     assert not _different_things(bt, 4, 5, info)  # three injured, stated alone elsewhere
+
+
+def test_a_change_told_with_both_figures_gives_no_parts():
+    a = claim("Die Zahl der Toten stieg von drei auf fünf.", "a.txt", "de")
+    b = claim("The death toll rose from three to five people.", "b.txt")
+    bt = batch([a, b])
+    assert not any("subset" in i.quals for i in mention_info(bt))
