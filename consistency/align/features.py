@@ -186,9 +186,10 @@ def mention_info(batch: Batch) -> MentionInfos:
     parts: dict[tuple, set] = {}
     for k, mt in enumerate(batch.mentions):
         q = batch.value(k)
-        if q.kind == "count" and q.unit_key and q.value is not None and not _FROM_TO.search(
-                batch.claims[mt.claim].sentence.text):
+        if q.kind == "count" and q.unit_key and q.value is not None:
             parts.setdefault((mt.claim, q.unit_key, q.role), set()).add(q.value)
+    parts = {key: v for key, v in parts.items()
+             if len(v) > 1 and not _FROM_TO.search(batch.claims[key[0]].sentence.text)}
     out = []
     for k, mt in enumerate(batch.mentions):
         c, q = batch.claims[mt.claim], batch.value(k)
@@ -197,7 +198,7 @@ def mention_info(batch: Batch) -> MentionInfos:
         # a value alone in its claim: its own part of the clause is the whole clause
         own = ctx if len(c.values) == 1 else qualifier_context(c, q)
         quals = qualifiers_of(own)
-        if q.kind == "count" and len(parts.get((mt.claim, q.unit_key, q.role), ())) > 1:
+        if q.kind == "count" and (mt.claim, q.unit_key, q.role) in parts:
             quals = quals | {"subset"}
         out.append(MentionInfo(fams[k], quals, context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),

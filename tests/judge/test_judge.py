@@ -122,10 +122,13 @@ def test_a_strong_link_between_two_values_of_a_mixed_group_is_a_contradiction():
     assert loose.verdict == "unverifiable" and loose.reason.startswith("mixes facts")
     strong = judge(replace(g, links=((0, 2, OPPOSED_LINK + 0.1), (1, 2, 0.9))), cl, IDS)
     assert strong.verdict == "contradict"
-    # hedged on one side: no outright disagreement
-    cl_h = _claims_of((0, "7 containers may have fallen", q(7, 7, "7"), True),
-                      (0, "4 containers were found", q(4, 4, "4")), (1, "4 containers fell", q(4, 4, "4")))
-    assert judge(replace(g, links=((0, 2, 0.95),)), cl_h, IDS).verdict != "contradict"
+    # a strong link to a hedged statement is no outright disagreement: a1's "may have" 9 against
+    # a0's 4 leaves the group mixed (a0: 7 and 4, a1: 4)
+    cl_h = _claims_of((0, "7 containers fell", q(7, 7, "7")), (0, "4 containers were found", q(4, 4, "4")),
+                      (1, "4 containers fell", q(4, 4, "4")), (1, "9 containers may have fallen", q(9, 9, "9"), True))
+    g_h = replace(_group(cl_h), mixed=True)
+    assert judge(replace(g_h, links=((1, 3, 0.95), (0, 2, 0.3))), cl_h, IDS).verdict == "unverifiable"
+    assert judge(replace(g_h, links=((0, 2, 0.95),)), cl_h, IDS).verdict == "contradict"
 
 
 def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
