@@ -126,6 +126,7 @@ class _Arrays:
         self.quals = np.array([sum(bit[x] for x in i.quals) for i in info], dtype=np.int64)
         self.gating = sum(bit[q] for q in quals if q in GATING_QUALIFIERS)
         self.world = np.array(["world" in i.quals for i in info], dtype=bool)
+        self.bail = np.array(["bail" in i.quals for i in info], dtype=bool)
         self.kind = _codes(q.kind for q in qs)
         self.kind_ordinal = np.array([q.kind == "ordinal" for q in qs], dtype=bool)
         self.kind_percent = np.array([q.kind == "percent" for q in qs], dtype=bool)
@@ -200,6 +201,10 @@ def mention_info(batch: Batch) -> MentionInfos:
         quals = qualifiers_of(own)
         if q.kind == "count" and (mt.claim, q.unit_key, q.role) in parts:
             quals = quals | {"subset"}
+        if q.kind == "money" and own is not ctx and "bail" in qualifiers_of(ctx):
+            quals = quals | {"bail"}  # "posted $30,000 bond Friday": the word after the amount
+        if fams[k] == "time":
+            quals = quals - NOT_OF_TIME  # "three new witnesses", "$30,000 bond": nothing of the date
         out.append(MentionInfo(fams[k], quals, context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw),
@@ -220,13 +225,42 @@ _ANCHOR = re.compile(r"[\s-]*(?:[^\W\d_]+[\s.-]+){0,2}?(?:(?:north|south|east|we
                      r"(?P<name>[A-ZÄÖÜ][\w'’.-]*(?:\s+[A-ZÄÖÜ][\w'’.-]*)*)")
 
 
+#: A length kept between two things, not the size of one: "keep at least 50 metres away", "200
+#: Meter entfernt", "a 500-metre exclusion zone" is a size.
+_AWAY = re.compile(r"[\s-]*(?:\w+\s+)?(?:away|apart|entfernt|Abstand|auseinander)\b", re.I)
+#: The size of a thing, the length written before its noun: "a 14-metre sperm whale", "the 46ft
+#: male", "ein 14 Meter langer Wal", "a 30 m long tunnel".
+_SIZE = re.compile(r"-[^\W\d_]+|\s+(?:long|tall|high|wide|lang\w*|hoh\w*|breit\w*|groß\w*)\b")
+#: a length right after an article, before a noun: "the 46ft male", "a 3 km stretch"
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|ein\w*|der|die|das|den|dem|des)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:between|from|away|apart|off|below|above|under|into|and|per)\b)[^\W\d_]{3,}")
+_AWAY_BEFORE = re.compile(r"\b(?:Abstand|Entfernung|distance)\s+(?:von|of)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 def distance_anchor(claim, q) -> Optional[str]:
-    """The place a distance is measured from (lower case), or ``None``: see :data:`_ANCHOR`."""
+    """What a length is measured from or of, or ``None``: the place of a distance from a named
+    place (lower case; :data:`_ANCHOR`), ``"(away)"`` for a distance kept between two things
+    (:data:`_AWAY`), ``"(size)"`` for the size of a thing (:data:`_SIZE`). Two lengths with two
+    different anchors are two facts."""
     if q.unit_key != "m":
         return None
     s = claim.sentence
-    m = _ANCHOR.match(s.text, q.end - s.start)
-    return m.group("name").rstrip(".").lower() if m else None
+    end = q.end - s.start
+    m = _ANCHOR.match(s.text, end)
+    if m:
+        return m.group("name").rstrip(".").lower()
+    unit = _UNIT_WORD.match(s.text, end)
+    end = unit.end() if unit else end
+    before = s.text[max(0, q.start - s.start - 40):q.start - s.start]
+    if _AWAY.match(s.text, end) or _AWAY_BEFORE.search(before):
+        return "(away)"
+    if _SIZE.match(s.text, end) or (_ARTICLE_BEFORE.search(before) and _NOUN_AFTER.match(s.text, end)):
+        return "(size)"
+    return None
+
+
+#: the unit word after a length's number ("46ft", "14-metre", "700 metres", "14 Meter")
+_UNIT_WORD = re.compile(r"[\s-]*[^\W\d_]+\.?")
 
 
 #: Counted nouns less similar than this (embedding cosine), and not related by the lexicon or as a
@@ -244,7 +278,11 @@ RELATIVE_DAYS = 3
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
 #: the people living in a place, the others besides those named.
 GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population", "change",
-                               "additional"})
+                               "additional", "new", "bail"})
+
+
+#: Qualifier classes that say nothing of a point in time in the same clause.
+NOT_OF_TIME = frozenset({"new", "bail"})
 
 
 def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
@@ -274,6 +312,9 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         return True  # "£4.8bn a year" and "an earner on £35,000": no report changes a figure a thousandfold
     if info[a].anchor and info[b].anchor and info[a].anchor != info[b].anchor:
         return True  # 65 miles east of Syracuse, 170 miles northwest of New York City: two distances
+    if "bail" in info[a].quals and "bail" in info[b].quals and info[a].names and info[b].names and not (
+            info[a].names & info[b].names):
+        return True  # "Powell posted $30,000 bond", "Gomez was released after posting $100,000 bail"
     if same_distinctive_value(qa, qb) and not (info[a].names and info[b].names
                                                 and not info[a].names & info[b].names):
         return False
@@ -348,6 +389,7 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
     hard |= apart & ~A.time[ka]
     hard |= (A.anchor[ka] >= 0) & (A.anchor[kb] >= 0) & (A.anchor[ka] != A.anchor[kb])
     name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
+    hard |= A.bail[ka] & A.bail[kb] & name_clash
     same = (A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinctive[ka]
     bypass = same & ~name_clash
     dot = row_dots(batch.U, batch.U, ka, kb)

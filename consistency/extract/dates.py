@@ -13,6 +13,7 @@ contradiction, always ``unverifiable``.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -135,18 +136,36 @@ _PART_DAYS = {"anfang": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11
 
 def _month_part(m: re.Match, published: Optional[date]) -> Optional[tuple]:
     """``(low, high, partial)`` of a third of a month: full dates where the year is written or the
-    publication date gives it (the latest such month not long after publication), else day and month."""
+    publication date gives it (the nearest such month, :func:`_year_of`), else day and month."""
     mo = MONTHS.get(m.group("mn").lower().rstrip("."))
     if mo is None:
         return None
     first, last = _PART_DAYS[m.group("part").lower()]
     if m.group("y") or published is not None:
-        y = int(m.group("y")) if m.group("y") else published.year
-        if not m.group("y") and date(y, mo, first) > published + timedelta(days=31):
-            y -= 1
+        y = int(m.group("y")) if m.group("y") else _year_of(published, mo, first)
         last = min(last, calendar.monthrange(y, mo)[1])
         return date(y, mo, first).toordinal(), date(y, mo, last).toordinal(), False
     return mo * 100 + first, mo * 100 + min(last, calendar.monthrange(2001, mo)[1]), True
+
+
+#: A day named without its year is taken in the year that puts it nearest the publication date, a
+#: day after publication counting this many times its distance: news tell more of the past than
+#: of the future, but announce what is near ("zum 1. Oktober" in an article of 28 August is this
+#: October, "am 20. Dezember" in one of 5 March last December).
+FUTURE_WEIGHT = 2.0
+
+
+def _year_of(published: date, month: int, day: int) -> Optional[int]:
+    """The year of a day and month named without one (see :data:`FUTURE_WEIGHT`), or None."""
+    best, cost = None, math.inf
+    for y in (published.year - 1, published.year, published.year + 1):
+        if not _valid(y, month, day):
+            continue
+        gap = (date(y, month, day) - published).days
+        c = -gap if gap <= 0 else FUTURE_WEIGHT * gap
+        if c < cost:
+            best, cost = y, c
+    return best
 
 
 def _valid(y: int, m: int, d: int) -> bool:
@@ -198,11 +217,8 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
                         continue
                     o = date(y, mo, d).toordinal()
                     found.append(DateMatch(a, b, "date", o, o))
-                elif published is not None and _valid(published.year, mo, d):
-                    # No year: the latest such day not long after publication.
-                    day = date(published.year, mo, d)
-                    if day > published + timedelta(days=31) and _valid(published.year - 1, mo, d):
-                        day = date(published.year - 1, mo, d)
+                elif published is not None and _year_of(published, mo, d) is not None:
+                    day = date(_year_of(published, mo, d), mo, d)  # no year: the nearest such day
                     found.append(DateMatch(a, b, "date", day.toordinal(), day.toordinal()))
                 else:
                     if not _valid(2000, mo, d):
@@ -311,6 +327,10 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         t = _TIME_STAMP.match(text, m.end())
         if t:
             spans.append((m.start(), t.end()))
+    if not spans:
+        alone = _date_alone(text)
+        if alone is not None:
+            return [alone]
     m = _DATELINE.match(text)
     if m and (m.group("agency") or m.group("agency2") or m.group("date") or m.group("place").isupper()):
         ok = True
@@ -324,6 +344,32 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         if ok and len(m.group("place")) <= 40:
             spans.append((m.start(), m.end()))
     return sorted(spans)
+
+
+#: words that may stand beside a date on a line of its own: "Montag, 3. Juni 2024", "on 4 May 2024"
+_ALONE_WORD = re.compile(r"(?:am|an|on|the|den|der|vom|of|" + _WEEKDAY + r")", re.I)
+
+
+def _date_alone(text: str) -> Optional[tuple[int, int]]:
+    """The span of a sentence that is a full date and nothing else of substance ("15 August 2024",
+    "Coastal News, 6 September 2024", "Shipping Desk | 13 May 2025"): a byline's or a page's date,
+    never a fact of the story. Beside the date at most three words, each a weekday, a short
+    preposition or article, or a capitalised word (a desk's or a paper's name)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    dates = [d for d in find_dates(text) if d.relative is None]
+    if len(dates) != 1 or dates[0].kind != "date" or dates[0].partial or dates[0].low != dates[0].high:
+        return None
+    d = dates[0]
+    rest = text[:d.start] + " " + text[d.end:]
+    if re.search(r"\d", rest):
+        return None
+    words = re.findall(r"[^\W\d_]+", rest)
+    if len(words) > 3 or not all(w[0].isupper() or _ALONE_WORD.fullmatch(w) for w in words):
+        return None
+    start = len(text) - len(text.lstrip())
+    return start, start + len(stripped)
 
 
 _PUBLISHED_CUE = re.compile(

@@ -178,6 +178,11 @@ def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
         # the same weekday named twice: consistent as written, whatever week each article's
         # publication date puts it in (a story republished a week later still says "Friday")
         return True
+    if (a.unit_key == b.unit_key == "time" and " ".join(a.raw.lower().split()) == " ".join(b.raw.lower().split())
+            and not any(ch.isdigit() for ch in a.raw) and re.search(r"[^\W\d_]{3}", a.raw)):
+        # the same relative time in the same words ("within the last week", "gestern"): consistent
+        # as written, whatever day each article's publication date resolves it to
+        return True
     if _resolved_night(a) is not None or _resolved_night(b) is not None:
         # a night is two half days: the night to Sunday and the night to Saturday share a day
         # but no hour ("in der Nacht zum Sonntag" / "in der Nacht zum Samstag")
@@ -422,8 +427,7 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
     elif (n_pos_plain >= 2 and group.mixed and _mixed_not_opposed(mentions, claims, plain, pos_plain)
           and not _opposed_link(group, claims, hedged, pos_all)):
         verdict = "unverifiable"
-        reason = ("mixes facts: one article itself states values in different positions, so the "
-                  "statements are not all about one fact")
+        reason = MIXES_FACTS
     elif n_pos_plain >= 2:
         verdict = "contradict"
     elif n_pos_all >= 2:
@@ -452,6 +456,48 @@ def judge(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
         conf *= 0.5
     return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message,
                    statements=tuple(refs), reason=reason, confidence=round(float(conf), 3))
+
+
+#: the reason of a group that mixes facts; :func:`judge_all` then tries :func:`split_mixed`
+MIXES_FACTS = ("mixes facts: one article itself states values in different positions, so the "
+               "statements are not all about one fact")
+
+#: :func:`split_mixed` keeps a part of a mixed group as an agreement only when two of its
+#: articles' statements are linked with at least this probability
+SPLIT_LINK = 0.5
+
+
+def split_mixed(group: Group, finding: Finding) -> Optional[list[Group]]:
+    """The parts of a group that mixes facts, one per position of its values, or None.
+
+    An article that states two values in unlike clauses (the collapse "on Wednesday night", the
+    minister's visit "on Thursday") holds two facts; where no two articles disagree outright
+    (:func:`_mixed_not_opposed`), each position is one fact, its own group. The split is kept
+    only if some part is stated by two articles whose statements are linked with at least
+    :data:`SPLIT_LINK`; a value that cannot be compared stands alone.
+
+    Parameters
+    ----------
+    group : Group
+        A value group judged :data:`MIXES_FACTS`.
+    finding : Finding
+        Its finding: ``statements[i].position`` is the position of ``group.mentions[i]``.
+
+    Returns
+    -------
+    parts : list of Group or None
+    """
+    by_position: dict[int, list[int]] = {}
+    for i, ref in enumerate(finding.statements):
+        by_position.setdefault(ref.position, []).append(i)
+    parts, linked = [], False
+    for members in by_position.values():
+        index = {old: new for new, old in enumerate(members)}
+        links = tuple((index[a], index[b], p) for a, b, p in group.links if a in index and b in index)
+        linked = linked or any(p >= SPLIT_LINK for _, _, p in links)
+        parts.append(replace(group, mentions=tuple(group.mentions[i] for i in members), links=links,
+                             similarity=min((p for _, _, p in links), default=group.similarity), mixed=False))
+    return parts if linked and len(parts) > 1 else None
 
 
 def _mixed_not_opposed(mentions, claims: Sequence[Claim], plain: Sequence[int], pos_plain: Sequence[int]) -> bool:
@@ -545,6 +591,12 @@ def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dic
     findings = []
     for g in groups:
         f = judge(g, claims, article_ids, settings)
+        if f.reason == MIXES_FACTS:
+            parts = split_mixed(g, f)
+            judged = [judge(part, claims, article_ids, settings) for part in parts or ()]
+            if judged and not any(j.verdict == "contradict" for j in judged):
+                findings.extend(judged)
+                continue
         if (g.kind == "statement" and f.verdict != "contradict"
                 and all(claims[m.claim].values for m in g.mentions)):
             continue  # its values are judged in their own findings

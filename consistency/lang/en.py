@@ -34,10 +34,14 @@ QUALIFIERS = {
                    r"(?:other|others|more|additional|further)\b",
                    r"\b(?:another|the\s+other|the\s+remaining)\s+(?:#|two|three|four|five|six|seven|eight|nine|ten|"
                    r"eleven|twelve)(?!\w)"),
+    # new ones besides those counted before: "three new witnesses" came forward besides the 90 interviewed
+    "new": (r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+new\b",),
     "insured": (r"insured",),
     "capacity": (r"on\s+board", r"aboard", r"capacity", r"carrying", r"seats?", r"holds?"),
     # the people living somewhere, not the people an event touched
     "population": (r"population", r"inhabitants", r"home\s+to", r"\b(?:live|lives|lived)\s+(?:in|on|there)\b"),
+    # what one person owes a court: the bail of two people named apart is two amounts
+    "bail": (r"bail", r"bond", r"bonds"),
 }
 
 REVISION = (
@@ -147,10 +151,16 @@ EVENTS = {
                r"captured", r"extradited"),
     "release": (r"released", r"discharged"),
     "funeral": (r"funerals?", r"vigils?", r"memorials?", r"laid\s+to\s+rest", r"buried", r"burial"),
+    # the work after a disaster: its days are not the disaster's ("rescue crews worked through a
+    # second day on Friday" is no date of the collapse "on Wednesday night")
+    # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
+    "briefing": (r"press", r"(?:news|press)\s+conference", r"briefings?"),
+    "rescue": (r"rescu\w*", r"(?:second|third|fourth|fifth)\s+day", r"search\s+and\s+rescue",
+               r"recovery\s+(?:work|operation|effort)s?", r"salvage\w*"),
     "incident": (r"shoot\w*", r"shot", r"gunfire", r"killed", r"kills?", r"killing", r"attack\w*", r"stabb\w*",
                  r"crash\w*", r"collaps\w*", r"explo\w*", r"blaze", r"died", r"murder\w*", r"ambush\w*",
                  r"robbery", r"happened", r"occurred", r"deaths?", r"derail\w*", r"avalanche\w*",
-                 r"(?:earth)?quakes?", r"erupt\w*"),
+                 r"(?:earth)?quakes?", r"erupt\w*", r"dead"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it.

@@ -88,6 +88,17 @@ def test_others_besides_those_named_are_another_count():
     assert "additional" in info[0].quals and "additional" not in info[1].quals and "additional" in info[3].quals
     assert _different_things(bt, 0, 1, info) and not _different_things(bt, 0, 2, info)
     assert _different_things(bt, 3, 4, info)
+    # new ones besides those counted before: "three new witnesses" are not the 90 interviewed
+    f = claim("Authorities have interviewed as many as 90 witnesses.", "f.txt")
+    g = claim("Since Tuesday three new witnesses have come forward.", "g.txt")
+    h = claim("Seit Dienstag meldeten sich drei neue Zeugen.", "h.txt", "de")
+    bt = batch([f, g, h])
+    info = mention_info(bt)
+    k = [i for i in range(len(bt.mentions)) if bt.value(i).kind == "count"]
+    assert ["new" in info[i].quals for i in k] == [False, True, True]
+    days = [i for i in range(len(bt.mentions)) if bt.value(i).unit_key == "time"]
+    assert days and not any("new" in info[i].quals for i in days)  # the count's qualifier, not the day's
+    assert _different_things(bt, k[0], k[1], info) and _different_things(bt, k[0], k[2], info)
 
 
 def test_relative_times_of_reports_far_apart_are_not_compared():
@@ -355,6 +366,45 @@ def test_distances_from_two_places_are_two_facts():
         "syracuse", "new york city", "syracuse", "münchen"]
     ka, kb, kc = dist[:3]
     assert _different_things(bt, ka, kb, info) and not _different_things(bt, ka, kc, info)
+
+
+def test_a_distance_kept_is_not_the_size_of_a_thing():
+    # "keep at least 50 metres away from the carcass" against "the 46ft male": two facts
+    from consistency.align.features import distance_anchor
+
+    a = claim("The public has been asked to keep at least 50 metres away from the carcass.", "a.txt")
+    b = claim("The 46ft male was found by a member of the public.", "b.txt")
+    c = claim("A 14-metre sperm whale has washed up dead.", "c.txt")
+    d = claim("Ein 14 Meter langer Wal wurde angespült.", "d.txt", "de")
+    e = claim("Die Anwohner sollen einen Abstand von 50 Metern halten.", "e.txt", "de")
+    f = claim("The workers were about 700 metres below ground.", "f.txt")
+    bt = batch([a, b, c, d, e, f])
+    info = mention_info(bt)
+    dist = [k for k in range(len(bt.mentions)) if bt.value(k).unit_key == "m"]
+    assert [distance_anchor(bt.claims[bt.mentions[k].claim], bt.value(k)) for k in dist] == [
+        "(away)", "(size)", "(size)", "(size)", "(away)", None]
+    ka, kb, kc, kd, ke, kf = dist
+    assert _different_things(bt, ka, kb, info) and _different_things(bt, ke, kd, info)
+    assert not _different_things(bt, kb, kc, info) and not _different_things(bt, ka, ke, info)
+    assert not _different_things(bt, ka, kf, info)  # a length of unknown kind is compared
+
+
+def test_the_bail_of_two_people_is_two_amounts():
+    # GVA: "Lamont Powell posted $30,000 bond" / "Gomez was released after posting $100,000 bail"
+    from consistency.align.features import different_things
+
+    a = claim("Court records show Lamont Powell posted $30,000 bond Friday.", "a.txt")
+    b = claim("Justin Gomez was released Thursday after posting $100,000 bail.", "b.txt")
+    c = claim("Lamont Powell was released after posting $50,000 bail.", "c.txt")
+    d = claim("A memorial fund for the victims raised $30,000.", "d.txt")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    k = [i for i in range(len(bt.mentions)) if bt.value(i).kind == "money"]
+    assert ["bail" in info[i].quals for i in k] == [True, True, True, False]
+    pairs = [(k[0], k[1]), (k[0], k[2]), (k[0], k[3])]
+    assert [_different_things(bt, x, y, info) for x, y in pairs] == [True, False, True]
+    ka, kb = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+    assert different_things(bt, ka, kb, info).tolist() == [True, False, True]
 
 
 def test_a_change_is_not_a_level():

@@ -147,9 +147,18 @@ def test_datelines_are_furniture(text, line):
     assert text[a:b] == line
 
 
+@pytest.mark.parametrize("text", ["15 August 2024", "June 12, 2024", "Montag, 3. Juni 2024",
+                                  "Shipping Desk | 13 May 2025", "  20.06.2024 "])
+def test_a_date_on_its_own_is_furniture(text):
+    # a byline's or a page's date, never a fact of the story (it was grouped with the story's dates)
+    assert furniture_spans(text) == [(len(text) - len(text.lstrip()), len(text.rstrip()))]
+
+
 @pytest.mark.parametrize("text", ["Die Polizei, die am 3. Mai kam – und ging.",
                                   "Der Bürgermeister sagte am 4. Mai: Wir bauen.",
-                                  "Published reports said 12 people died."])
+                                  "Published reports said 12 people died.",
+                                  "Die Flut kam am 3. Juni 2024.", "Storm hits town on 14 August 2024",
+                                  "Am 3. Juni 2024 starben 3 Menschen", "June 2024"])
 def test_prose_is_not_furniture(text):
     assert furniture_spans(text) == []
 
@@ -160,3 +169,15 @@ def test_publication_date_from_a_stamp_or_a_dateline():
     text = ("Headline\n\n" + "A long paragraph of news text that goes on for a while. " * 4 +
             "\n\nMore text. (Published Saturday, July 30, 2016)")
     assert find_publication_date(text) == date(2016, 7, 30)
+
+
+@pytest.mark.parametrize("text,published,day", [
+    ("zum 1. Oktober", date(2024, 8, 28), date(2024, 10, 1)),   # announced: this October, not last
+    ("am 20. Dezember", date(2024, 3, 5), date(2023, 12, 20)),  # told: last December
+    ("am 5. Januar", date(2024, 12, 20), date(2025, 1, 5)),     # over the turn of the year
+    ("on 3 March", date(2024, 3, 5), date(2024, 3, 3)),
+    ("Ende Oktober", date(2024, 8, 28), date(2024, 10, 21)),
+])
+def test_a_day_without_its_year_is_the_nearest_such_day(text, published, day):
+    [d] = find_dates(text, published)
+    assert date.fromordinal(int(d.low)) == day and not d.partial

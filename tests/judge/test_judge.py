@@ -131,6 +131,30 @@ def test_a_strong_link_between_two_values_of_a_mixed_group_is_a_contradiction():
     assert judge(replace(g_h, links=((0, 2, 0.95),)), cl_h, IDS).verdict == "contradict"
 
 
+def test_judge_all_splits_a_mixed_group_into_its_facts():
+    # a0: the collapse on 5 and the minister's visit on 7; a1: the collapse on 5, linked at 0.7.
+    # One finding mixed them ("mixes facts"); split by position, the collapse is an agreement of
+    # two articles and the visit a single source
+    from dataclasses import replace
+
+    from consistency.judge import MIXES_FACTS, SPLIT_LINK, judge_all, split_mixed
+
+    cl = _claims_of((0, "5 containers fell", q(5, 5, "5")), (0, "7 containers were found", q(7, 7, "7")),
+                    (1, "5 containers fell", q(5, 5, "5")))
+    g = replace(_group(cl), mixed=True, links=((0, 2, SPLIT_LINK + 0.2), (1, 2, 0.1)))
+    assert judge(g, cl, IDS).reason == MIXES_FACTS
+    parts = split_mixed(g, judge(g, cl, IDS))
+    assert [[m.claim for m in p.mentions] for p in parts] == [[0, 2], [1]]
+    assert parts[0].links == ((0, 1, SPLIT_LINK + 0.2),) and not parts[0].mixed
+    findings = judge_all([g], cl, IDS)
+    assert [(f.verdict, f.reason) for f in findings] == [("agree", None), ("unverifiable", "single source")]
+    assert {s.text for s in findings[0].statements} == {"5 containers fell"}
+    # only loosely linked: the group stays one finding that mixes facts
+    weak = replace(g, links=((0, 2, SPLIT_LINK - 0.1), (1, 2, 0.1)))
+    assert split_mixed(weak, judge(weak, cl, IDS)) is None
+    assert [f.reason for f in judge_all([weak], cl, IDS)] == [MIXES_FACTS]
+
+
 def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
     from dataclasses import replace
 

@@ -37,6 +37,17 @@ def test_the_same_weekday_in_reports_of_different_weeks_is_consistent():
     assert positions([qb, qc]) == [0, 1]
 
 
+def test_the_same_relative_time_in_the_same_words_is_consistent():
+    # GVA: "legally purchased the firearms within the last week" in two reports a week apart
+    a = claim("The gunman purchased the firearms within the last week.", "a.txt", "en", date(2016, 6, 13))
+    b = claim("The gunman purchased the firearms within the last week.", "b.txt", "en", date(2016, 6, 6))
+    c = claim("The gunman purchased the firearms last month.", "c.txt", "en", date(2016, 6, 13))
+    qa, qb, qc = a.values[0], b.values[0], c.values[0]
+    assert (qa.low, qa.high) != (qb.low, qb.high)  # resolved to two different weeks
+    assert positions([qa, qb]) == [0, 0]
+    assert positions([qa, qc]) == [0, 1]
+
+
 def test_a_date_without_year_compares_on_day_and_month():
     a = claim("The victims were gunned down on Jan. 19 at a car wash.", "a.txt", "en", date(2016, 2, 1))
     b = claim("The victims were gunned down on January 19, 2015 at a car wash.", "b.txt", "en")
