@@ -209,6 +209,12 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     ("He was charged Tuesday with murder.", "en", "court"),
     # a date set off by commas is the date of its sentence's happening
     ("Am Samstag, 17. Februar 2024, wurde die Bergwacht zu einem Lawinenabgang alarmiert.", "de", "incident"),
+    # a report's own happening, and the work after a disaster, are not the disaster
+    ("Police gave details of the shooting in a Saturday night press conference.", "en", "briefing"),
+    ("Die Polizei nannte am Montag auf einer Pressekonferenz Details.", "de", "briefing"),
+    ("Rescue crews worked through a second day on Friday to reach the miners.", "en", "rescue"),
+    ("Die Bergungsarbeiten dauerten am Freitag an.", "de", "rescue"),
+    ("Kendall was found dead in his cell on April 20.", "en", "incident"),
 ])
 def test_a_point_in_time_knows_what_happened_then(text, lang, event):
     from consistency.model import Sentence
@@ -341,3 +347,4 @@ def test_denying_a_degree_of_harm_is_no_zero_count(text, lang, zero):
 def test_a_word_of_what_befell_someone_is_not_whose_age(text, unit):
     [age] = [v for v in claim(text, "en").values if v.unit_key == "age"]
     assert age.unit == unit
+
