@@ -63,6 +63,28 @@ def test_overlapped_embedding_gives_the_sequential_report(monkeypatch, articles,
     assert ("embedding", report.statements, report.statements) in ticks
 
 
+def test_extraction_in_a_forked_process_gives_the_sequential_report(monkeypatch, articles, tfidf):
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    forked = []
+    real = multiprocessing.get_context
+
+    def spy(method=None):
+        forked.append(method)
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_ARTICLES", 2)
+    monkeypatch.setattr(pipeline, "_PROCESS_CHUNK", 2)  # several tasks, results in order
+    monkeypatch.setattr(pipeline, "_EMBED_CHUNK", 16)
+    settings = Settings(cache_dir="")
+    report = check_articles(articles, settings, embedder=tfidf)
+    assert forked == ["fork"]
+    assert to_json(report) == to_json(_sequential(articles, settings, tfidf))
+
+
 def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path, articles, tfidf):
     settings = Settings(cache_dir=str(tmp_path))
     cold = to_json(check_articles(articles, settings, embedder=tfidf))

@@ -17,10 +17,11 @@ from ..extract.entities import canonical_text
 from ..model import Claim
 from .cache import CachedEmbedder, ResultCache, default_cache_dir
 from .engines import (ALIASES, DEFAULT_MODEL, Embedder, ModelLoadError, SentenceTransformerEmbedder,
-                      TfidfEmbedder, UniversalSentenceEncoder, default_threads, load_embedder)
+                      TfidfEmbedder, UniversalSentenceEncoder, default_threads, load_embedder,
+                      one_core_less)
 
 __all__ = ["embed_claims", "embed_affirmed", "affirmed_text", "core_text", "embedding_text", "mask_numbers", "load_embedder", "CachedEmbedder", "ResultCache", "default_cache_dir",
-           "Embedder", "ModelLoadError", "default_threads", "DEFAULT_MODEL", "ALIASES", "UniversalSentenceEncoder",
+           "Embedder", "ModelLoadError", "default_threads", "one_core_less", "DEFAULT_MODEL", "ALIASES", "UniversalSentenceEncoder",
            "SentenceTransformerEmbedder", "TfidfEmbedder"]
 
 _DIGITS = re.compile(r"\d+(?:[.,\u202f\u00a0]\d+)*")

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Optional, Protocol, Sequence
+from contextlib import contextmanager
+from typing import Iterator, Optional, Protocol, Sequence
 
 import numpy as np
 
-__all__ = ["default_threads", "Embedder", "UniversalSentenceEncoder", "SentenceTransformerEmbedder", "TfidfEmbedder",
+__all__ = ["default_threads", "one_core_less", "Embedder", "UniversalSentenceEncoder", "SentenceTransformerEmbedder", "TfidfEmbedder",
            "load_embedder", "ModelLoadError", "DEFAULT_MODEL", "ALIASES"]
 
 #: The default model, chosen by measurement (see README, "Default model").
@@ -68,6 +69,14 @@ class UniversalSentenceEncoder:
         self.threads = threads or default_threads()
         self._model = USE(threads=self.threads)
         self.batch_size = batch_size
+
+    def set_threads(self, threads: int) -> None:
+        """Use ``threads`` BLAS threads from the next :meth:`encode` on."""
+        self.threads = max(1, int(threads))
+        self._model.threads = self.threads  # read when the backend is built
+        backend = getattr(self._model, "_backend", None)
+        if backend is not None:
+            backend.threads = self.threads  # read at each encode
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         texts = list(texts)
@@ -141,6 +150,22 @@ class TfidfEmbedder:
             return np.zeros((0, 0), dtype=np.float32)
         # Dense output for the shared interface; fine for batch sizes here.
         return _normalise(self._vec.transform(texts).toarray())
+
+
+@contextmanager
+def one_core_less(embedder) -> Iterator[None]:
+    """While the block runs, the model (or the one a cache wraps) leaves one of its BLAS threads'
+    cores to other work, such as the process that extracts while this one embeds."""
+    model = getattr(embedder, "inner", embedder)
+    threads = getattr(model, "threads", 1)
+    if not hasattr(model, "set_threads") or threads <= 1:
+        yield
+        return
+    model.set_threads(threads - 1)
+    try:
+        yield
+    finally:
+        model.set_threads(threads)
 
 
 def default_threads() -> int:

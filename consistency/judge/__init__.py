@@ -216,21 +216,30 @@ def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:
 
 def _signature(q: Quantity) -> tuple:
     """What :func:`_compatible` reads of a value: values of one signature compare alike."""
-    return q.raw, q.kind, q.hedge, q.low, q.high, q.partial
+    return q.raw, q.kind, q.hedge, q.low, q.high, q.partial, q.unit_key
+
+
+#: :func:`_compatible` of pairs of signatures already compared in this process (a batch's
+#: groups share their values: one group's position and its plain statements' positions, a
+#: statement restated in many groups); emptied when it grows past :data:`_MEMO_MAX`
+_MEMO: dict[tuple, Optional[bool]] = {}
+_MEMO_MAX = 200_000
 
 
 def _signatures(values: Sequence[Quantity], tol: float):
     """A signature number for each value (equal for values :func:`_compatible` cannot tell apart),
     and ``compatible(x, y)``: :func:`_compatible` of two signature numbers, each pair computed once."""
     first: dict[tuple, int] = {}
-    sig = [first.setdefault(_signature(q), k) for k, q in enumerate(values)]
-    memo: dict[tuple[int, int], Optional[bool]] = {}
+    sigs = [_signature(q) for q in values]
+    sig = [first.setdefault(t, k) for k, t in enumerate(sigs)]
 
     def compatible(x: int, y: int) -> Optional[bool]:
-        key = (x, y)
-        if key not in memo:
-            memo[key] = _compatible(values[x], values[y], tol)
-        return memo[key]
+        key = (sigs[x], sigs[y], tol)
+        if key not in _MEMO:
+            if len(_MEMO) >= _MEMO_MAX:
+                _MEMO.clear()
+            _MEMO[key] = _compatible(values[x], values[y], tol)
+        return _MEMO[key]
 
     return sig, compatible
 

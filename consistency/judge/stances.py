@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ..extract.entities import ENTITIES
-from ..lang import compiled
+from ..lang import compiled, compiled_any
 from ..model import Claim
 
 __all__ = ["stances", "forget_stances", "opposed", "sides", "place_names", "place_slots", "places_differ", "stance_spans", "ANTONYMS",
@@ -54,6 +54,8 @@ _RELATIVE = re.compile(r",\s*(?:(?:who|whom|whose|which)\s|(?:der|die|das|dem|de
 def stance_spans(text: str, typ: str) -> list[tuple[int, int, str]]:
     """Every match ``(start, end, "concept:side")`` of the ``typ`` table in ``text``; a match
     inside a longer match of another entry ("bestätigt" in "noch nicht bestätigt") is dropped."""
+    if not compiled_any(_TABLES[typ]).search(text):
+        return []  # most sentences name no side of any concept: one search tells
     found = []
     for key, rx in compiled(_TABLES[typ]).items():
         found.extend((m.start(), m.end(), key) for m in rx.finditer(text))

@@ -58,7 +58,7 @@ import re
 from functools import lru_cache
 from importlib import import_module
 
-__all__ = ["LANGUAGES", "table", "compiled", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal",
+__all__ = ["LANGUAGES", "table", "compiled", "compiled_any", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal",
            "year_as_name", "reporting_time", "kinship"]
 
 LANGUAGES = ("de", "en")
@@ -98,8 +98,19 @@ def compiled(name: str) -> object:
     return re.compile(r"(?<![\w])(?:" + _alternation(t) + r")(?![\w])", re.I)
 
 
+@lru_cache(maxsize=None)
+def compiled_any(name: str) -> re.Pattern:
+    """One pattern for every phrase of the dict table ``name`` (all classes, all languages): it
+    matches a text exactly when some pattern of :func:`compiled` does, a quick test before the
+    class by class search."""
+    return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{_alternation(v)})" for v in table(name).values())
+                      + r")(?![\w])", re.I)
+
+
 def qualifiers_of(text: str) -> frozenset:
     """The qualifier classes named in ``text`` (see ``QUALIFIERS``)."""
+    if not compiled_any("QUALIFIERS").search(text):
+        return frozenset()
     return frozenset(k for k, rx in compiled("QUALIFIERS").items() if rx.search(text))
 
 
