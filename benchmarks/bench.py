@@ -22,7 +22,8 @@ Per batch size (a fresh subprocess each, so peak RSS is the size's own):
   cache          cold run (empty caches) / warm run (same batch again): the warm run reads
                  embeddings, claims and findings from the caches; ``warm_embed_only_s`` is a
                  warm run with the embedding cache only (result cache emptied)
-  peak RSS       of the subprocess (``ru_maxrss``)
+  peak RSS       of the subprocess (``ru_maxrss``), and of the process it forks to extract
+                 while it embeds (from 200 articles)
 
 ``--real`` adds one batch of the 1,720 real articles of ../shared/eval-data (every GVA and
 ECB+ document; one run). ``--large`` adds the 10,000-article batch (about 70,000 statements; one run, not a
@@ -202,6 +203,12 @@ def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def _rss_children_mb() -> float:
+    """Peak RSS of the largest finished child: the process that extracts while this one embeds
+    (batches from ``PROCESS_MIN_ARTICLES`` articles). Forked, it shares most pages with this one."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
 REAL = ROOT.parent / "shared" / "eval-data"
 
 
@@ -307,6 +314,7 @@ def run_size(n: int, repeats: int, seed: int, thread_settings: list[int], cache_
                    cold_warm_ratio=round(_median(cold) / _median(warm), 2),
                    cold_warm_embed_only_ratio=round(_median(cold) / _median(warm_embed), 2))
     res["peak_rss_mb"] = _rss_mb()
+    res["extract_process_rss_mb"] = _rss_children_mb()
     return res
 
 
@@ -350,6 +358,7 @@ def run_corpus(n: int, repeats: int, seed: int, new: int = 10) -> dict:
         res.update(new_articles=len(fresh), check_s=round(_median(runs), 4), check_runs=[round(x, 4) for x in runs],
                    deterministic=len(set(reports)) == 1)
     res["peak_rss_mb"] = _rss_mb()
+    res["extract_process_rss_mb"] = _rss_children_mb()
     return res
 
 
@@ -382,7 +391,7 @@ def run_neighbours(sizes, repeats: int, dim: int = 512, seed: int = 0) -> list[d
 # ------------------------------------------------------------------ report
 def table(res: dict) -> str:
     lines = ["| articles | statements | embedded texts | floor s (1 thr / 2 thr) | end-to-end s (1 / 2) | "
-             "overhead (best) | segment+extract s | align+judge s | cold s | warm s | cold/warm | peak RSS MB |",
+             "overhead (best) | segment+extract s | align+judge s | cold s | warm s | cold/warm | peak RSS MB (extracting process) |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in res["sizes"] + ([res["real"]] if res.get("real") else []):
         th = r["threads"]
@@ -391,7 +400,7 @@ def table(res: dict) -> str:
         lines.append(f"| {r['articles']}{' real' if r.get('batch', 'generated') != 'generated' else ''} | {r['statements']} | {r['sentences']} | {fl} | {ee} | {r['overhead_ratio']} "
                      f"({r['best_threads']} thr) | {r['segment_extract_s']} | {r['align_judge_s']} | "
                      f"{r.get('cold_s', '-')} | {r.get('warm_s', '-')} | {r.get('cold_warm_ratio', '-')} | "
-                     f"{r['peak_rss_mb']} |")
+                     f"{r['peak_rss_mb']} ({r.get('extract_process_rss_mb', '-')}) |")
     for g in res.get("growth", []):
         lines.append(f"\nalign+judge {g['from']} -> {g['to']} articles: x{g['align_judge_x']} for "
                      f"x{g['statements_x']} statements (end to end x{g['end_to_end_x']}; align+judge from the "

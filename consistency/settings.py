@@ -63,7 +63,7 @@ class Settings:
     """
 
     model: Optional[str] = None
-    fact_threshold: float = 0.35
+    fact_threshold: float = 0.4
     time_threshold: float = 0.5
     value_threshold: float = 0.55
     statement_threshold: float = 0.8

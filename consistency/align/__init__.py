@@ -73,7 +73,7 @@ class AlignSettings:
     alignment (:mod:`.statements`).
     """
 
-    fact_threshold: float = 0.35
+    fact_threshold: float = 0.4
     time_threshold: float = 0.5
     candidate_threshold: float = 0.0
     story_threshold: float = 0.2

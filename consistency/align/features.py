@@ -278,11 +278,11 @@ RELATIVE_DAYS = 3
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
 #: the people living in a place, the others besides those named.
 GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population", "change",
-                               "additional", "new", "bail"})
+                               "additional", "new", "bail", "aggregate"})
 
 
 #: Qualifier classes that say nothing of a point in time in the same clause.
-NOT_OF_TIME = frozenset({"new", "bail"})
+NOT_OF_TIME = frozenset({"new", "bail", "aggregate"})
 
 
 def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:

@@ -25,6 +25,8 @@ QUALIFIERS = {
     "change": (r"Steigerung\w*", r"Anstieg\w*", r"Zuwachs\w*", r"Rückgang\w*", r"Zunahme\w*", r"Abnahme\w*",
                r"Plus", r"Minus", r"(?:stieg|stiegen|sank|sanken|fiel|fielen|legte\w*|gab\w*)\s+(?:\w+\s+){0,4}um",
                r"um\s+(?:rund\s+|fast\s+|knapp\s+|mehr\s+als\s+)?#(?:,#)?\s*(?:Prozent\w*|%)"),
+    "aggregate": (r"(?:verschiedenen|einzelnen|mehreren|getrennten)\s+(?:Vorfällen|Einsätzen|Unfällen|Schießereien|Angriffen)",
+                  r"im\s+ganzen\s+(?:Stadtgebiet|Kreis|Landkreis|Bundesland)", r"stadtweit\w*", r"kreisweit\w*"),
     "world": (r"weltweit\w*", r"global\w*", r"bundesweit\w*", r"landesweit\w*", r"europaweit\w*"),
     "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"unter\s+den\s+(?:\w+\s+)?[A-ZÄÖÜ]\w*",
                r"schwer\s*verletzt\w*", r"Schwerverletzte\w*", r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),

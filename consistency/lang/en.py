@@ -24,6 +24,10 @@ QUALIFIERS = {
                r"(?:increase|decrease|rise|drop|decline|gain|growth|jump|fall)\s+of\s+#",
                r"#\s*(?:percent|per\s+cent|%)?\s+(?:increase|decrease|rise|drop|decline|gain|jump|fall)",
                r"up\s+#", r"down\s+#", r"by\s+#\s*(?:percent|per\s+cent|%)"),
+    # a total over several happenings or a whole city: "16 were wounded in seven separate shootings
+    # across the city over the weekend" is not the five wounded in one of them
+    "aggregate": (r"separate\s+(?:shootings|incidents|attacks|crashes|accidents)", r"across\s+the\s+(?:city|state|county|region)",
+                  r"citywide", r"statewide", r"county-?wide", r"in\s+shootings\s+across"),
     "world": (r"worldwide", r"global(?:ly)?", r"nationwide", r"across\s+the\s+country", r"across\s+Europe"),
     "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"among\s+the\s+\w+", r"including",
                # a part of a group named after it: "three of the victims", "two of his children" (not "all five of the")

@@ -10,7 +10,7 @@ __all__ = ["fit_linear", "calibration_table"]
 
 
 def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Sequence[str], *,
-               C: float = 1.0, folds: int = 5, seed: int = 0,
+               C: float = 1.0, folds: int = 5, repeats: int = 10, seed: int = 0,
                weight: np.ndarray | None = None,
                calibrate_on: np.ndarray | None = None) -> tuple[dict, np.ndarray]:
     """Fit a logistic regression on standardised features and calibrate it.
@@ -21,6 +21,9 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
     y : ndarray of shape (n,), 0/1
     groups : ndarray of shape (n,)
         Batch / cluster of each row: folds never split a group.
+    repeats : int
+        Random assignments of the groups to the folds; the out-of-fold scores that calibrate the
+        model are their average (:func:`_repeated_oof`).
     weight : ndarray of shape (n,), optional
         Sample weights (to give each data source an equal say).
     calibrate_on : ndarray of bool, shape (n,), optional
@@ -37,7 +40,6 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
     """
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
 
     F = np.asarray(F, dtype=float)
     y = np.asarray(y, dtype=int)
@@ -47,12 +49,8 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
     mean, scale = F.mean(axis=0), F.std(axis=0)
     scale[scale == 0] = 1.0
     Z = (F - mean) / scale
-    n_folds = min(folds, len(np.unique(groups)))
     w = np.ones(len(y)) if weight is None else np.asarray(weight, dtype=float)
-    oof_z = np.zeros(len(y))
-    for tr, te in GroupKFold(n_splits=n_folds).split(Z, y, groups):
-        lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z[tr], y[tr], sample_weight=w[tr])
-        oof_z[te] = lr.decision_function(Z[te])
+    oof_z = _repeated_oof(Z, y, groups, w, C=C, folds=folds, repeats=repeats, seed=seed)
     lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z, y, sample_weight=w)
     if calibrate_on is not None:
         m = np.asarray(calibrate_on, dtype=bool)
@@ -69,6 +67,31 @@ def fit_linear(F: np.ndarray, y: np.ndarray, groups: np.ndarray, features: Seque
              "coef": lr.coef_[0].round(6).tolist(), "intercept": round(float(lr.intercept_[0]), 6),
              "calibration": calibration, "rows": int(len(y)), "positives": int(y.sum())}
     return model, oof_p
+
+
+def _repeated_oof(Z: np.ndarray, y: np.ndarray, groups: np.ndarray, w: np.ndarray, *, C: float, folds: int,
+                  repeats: int, seed: int) -> np.ndarray:
+    """Out-of-fold decision values, shape (n,), averaged over ``repeats`` random assignments of
+    the groups to ``folds`` folds (seeded). One assignment made the calibration jump with the
+    folds: gating nine of 10,700 pairs moved other groups between folds and the Platt slope from
+    0.56 to 0.72; the average over assignments does not depend on one of them."""
+    from sklearn.linear_model import LogisticRegression
+
+    uniq, gi = np.unique(np.asarray(groups).astype(str), return_inverse=True)
+    n_folds = min(folds, len(uniq))
+    rng = np.random.default_rng(seed)
+    total = np.zeros(len(y))
+    for _ in range(repeats):
+        fold_of = rng.permutation(len(uniq)) % n_folds
+        fold = fold_of[gi]
+        for k in range(n_folds):
+            te = fold == k
+            tr = ~te
+            if not te.any() or len(np.unique(y[tr])) < 2:
+                continue
+            lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z[tr], y[tr], sample_weight=w[tr])
+            total[te] += lr.decision_function(Z[te])
+    return total / repeats
 
 
 def calibration_table(p: np.ndarray, y: np.ndarray, bins: int = 5) -> list[dict]:

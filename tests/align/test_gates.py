@@ -407,6 +407,19 @@ def test_the_bail_of_two_people_is_two_amounts():
     assert different_things(bt, ka, kb, info).tolist() == [True, False, True]
 
 
+def test_a_total_over_several_happenings_is_not_one_of_them():
+    # GVA: "16 were wounded in seven separate shootings across the city" / "left five people wounded"
+    a = claim("Three died and 16 were wounded in seven separate shootings across the city over the weekend.", "a.txt")
+    b = claim("The drive-by shooting left five people wounded late Monday.", "b.txt")
+    c = claim("Bei verschiedenen Unfällen im ganzen Landkreis wurden 12 Menschen verletzt.", "c.txt", "de")
+    d = claim("Bei dem Unfall wurden vier Menschen verletzt.", "d.txt", "de")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    k = {bt.value(i).raw: i for i in range(len(bt.mentions))}
+    assert "aggregate" in info[k["16"]].quals and "aggregate" not in info[k["five"]].quals
+    assert _different_things(bt, k["16"], k["five"], info) and _different_things(bt, k["12"], k["vier"], info)
+
+
 def test_a_change_is_not_a_level():
     # "eine Steigerung von 56 Prozent" is no share of anything: a change and a level are two facts
     a = claim("Die Stadt trägt 30 Prozent der Kosten.", "a.txt", "de")
