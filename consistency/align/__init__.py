@@ -76,7 +76,7 @@ class AlignSettings:
     fact_threshold: float = 0.4
     time_threshold: float = 0.5
     candidate_threshold: float = 0.0
-    story_threshold: float = 0.2
+    story_threshold: float = 0.17
     value_threshold: float = 0.55
     statement_threshold: float = 0.8
     phrase_threshold: float = 0.25
