@@ -96,31 +96,46 @@ def _in_process(n_articles: int) -> bool:
     return n_articles >= PROCESS_MIN_ARTICLES and "fork" in mp.get_all_start_methods()
 
 
-def _extracted(todo: Sequence[Article], tolerance: float):
-    """The claims of each article of ``todo``, in order: in a forked process when there are
-    :data:`PROCESS_MIN_ARTICLES` or more and the platform forks, else here."""
-    import multiprocessing as mp
-
-    if not _in_process(len(todo)):
+def _extracted(todo: Sequence[Article], tolerance: float, forked: bool):
+    """The claims of each article of ``todo``, in order: in a forked process when ``forked``
+    (:func:`_in_process`), else here. If that process dies (killed for memory, say), the articles it
+    did not return are extracted here."""
+    if not forked:
         for a in todo:
             yield extract_claims(a, segment(a), tolerance)
         return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
     chunks = [todo[i:i + _PROCESS_CHUNK] for i in range(0, len(todo), _PROCESS_CHUNK)]
-    with mp.get_context("fork").Pool(1) as pool:
-        for found in pool.imap(partial(_extract_chunk, tolerance=tolerance), chunks):
+    done = 0
+    pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+    try:
+        for found in pool.map(partial(_extract_chunk, tolerance=tolerance), chunks):
+            done += len(found)
             yield from found
+    except BrokenProcessPool:
+        for a in todo[done:]:
+            yield extract_claims(a, segment(a), tolerance)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # also when the caller stops early
 
 
-def _article_claims(articles: Sequence[Article], settings: Settings, cache: Optional[ResultCache]):
+def _article_claims(articles: Sequence[Article], settings: Settings, cache: Optional[ResultCache],
+                    state: Optional[dict] = None):
     """Yield ``(article, key, claims)`` for each readable article (dates resolved), segmenting
-    and extracting only the articles whose claims are not in ``cache`` (:func:`_extracted`)."""
+    and extracting only the articles whose claims are not in ``cache`` (:func:`_extracted`).
+    ``state["forked"]`` tells, from the first article on, whether another process extracts."""
     readable = [a for a in with_publication_dates(articles, settings) if not a.error]
     keys = [_claims_key(a, settings.tolerance) for a in readable] if cache is not None else [None] * len(readable)
     stored = cache.get_many(keys) if cache is not None else {}
     todo = [a for a, key in zip(readable, keys) if key is None or stored.get(key) is None]
-    extracted = _extracted(todo, settings.tolerance)
+    forked = _in_process(len(todo))
+    if state is not None:
+        state["forked"] = forked
+    extracted = _extracted(todo, settings.tolerance, forked)
     fresh = []
     try:
         for a, key in zip(readable, keys):
@@ -218,9 +233,10 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
 def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embedder: Optional[Embedder],
                            tick: Progress, cache: Optional[ResultCache]):
     """Segment, extract and embed, both cores busy: each chunk of claims is embedded in a
-    worker thread (the model's BLAS code releases the GIL) while the main thread goes on
-    extracting. Chunks are those of :func:`prepare` (``_EMBED_CHUNK`` claims in order), so
-    the embeddings are the ones it would compute.
+    worker thread (the model's BLAS code releases the GIL) while the articles are extracted, in
+    a forked process from :data:`PROCESS_MIN_ARTICLES` articles on (:func:`_extracted`; the model
+    then leaves it a core), else in the main thread. Chunks are those of :func:`prepare`
+    (``_EMBED_CHUNK`` claims in order), so the embeddings are the ones it would compute.
 
     Returns ``(claims, X, embedder, keys)``; ``keys`` are the articles' claim-cache keys.
     """
@@ -233,8 +249,9 @@ def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embe
     # while another process extracts, the model leaves it a core (1,000 generated articles on 2
     # cores: 6.5 s end to end with one BLAS thread, 7.8 s with two)
     shared = ExitStack()
+    state: dict = {}
     try:
-        for _, key, found in _article_claims(articles, settings, cache):
+        for _, key, found in _article_claims(articles, settings, cache, state):
             keys.append(key)
             for c in found:  # _dedupe, incrementally
                 if (c.article, c.sentence.clean) not in seen:
@@ -245,7 +262,7 @@ def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embe
                     embedder = get_embedder(settings)
                 if pool is None:
                     pool = ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
-                    if _in_process(len(articles)):
+                    if state.get("forked"):
                         shared.enter_context(one_core_less(embedder))
                 futures.append(pool.submit(embed_claims, tuple(claims[sent:sent + _EMBED_CHUNK]), embedder))
                 sent += _EMBED_CHUNK

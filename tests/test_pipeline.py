@@ -85,6 +85,27 @@ def test_extraction_in_a_forked_process_gives_the_sequential_report(monkeypatch,
     assert to_json(report) == to_json(_sequential(articles, settings, tfidf))
 
 
+def test_a_dead_extracting_process_loses_no_article(monkeypatch, articles, tfidf):
+    # the forked process is killed (as for memory): what it did not return is extracted here
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    parent, real = os.getpid(), pipeline.extract_claims
+
+    def extract(*a, **k):
+        if os.getpid() != parent:
+            os._exit(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(pipeline, "extract_claims", extract)
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_ARTICLES", 2)
+    settings = Settings(cache_dir="")
+    report = check_articles(articles, settings, embedder=tfidf)
+    monkeypatch.setattr(pipeline, "extract_claims", real)
+    assert to_json(report) == to_json(_sequential(articles, settings, tfidf))
+
+
 def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path, articles, tfidf):
     settings = Settings(cache_dir=str(tmp_path))
     cold = to_json(check_articles(articles, settings, embedder=tfidf))

@@ -150,6 +150,8 @@ class _Arrays:
         self.unique = np.array([i.unique for i in info], dtype=bool)
         self.alone = np.array([i.alone for i in info], dtype=bool)
         self.anchor = _codes(i.anchor for i in info)
+        self.anchor_away = np.array([i.anchor == "(away)" for i in info], dtype=bool)
+        self.anchor_size = np.array([i.anchor == "(size)" for i in info], dtype=bool)
         self.rank = np.array([i.rank for i in info], dtype=np.int64)
         self.has_noun = np.abs(batch.U).sum(axis=1) > 0 if n else np.zeros(0, dtype=bool)
         self.language = _codes(batch.claims[mt.claim].sentence.language for mt in batch.mentions)
@@ -259,6 +261,14 @@ def distance_anchor(claim, q) -> Optional[str]:
     return None
 
 
+def _anchors_clash(x: Optional[str], y: Optional[str]) -> bool:
+    """Are two lengths two facts by their anchors? Two named places, a place and a size, a
+    distance kept and a size; a distance kept ("5 miles away") may be the one from a named place."""
+    if not x or not y or x == y:
+        return False
+    return not ({x, y} & {"(away)"} and not ({x, y} & {"(size)"}))
+
+
 #: the unit word after a length's number ("46ft", "14-metre", "700 metres", "14 Meter")
 _UNIT_WORD = re.compile(r"[\s-]*[^\W\d_]+\.?")
 
@@ -276,7 +286,8 @@ RELATIVE_DAYS = 3
 
 #: Qualifier classes that make a number another quantity of the same thing (:mod:`consistency.lang`):
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
-#: the people living in a place, the others besides those named.
+#: the people living in a place, a change, the others besides those named, new ones besides those
+#: counted, a person's bail, a total over several happenings.
 GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population", "change",
                                "additional", "new", "bail", "aggregate"})
 
@@ -310,7 +321,7 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         return True  # worldwide against in one country: a total and its part
     if _orders_apart(qa.value, qb.value) and not info[a].time:
         return True  # "£4.8bn a year" and "an earner on £35,000": no report changes a figure a thousandfold
-    if info[a].anchor and info[b].anchor and info[a].anchor != info[b].anchor:
+    if _anchors_clash(info[a].anchor, info[b].anchor):
         return True  # 65 miles east of Syracuse, 170 miles northwest of New York City: two distances
     if "bail" in info[a].quals and "bail" in info[b].quals and info[a].names and info[b].names and not (
             info[a].names & info[b].names):
@@ -387,7 +398,9 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
         apart = ((va > 0) & (vb > 0) & (np.sign(A.value[ka]) == np.sign(A.value[kb]))
                  & (np.maximum(va, vb) > MAGNITUDE_GATE * np.minimum(va, vb)))
     hard |= apart & ~A.time[ka]
-    hard |= (A.anchor[ka] >= 0) & (A.anchor[kb] >= 0) & (A.anchor[ka] != A.anchor[kb])
+    away, size = A.anchor_away, A.anchor_size
+    hard |= ((A.anchor[ka] >= 0) & (A.anchor[kb] >= 0) & (A.anchor[ka] != A.anchor[kb])
+             & ~((away[ka] | away[kb]) & ~(size[ka] | size[kb])))  # see _anchors_clash
     name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
     hard |= A.bail[ka] & A.bail[kb] & name_clash
     same = (A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinctive[ka]

@@ -281,7 +281,9 @@ def _event(text: str, start: int, end: int) -> Optional[str]:
     nxt = _NEXT_WORDS.match(text, end)
     prev = _PREVIOUS_WORDS.search(text, max(0, start - 40), start)
     # the word before first ("des Anschlags vom 1. Mai verurteilt"), then the words after
-    for w in ([prev.group(1)] if prev else []) + [w for w in ((nxt.group(1), nxt.group(2)) if nxt else ()) if w]:
+    after = [w for w in ((nxt.group(1), nxt.group(2)) if nxt else ()) if w]
+    # the word before, the words after, and the two after as one ("a Saturday night press conference")
+    for w in ([prev.group(1)] if prev else []) + after + ([" ".join(after)] if len(after) == 2 else []):
         for name, rx in _events():
             if rx.fullmatch(w):
                 return name

@@ -3,8 +3,10 @@
 
 Values are intervals of proleptic ordinal days (``date.toordinal()``), so a
 year, a month and a day compare by overlap. A day and month without a year
-is *partial*: ``low == high == month * 100 + day`` and ``partial=True``; it
-compares with other dates on the day and month they state. Relative
+is *partial* (``low == high == month * 100 + day`` and ``partial=True``; it
+compares with other dates on the day and month they state), unless a
+publication date gives it the year of the nearest such day
+(:func:`_year_of`). Relative
 expressions are resolved against the article's publication date when one
 is known, and are otherwise left without a value (``low is None``): never a
 contradiction, always ``unverifiable``.
@@ -143,6 +145,8 @@ def _month_part(m: re.Match, published: Optional[date]) -> Optional[tuple]:
     first, last = _PART_DAYS[m.group("part").lower()]
     if m.group("y") or published is not None:
         y = int(m.group("y")) if m.group("y") else _year_of(published, mo, first)
+        if y is None:
+            return mo * 100 + first, mo * 100 + min(last, calendar.monthrange(2001, mo)[1]), True
         last = min(last, calendar.monthrange(y, mo)[1])
         return date(y, mo, first).toordinal(), date(y, mo, last).toordinal(), False
     return mo * 100 + first, mo * 100 + min(last, calendar.monthrange(2001, mo)[1]), True
@@ -155,13 +159,20 @@ def _month_part(m: re.Match, published: Optional[date]) -> Optional[tuple]:
 FUTURE_WEIGHT = 2.0
 
 
+#: A day named without its year is never taken more than this many days after publication.
+FUTURE_DAYS = 183
+
+
 def _year_of(published: date, month: int, day: int) -> Optional[int]:
-    """The year of a day and month named without one (see :data:`FUTURE_WEIGHT`), or None."""
+    """The year of a day and month named without one (see :data:`FUTURE_WEIGHT`), or None (a
+    29 February with no such day near the publication date)."""
     best, cost = None, math.inf
     for y in (published.year - 1, published.year, published.year + 1):
         if not _valid(y, month, day):
             continue
         gap = (date(y, month, day) - published).days
+        if gap > FUTURE_DAYS:
+            continue
         c = -gap if gap <= 0 else FUTURE_WEIGHT * gap
         if c < cost:
             best, cost = y, c
@@ -366,7 +377,14 @@ def _date_alone(text: str) -> Optional[tuple[int, int]]:
     if re.search(r"\d", rest):
         return None
     words = re.findall(r"[^\W\d_]+", rest)
-    if len(words) > 3 or not all(w[0].isupper() or _ALONE_WORD.fullmatch(w) for w in words):
+    if len(words) > 3:
+        return None
+    plain = [w for w in words if not _ALONE_WORD.fullmatch(w)]
+    # a name beside the date only as a byline's, set off from it ("Coastal News, 6 September 2024",
+    # "Shipping Desk | 13 May 2025"): "Hochwasser am 3. Juni 2024" and "Born 15 August 2024" are prose
+    if plain and not (all(w[0].isupper() for w in plain) and not text[d.end:].strip(" .)_*")
+                      and re.search(r"[,|–—·/:]\s*(?:(?:am|on|the|" + _WEEKDAY + r")\s*,?\s*)*$",
+                                    text[:d.start], re.I)):
         return None
     start = len(text) - len(text.lstrip())
     return start, start + len(stripped)

@@ -28,10 +28,12 @@ from datetime import date
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group, Quantity, StatementRef
+from ..extract.dates import MONTHS
 from ..lang import revision_in
 from .stances import ANTONYMS, STANCE_TYPES, opposed, stances
 
-__all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "JudgeSettings"]
+__all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "JudgeSettings", "split_mixed",
+           "MIXES_FACTS", "SPLIT_LINK", "OPPOSED_LINK"]
 
 
 @dataclass(frozen=True)
@@ -166,10 +168,15 @@ def _resolved_quarters(q: Quantity) -> Optional[frozenset]:
 
 
 def _yearless(q: Quantity) -> bool:
-    """A date written with day and month but no year ("Jan. 19", "am 19. Juni"), resolved against
-    the publication date: its year is a guess, so it compares on day and month."""
-    return (q.kind == "date" and not q.partial and q.low is not None and q.low == q.high
-            and any(ch.isdigit() for ch in q.raw) and not re.search(r"\d{4}|\d\.\d\d?\.\d\d\b", q.raw))
+    """A date written with day and month but no year ("Jan. 19", "am 19. Juni", "Anfang Januar"),
+    resolved against the publication date: its year is a guess, so it compares on day and month."""
+    return (q.kind == "date" and not q.partial and q.low is not None and q.high is not None
+            and (any(ch.isdigit() for ch in q.raw) if q.low == q.high else bool(_MONTH_NAME.search(q.raw)))
+            and not re.search(r"\d{4}|\d\.\d\d?\.\d\d\b", q.raw))
+
+
+#: a month's name, for a part of a month named without its year ("Anfang Januar", "late March")
+_MONTH_NAME = re.compile(r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
 
 
 def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:

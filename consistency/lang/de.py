@@ -36,9 +36,9 @@ QUALIFIERS = {
                    r"zehn|elf|zwölf)(?!\w)"),
     "new": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+neue\w*",),
     "insured": (r"versichert\w*",),
+    "bail": (r"Kaution\w*",),
     # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen
     # Menschen" is not the 12.500 evacuated)
-    "bail": (r"Kaution\w*",),
     "population": (r"Bevölkerung\w*", r"Einwohnerzahl\w*", r"(?<!ums\s)(?<!ihr\s)(?<!sein\s)(?<!das\s)\b(?:leben|lebten|wohnen|wohnten)\b"),
     "capacity": (r"an\s+Bord", r"Kapazität\w*", r"fasst", r"fassen", r"Platz\s+für", r"Plätze\w*", r"geladen\w*"),
 }
@@ -172,13 +172,13 @@ EVENTS = {
     "arrest": (r"festgenommen", r"Festnahme\w*", r"verhaftet", r"Haftbefehl\w*"),
     "release": (r"entlassen", r"freigelassen"),
     "funeral": (r"Beerdigung\w*", r"Trauerfeier\w*", r"beigesetzt", r"Beisetzung\w*"),
-    "briefing": (r"Pressekonferenz\w*", r"Pressemitteilung\w*", r"Medienkonferenz\w*"),
-    "rescue": (r"Rettungsarbeit\w*", r"Rettungskräfte", r"Retter(?:n|innen)?", r"Bergungsarbeit\w*",
-               r"(?:zweiten|dritten|vierten|fünften)\s+Tag", r"Bergung\w*", r"geborgen"),
     "incident": (r"Schüss\w*", r"Schuss", r"erschoss\w*", r"angeschossen", r"getötet", r"Angriff\w*", r"Anschlag\w*",
                  r"Unfall\w*", r"Unglück\w*", r"Explosion\w*", r"explodiert\w*", r"Brand\w*", r"starb\w*",
                  r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte", r"Tod(?:es)?", r"entgleis\w*", r"Entgleisung\w*",
                  r"Lawine\w*", r"Lawinenabg\w*", r"(?:Erd)?[Bb]eben", r"ums\s+Leben", r"verunglückt\w*"),
+    "briefing": (r"Pressekonferenz\w*", r"Pressemitteilung\w*", r"Medienkonferenz\w*"),
+    "rescue": (r"Rettungsarbeit\w*", r"Rettungskräfte", r"Retter(?:n|innen)?", r"Bergungsarbeit\w*",
+               r"(?:zweiten|dritten|vierten|fünften)\s+Tag", r"Bergung\w*", r"geborgen"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it

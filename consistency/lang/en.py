@@ -26,7 +26,7 @@ QUALIFIERS = {
                r"up\s+#", r"down\s+#", r"by\s+#\s*(?:percent|per\s+cent|%)"),
     # a total over several happenings or a whole city: "16 were wounded in seven separate shootings
     # across the city over the weekend" is not the five wounded in one of them
-    "aggregate": (r"separate\s+(?:shootings|incidents|attacks|crashes|accidents)", r"across\s+the\s+(?:city|state|county|region)",
+    "aggregate": (r"separate\s+(?:shootings|incidents|attacks|crashes|accidents)", r"across\s+the\s+(?:city|state|county|region)(?!\s+lines?\b)",
                   r"citywide", r"statewide", r"county-?wide", r"in\s+shootings\s+across"),
     "world": (r"worldwide", r"global(?:ly)?", r"nationwide", r"across\s+the\s+country", r"across\s+Europe"),
     "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"among\s+the\s+\w+", r"including",
@@ -45,7 +45,7 @@ QUALIFIERS = {
     # the people living somewhere, not the people an event touched
     "population": (r"population", r"inhabitants", r"home\s+to", r"\b(?:live|lives|lived)\s+(?:in|on|there)\b"),
     # what one person owes a court: the bail of two people named apart is two amounts
-    "bail": (r"bail", r"bond", r"bonds"),
+    "bail": (r"bail(?!\s*-?\s*outs?\b)", r"#\s*(?:cash\s+|surety\s+)?bond", r"bond\s+(?:of|at|was|is|set|amount|hearing)"),
 }
 
 REVISION = (
@@ -155,16 +155,17 @@ EVENTS = {
                r"captured", r"extradited"),
     "release": (r"released", r"discharged"),
     "funeral": (r"funerals?", r"vigils?", r"memorials?", r"laid\s+to\s+rest", r"buried", r"burial"),
-    # the work after a disaster: its days are not the disaster's ("rescue crews worked through a
-    # second day on Friday" is no date of the collapse "on Wednesday night")
-    # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
-    "briefing": (r"press", r"(?:news|press)\s+conference", r"briefings?"),
-    "rescue": (r"rescu\w*", r"(?:second|third|fourth|fifth)\s+day", r"search\s+and\s+rescue",
-               r"recovery\s+(?:work|operation|effort)s?", r"salvage\w*"),
     "incident": (r"shoot\w*", r"shot", r"gunfire", r"killed", r"kills?", r"killing", r"attack\w*", r"stabb\w*",
                  r"crash\w*", r"collaps\w*", r"explo\w*", r"blaze", r"died", r"murder\w*", r"ambush\w*",
                  r"robbery", r"happened", r"occurred", r"deaths?", r"derail\w*", r"avalanche\w*",
                  r"(?:earth)?quakes?", r"erupt\w*", r"dead"),
+    # after "incident": a clause that names the shooting or the collapse dates it first
+    # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
+    "briefing": (r"(?:news|press)\s+conference", r"briefings?"),
+    # the work after a disaster: its days are not the disaster's ("rescue crews worked through a
+    # second day on Friday" is no date of the collapse "on Wednesday night")
+    "rescue": (r"rescu\w*", r"(?:second|third|fourth|fifth)\s+day", r"search\s+and\s+rescue",
+               r"recovery\s+(?:work|operation|effort)s?", r"salvage\w*"),
 }
 
 # Attribution sources as names (report/names.py): words before the name that are not part of it.

@@ -79,8 +79,10 @@ def _repeated_oof(Z: np.ndarray, y: np.ndarray, groups: np.ndarray, w: np.ndarra
 
     uniq, gi = np.unique(np.asarray(groups).astype(str), return_inverse=True)
     n_folds = min(folds, len(uniq))
+    if n_folds < 2:
+        raise ValueError(f"out-of-fold scores need at least 2 groups, got {len(uniq)}")
     rng = np.random.default_rng(seed)
-    total = np.zeros(len(y))
+    total, scored = np.zeros(len(y)), np.zeros(len(y))
     for _ in range(repeats):
         fold_of = rng.permutation(len(uniq)) % n_folds
         fold = fold_of[gi]
@@ -88,10 +90,13 @@ def _repeated_oof(Z: np.ndarray, y: np.ndarray, groups: np.ndarray, w: np.ndarra
             te = fold == k
             tr = ~te
             if not te.any() or len(np.unique(y[tr])) < 2:
-                continue
+                continue  # a training part with one class: these rows are scored by the other repeats
             lr = LogisticRegression(C=C, max_iter=2000, random_state=seed).fit(Z[tr], y[tr], sample_weight=w[tr])
             total[te] += lr.decision_function(Z[te])
-    return total / repeats
+            scored[te] += 1
+    if not scored.all():
+        raise ValueError("some rows were never scored out of fold (every training part they left held one class)")
+    return total / scored
 
 
 def calibration_table(p: np.ndarray, y: np.ndarray, bins: int = 5) -> list[dict]:

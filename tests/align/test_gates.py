@@ -387,6 +387,17 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
     assert _different_things(bt, ka, kb, info) and _different_things(bt, ke, kd, info)
     assert not _different_things(bt, kb, kc, info) and not _different_things(bt, ka, ke, info)
     assert not _different_things(bt, ka, kf, info)  # a length of unknown kind is compared
+    # a distance kept may be the one from a named place: compared
+    g = claim("The plane came down 5 miles away from the airport.", "g.txt")
+    h = claim("The plane came down 3 miles from Denver International Airport.", "h.txt")
+    bt = batch([g, h, b])
+    info = mention_info(bt)
+    dist = [k for k in range(len(bt.mentions)) if bt.value(k).unit_key == "m"]
+    assert [info[k].anchor for k in dist] == ["(away)", "denver international airport", "(size)"]
+    assert not _different_things(bt, dist[0], dist[1], info) and _different_things(bt, dist[1], dist[2], info)
+    from consistency.align.features import different_things
+    assert different_things(bt, np.array(dist[:2] + [dist[1]]), np.array(dist[1:] + [dist[0]]),
+                            info).tolist() == [False, True, False]
 
 
 def test_the_bail_of_two_people_is_two_amounts():

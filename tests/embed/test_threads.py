@@ -48,7 +48,7 @@ def test_console_script_names_a_bad_override(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
-def test_one_core_less_while_another_process_extracts(monkeypatch):
+def test_one_core_less_while_another_process_extracts():
     # the model leaves a core to the extracting process, and takes it back after
     from consistency.embed import CachedEmbedder, UniversalSentenceEncoder, one_core_less
 

@@ -158,7 +158,8 @@ def test_a_date_on_its_own_is_furniture(text):
                                   "Der Bürgermeister sagte am 4. Mai: Wir bauen.",
                                   "Published reports said 12 people died.",
                                   "Die Flut kam am 3. Juni 2024.", "Storm hits town on 14 August 2024",
-                                  "Am 3. Juni 2024 starben 3 Menschen", "June 2024"])
+                                  "Am 3. Juni 2024 starben 3 Menschen", "June 2024", "Hochwasser am 3. Juni 2024",
+                                  "Born 15 August 2024"])
 def test_prose_is_not_furniture(text):
     assert furniture_spans(text) == []
 
@@ -181,3 +182,8 @@ def test_publication_date_from_a_stamp_or_a_dateline():
 def test_a_day_without_its_year_is_the_nearest_such_day(text, published, day):
     [d] = find_dates(text, published)
     assert date.fromordinal(int(d.low)) == day and not d.partial
+
+
+def test_a_leap_day_far_from_publication_stays_without_year():
+    [d] = find_dates("am 29. Februar", date(2027, 3, 5))  # no 29 February within half a year
+    assert d.partial and d.low == 229

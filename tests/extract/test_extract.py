@@ -347,4 +347,3 @@ def test_denying_a_degree_of_harm_is_no_zero_count(text, lang, zero):
 def test_a_word_of_what_befell_someone_is_not_whose_age(text, unit):
     [age] = [v for v in claim(text, "en").values if v.unit_key == "age"]
     assert age.unit == unit
-

@@ -155,6 +155,19 @@ def test_judge_all_splits_a_mixed_group_into_its_facts():
     assert [f.reason for f in judge_all([weak], cl, IDS)] == [MIXES_FACTS]
 
 
+def test_a_split_that_would_make_a_contradiction_is_not_made(monkeypatch):
+    # the parts are judged before they replace the group: one that contradicts keeps the group whole
+    from dataclasses import replace
+
+    import consistency.judge as J
+
+    cl = _claims_of((0, "5 containers fell", q(5, 5, "5")), (0, "7 containers were found", q(7, 7, "7")),
+                    (1, "5 containers fell", q(5, 5, "5")))
+    g = replace(_group(cl), mixed=True, links=((0, 2, 0.9), (1, 2, 0.1)))
+    monkeypatch.setattr(J, "split_mixed", lambda group, finding: [replace(group, mixed=False)])
+    assert [f.reason for f in J.judge_all([g], cl, IDS)] == [J.MIXES_FACTS]
+
+
 def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
     from dataclasses import replace
 

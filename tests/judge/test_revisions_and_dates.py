@@ -48,6 +48,16 @@ def test_the_same_relative_time_in_the_same_words_is_consistent():
     assert positions([qa, qc]) == [0, 1]
 
 
+def test_a_part_of_a_month_without_its_year_compares_on_day_and_month():
+    # "Anfang Januar" in an article of 1 October is read as next January, a guess: it still agrees
+    # with "Anfang Januar 2024" and not with "Ende Januar 2024"
+    a = claim("Die Arbeiten beginnen Anfang Januar.", "a.txt", "de", date(2024, 10, 1))
+    b = claim("Die Arbeiten beginnen Anfang Januar 2024.", "b.txt", "de")
+    c = claim("Die Arbeiten beginnen Ende Januar 2024.", "c.txt", "de")
+    assert positions([a.values[0], b.values[0]]) == [0, 0]
+    assert positions([a.values[0], c.values[0]]) == [0, 1]
+
+
 def test_a_date_without_year_compares_on_day_and_month():
     a = claim("The victims were gunned down on Jan. 19 at a car wash.", "a.txt", "en", date(2016, 2, 1))
     b = claim("The victims were gunned down on January 19, 2015 at a car wash.", "b.txt", "en")
