@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 __all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans",
-           "WEEKDAYS"]
+           "WEEKDAYS", "MONTH_PATTERN"]
 
 MONTHS = {
     "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
@@ -31,7 +31,7 @@ MONTHS = {
     "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
     "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
 }
-_MONTH = r"(?:Januar|Jänner|January|Februar|February|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December|Jan\.|Feb\.|Mär\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
+_MONTH = MONTH_PATTERN = r"(?:Januar|Jänner|January|Februar|February|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December|Jan\.|Feb\.|Mär\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
 _PATTERNS = [
@@ -228,8 +228,8 @@ def find_dates(text: str, published: Optional[date] = None) -> list[DateMatch]:
                         continue
                     o = date(y, mo, d).toordinal()
                     found.append(DateMatch(a, b, "date", o, o))
-                elif published is not None and _year_of(published, mo, d) is not None:
-                    day = date(_year_of(published, mo, d), mo, d)  # no year: the nearest such day
+                elif published is not None and (near := _year_of(published, mo, d)) is not None:
+                    day = date(near, mo, d)  # no year: the nearest such day
                     found.append(DateMatch(a, b, "date", day.toordinal(), day.toordinal()))
                 else:
                     if not _valid(2000, mo, d):
@@ -338,8 +338,10 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         t = _TIME_STAMP.match(text, m.end())
         if t:
             spans.append((m.start(), t.end()))
-    if not spans:
-        alone = _date_alone(text)
+    if not spans and len(text.strip()) <= _ALONE_MAX:
+        if dates is None:
+            dates = [d for d in find_dates(text) if d.relative is None]
+        alone = _date_alone(text, dates)
         if alone is not None:
             return [alone]
     m = _DATELINE.match(text)
@@ -361,15 +363,18 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
 _ALONE_WORD = re.compile(r"(?:am|an|on|the|den|der|vom|of|" + _WEEKDAY + r")", re.I)
 
 
-def _date_alone(text: str) -> Optional[tuple[int, int]]:
+_ALONE_MAX = 60
+
+
+def _date_alone(text: str, dates: list) -> Optional[tuple[int, int]]:
     """The span of a sentence that is a full date and nothing else of substance ("15 August 2024",
     "Coastal News, 6 September 2024", "Shipping Desk | 13 May 2025"): a byline's or a page's date,
     never a fact of the story. Beside the date at most three words, each a weekday, a short
-    preposition or article, or a capitalised word (a desk's or a paper's name)."""
+    preposition or article, or capitalised words set off from it as a byline. ``dates`` are the
+    absolute dates of ``text``."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 60:
+    if not stripped or len(stripped) > _ALONE_MAX:
         return None
-    dates = [d for d in find_dates(text) if d.relative is None]
     if len(dates) != 1 or dates[0].kind != "date" or dates[0].partial or dates[0].low != dates[0].high:
         return None
     d = dates[0]

@@ -28,7 +28,7 @@ from datetime import date
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group, Quantity, StatementRef
-from ..extract.dates import MONTHS
+from ..extract.dates import MONTH_PATTERN
 from ..lang import revision_in
 from .stances import ANTONYMS, STANCE_TYPES, opposed, stances
 
@@ -176,7 +176,7 @@ def _yearless(q: Quantity) -> bool:
 
 
 #: a month's name, for a part of a month named without its year ("Anfang Januar", "late March")
-_MONTH_NAME = re.compile(r"(?i)\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
+_MONTH_NAME = re.compile(MONTH_PATTERN, re.I)
 
 
 def _compatible(a: Quantity, b: Quantity, tol: float) -> Optional[bool]:

@@ -27,6 +27,17 @@ def batch(claims, nouns=None, published=None):
                  U=U, n_new=len(claims), ids={c.article: c.article for c in claims}, published=published or {})
 
 
+def mentions_where(bt, test):
+    """The mention indices of ``bt`` whose value passes ``test``."""
+    return [k for k in range(len(bt.mentions)) if test(bt.value(k))]
+
+
+def anchors(bt, ks):
+    from consistency.align.features import distance_anchor
+
+    return [distance_anchor(bt.claims[bt.mentions[k].claim], bt.value(k)) for k in ks]
+
+
 def test_percent_is_a_share_of_something():
     c = claim("Tariffs on 96 percent of goods will go, and tariffs of up to 30% on cars fall.", "a.txt")
     assert [noun_text(c, q) for q in c.values] == ["goods", "cars"]
@@ -94,9 +105,9 @@ def test_others_besides_those_named_are_another_count():
     h = claim("Seit Dienstag meldeten sich drei neue Zeugen.", "h.txt", "de")
     bt = batch([f, g, h])
     info = mention_info(bt)
-    k = [i for i in range(len(bt.mentions)) if bt.value(i).kind == "count"]
+    k = mentions_where(bt, lambda q: q.kind == "count")
     assert ["new" in info[i].quals for i in k] == [False, True, True]
-    days = [i for i in range(len(bt.mentions)) if bt.value(i).unit_key == "time"]
+    days = mentions_where(bt, lambda q: q.unit_key == "time")
     assert days and not any("new" in info[i].quals for i in days)  # the count's qualifier, not the day's
     assert _different_things(bt, k[0], k[1], info) and _different_things(bt, k[0], k[2], info)
 
@@ -353,16 +364,14 @@ def test_the_only_count_an_article_gives_of_a_noun():
 
 def test_distances_from_two_places_are_two_facts():
     # the place a distance is measured from is part of the fact
-    from consistency.align.features import distance_anchor
-
     a = claim("The two villages are about 65 miles east of Syracuse.", "a.txt")
     b = claim("The villages lie about 170 miles northwest of New York City.", "b.txt")
     c = claim("Herkimer is some 60 miles from Syracuse.", "c.txt")
     d = claim("Der Ort liegt rund 100 Kilometer nördlich von München.", "d.txt", "de")
     bt = batch([a, b, c, d])
     info = mention_info(bt)
-    dist = [k for k in range(len(bt.mentions)) if bt.value(k).unit_key == "m"]
-    assert [distance_anchor(bt.claims[bt.mentions[k].claim], bt.value(k)) for k in dist] == [
+    dist = mentions_where(bt, lambda q: q.unit_key == "m")
+    assert anchors(bt, dist) == [
         "syracuse", "new york city", "syracuse", "münchen"]
     ka, kb, kc = dist[:3]
     assert _different_things(bt, ka, kb, info) and not _different_things(bt, ka, kc, info)
@@ -370,8 +379,6 @@ def test_distances_from_two_places_are_two_facts():
 
 def test_a_distance_kept_is_not_the_size_of_a_thing():
     # "keep at least 50 metres away from the carcass" against "the 46ft male": two facts
-    from consistency.align.features import distance_anchor
-
     a = claim("The public has been asked to keep at least 50 metres away from the carcass.", "a.txt")
     b = claim("The 46ft male was found by a member of the public.", "b.txt")
     c = claim("A 14-metre sperm whale has washed up dead.", "c.txt")
@@ -380,8 +387,8 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
     f = claim("The workers were about 700 metres below ground.", "f.txt")
     bt = batch([a, b, c, d, e, f])
     info = mention_info(bt)
-    dist = [k for k in range(len(bt.mentions)) if bt.value(k).unit_key == "m"]
-    assert [distance_anchor(bt.claims[bt.mentions[k].claim], bt.value(k)) for k in dist] == [
+    dist = mentions_where(bt, lambda q: q.unit_key == "m")
+    assert anchors(bt, dist) == [
         "(away)", "(size)", "(size)", "(size)", "(away)", None]
     ka, kb, kc, kd, ke, kf = dist
     assert _different_things(bt, ka, kb, info) and _different_things(bt, ke, kd, info)
@@ -392,7 +399,7 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
     h = claim("The plane came down 3 miles from Denver International Airport.", "h.txt")
     bt = batch([g, h, b])
     info = mention_info(bt)
-    dist = [k for k in range(len(bt.mentions)) if bt.value(k).unit_key == "m"]
+    dist = mentions_where(bt, lambda q: q.unit_key == "m")
     assert [info[k].anchor for k in dist] == ["(away)", "denver international airport", "(size)"]
     assert not _different_things(bt, dist[0], dist[1], info) and _different_things(bt, dist[1], dist[2], info)
     from consistency.align.features import different_things
@@ -410,8 +417,8 @@ def test_the_bail_of_two_people_is_two_amounts():
     d = claim("A memorial fund for the victims raised $30,000.", "d.txt")
     bt = batch([a, b, c, d])
     info = mention_info(bt)
-    k = [i for i in range(len(bt.mentions)) if bt.value(i).kind == "money"]
-    assert ["bail" in info[i].quals for i in k] == [True, True, True, False]
+    k = mentions_where(bt, lambda q: q.kind == "money")
+    assert ["bail" in info[i].quals for i in k] == [True, True, True, False]  # a: "$30,000 bond Friday"
     pairs = [(k[0], k[1]), (k[0], k[2]), (k[0], k[3])]
     assert [_different_things(bt, x, y, info) for x, y in pairs] == [True, False, True]
     ka, kb = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
@@ -438,7 +445,7 @@ def test_a_change_is_not_a_level():
     c = claim("Die Kosten stiegen um 40 Prozent.", "c.txt", "de")
     bt = batch([a, b, c])
     info = mention_info(bt)
-    pct = [k for k in range(len(bt.mentions)) if bt.value(k).kind == "percent"]
+    pct = mentions_where(bt, lambda q: q.kind == "percent")
     assert [("change" in info[k].quals) for k in pct] == [False, True, True]
     assert _different_things(bt, pct[0], pct[1], info) and not _different_things(bt, pct[1], pct[2], info)
 
