@@ -131,6 +131,7 @@ class _Arrays:
         self.kind_ordinal = np.array([q.kind == "ordinal" for q in qs], dtype=bool)
         self.kind_percent = np.array([q.kind == "percent" for q in qs], dtype=bool)
         self.kind_count = np.array([q.kind == "count" for q in qs], dtype=bool)
+        self.zero = np.array([q.kind == "count" and q.value == 0 and q.high == 0 for q in qs], dtype=bool)
         self.age = np.array([q.unit_key == "age" for q in qs], dtype=bool)
         self.ordinal_name = np.array([q.kind == "ordinal" and names_an_ordinal(q.unit) for q in qs], dtype=bool)
         self.key = _codes(q.unit_key for q in qs)
@@ -177,12 +178,18 @@ def mention_info(batch: Batch) -> MentionInfos:
         per_claim[(mt.claim, fams[k])] = rank[-1] + 1
     # the counts each article gives of one counted noun: one figure, stated once or more, is what
     # the article says about those things ("Rund 42.000 Haushalte" / "etwa 24.000 Haushalte"); a
-    # measure is not (the 35-kilometre mark and the 42.2-kilometre course)
+    # measure is not (the 35-kilometre mark and the 42.2-kilometre course); so is the one point in
+    # time an article gives of the story's own happening ("the shooting on Saturday", stated once or
+    # more), not of hearings, arrests or press conferences, which recur
+    def figure(k: int, mt) -> tuple:
+        q = batch.value(k)
+        return int(batch.articles[mt.claim]), fams[k], (q.role if fams[k] == "time" else q.unit_key)
+
     figures: dict[tuple, set] = {}
     for k, mt in enumerate(batch.mentions):
         q = batch.value(k)
-        if q.unit_key and q.kind == "count":
-            figures.setdefault((int(batch.articles[mt.claim]), fams[k], q.unit_key), set()).add((q.low, q.high))
+        if (q.unit_key and q.kind == "count") or (fams[k] == "time" and q.role == INCIDENT):
+            figures.setdefault(figure(k, mt), set()).add((q.low, q.high))
     # parts of one total: a sentence that counts the same people twice in the same role ("three were
     # taken by ambulance and two went to the hospital by private car") gives parts, not the total
     # (not a change told with both figures: "stieg von drei auf fünf", "rose from three to five")
@@ -210,7 +217,7 @@ def mention_info(batch: Batch) -> MentionInfos:
         out.append(MentionInfo(fams[k], quals, context_words(ctx),
                                per_claim[(mt.claim, fams[k])] == 1, fams[k] == "time", rank[k], context_names(ctx),
                                reported, fams[k] == "time" and not any(ch.isdigit() for ch in q.raw),
-                               len(figures.get((int(batch.articles[mt.claim]), fams[k], q.unit_key), ())) == 1,
+                               len(figures.get(figure(k, mt), ())) == 1,
                                distance_anchor(c, q)))
     return MentionInfos(out, batch)
 
@@ -316,6 +323,8 @@ def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> 
         return True  # the day of the sentencing is not the day of the shooting (``EVENTS``, lang/)
     if qa.kind == "ordinal" and (names_an_ordinal(qa.unit) or names_an_ordinal(qb.unit)):
         return True  # "2. Weltkrieg" and "3. Weltkrieg" are names of two things, not two counts
+    if _zero_of_another_role(qa, qb):
+        return True  # "no one was injured" says nothing of the dozens evacuated
     if (("world" in info[a].quals and qb.subject) or ("world" in info[b].quals and qa.subject)) and (
             set(qa.subject) != set(qb.subject)):
         return True  # worldwide against in one country: a total and its part
@@ -374,6 +383,18 @@ def _soft_gate(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
     return float(batch.U[a] @ batch.U[b]) < NOUN_GATE
 
 
+#: The class of ``EVENTS`` (lang/) that is the story's own happening (the shooting, the collapse).
+INCIDENT = "incident"
+
+
+def _zero_of_another_role(qa, qb) -> bool:
+    """Is one of two counts a zero ("no one was injured", "keine Toten") and the other a count of
+    people in another role, or in none ("Dozens of people were evacuated")? A zero is a count of
+    those in its role only."""
+    zero = any(q.kind == "count" and q.value == 0 and q.high == 0 for q in (qa, qb))
+    return zero and qa.kind == qb.kind == "count" and (qa.role or None) != (qb.role or None)
+
+
 def _first_name(noun: str | None) -> bool:
     """Is the word after an age (in English text) a name ("Kevin"), not a noun ("Suspect")?"""
     return bool(noun) and noun[:1].isupper() and noun[1:].islower() and unit_key(noun) == noun.lower() and (
@@ -391,6 +412,7 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
     hard |= A.time[ka] & (A.relative[ka] | A.relative[kb]) & (np.nan_to_num(gap, nan=0.0) > RELATIVE_DAYS)
     hard |= A.time[ka] & (A.role[ka] >= 0) & (A.role[kb] >= 0) & (A.role[ka] != A.role[kb])
     hard |= A.kind_ordinal[ka] & (A.ordinal_name[ka] | A.ordinal_name[kb])
+    hard |= A.kind_count[ka] & A.kind_count[kb] & (A.zero[ka] | A.zero[kb]) & (A.role[ka] != A.role[kb])
     hard |= (((A.world[ka] & A.has_subject[kb]) | (A.world[kb] & A.has_subject[ka]))
              & (A.subject[ka] != A.subject[kb]))
     va, vb = np.abs(A.value[ka]), np.abs(A.value[kb])

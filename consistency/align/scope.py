@@ -92,7 +92,7 @@ def value_scopes(batch: Batch, story: np.ndarray) -> list[tuple]:
             said = frozenset(y for v in c.values if v.kind == "year" or (v.low is not None and v.high - v.low < 40)
                              for y in _years(v))
             y0 = years.get(int(story[mt.claim]))
-            cue = background_of(c.sentence.clean) or bool(named)
+            cue = background_of(c.sentence.clean, y0) or bool(named)
             other = y0 is not None and bool(said - {y0})
             cache[mt.claim] = (cue, other, said, named)
         cue, other, said, named = cache[mt.claim]

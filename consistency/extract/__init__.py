@@ -96,7 +96,9 @@ _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(table("MAKERS")) + r")\s+
 _ROLES = [
     ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
                           r"starben|gestorben|ums Leben|Todesopfer|(?:jede\s+)?Hilfe\s+zu\s+spät|tödlich\w*|leblos\w*)\b", re.I)),
-    ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit|verletzt\w*|verwundet\w*)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit|verletzt\w*|verwundet\w*|"
+                           r"(?:taken|brought|rushed|transported|flown)\s+to\s+(?:a\s+|the\s+|local\s+|\w+\s+)?hospitals?|"
+                           r"(?:ins|in\s+ein|in\s+das)\s+Krankenhaus|in\s+(?:eine|die)\s+Klinik)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|custody|detained|charged|festgenommen|verhaftet|angeklagt)\b", re.I)),
 ]
 #: Counted nouns (unit keys) that count people: only their counts have a role (killed, injured, ...).
@@ -213,8 +215,9 @@ _ZERO = [
     re.compile(r"(?<![\w])(?:no\s*-?\s*one|nobody)\s+(?P<p>died)(?![\w])", re.I),
     re.compile(r"(?<![\w])(?:niemand|keiner|keine[rs]?\s+der\s+\w+)\s+(?:\w+\s+){0,3}?"
                r"(?P<p>verletzt|verwundet|getötet|ums\s+Leben|festgenommen|verhaftet)(?![\w])", re.I),
+    # "Verletzt wurde nach Angaben von der Polizei niemand": an attribution may stand between
     re.compile(r"(?<![\w])(?P<p>verletzt|verwundet|getötet|festgenommen|verhaftet)\s+(?:wurde|worden\s+sei|sei|ist)\s+"
-               r"(?:\w+\s+){0,2}?(?:niemand|keiner)(?![\w])", re.I),
+               r"(?:[\w-]+\s+){0,6}?(?:niemand|keiner)(?![\w])", re.I),
     re.compile(r"(?<![\w])(?:keine|there\s+were\s+no|there\s+have\s+been\s+no|no)\s+(?:\w+\s+)?(?P<n>Verletzten|"
                r"Verletzte|Verletzungen|Toten|Tote|Todesopfer|Festnahmen|Festnahme|Verhaftungen|injuries|deaths|"
                r"fatalities|casualties|arrests)(?![\w])", re.I),

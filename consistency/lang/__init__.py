@@ -114,9 +114,18 @@ def qualifiers_of(text: str) -> frozenset:
     return frozenset(k for k, rx in compiled("QUALIFIERS").items() if rx.search(text))
 
 
-def background_of(text: str) -> bool:
-    """Does ``text`` place what it says in another time than the story's own?"""
-    return bool(compiled("BACKGROUND").search(text))
+def background_of(text: str, story_year: int | None = None) -> bool:
+    """Does ``text`` place what it says in another time than the story's own? With the story's
+    year known, a cue that is only a year of it or after ("in 2028", "seit 2025") places nothing
+    elsewhere: "Production is due to begin in 2028" is the plan the story reports."""
+    for m in compiled("BACKGROUND").finditer(text):
+        years = [int(y) for y in _YEAR_IN_CUE.findall(m.group(0))]
+        if story_year is None or not years or min(years) < story_year:
+            return True
+    return False
+
+
+_YEAR_IN_CUE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def revision_in(text: str) -> bool:

@@ -175,7 +175,12 @@ EVENTS = {
     "incident": (r"Schüss\w*", r"Schuss", r"erschoss\w*", r"angeschossen", r"getötet", r"Angriff\w*", r"Anschlag\w*",
                  r"Unfall\w*", r"Unglück\w*", r"Explosion\w*", r"explodiert\w*", r"Brand\w*", r"starb\w*",
                  r"gestorben", r"eingestürzt", r"Einsturz\w*", r"ereignete", r"passierte", r"Tod(?:es)?", r"entgleis\w*", r"Entgleisung\w*",
-                 r"Lawine\w*", r"Lawinenabg\w*", r"(?:Erd)?[Bb]eben", r"ums\s+Leben", r"verunglückt\w*"),
+                 r"Lawine\w*", r"Lawinenabg\w*", r"(?:Erd)?[Bb]eben", r"ums\s+Leben", r"verunglückt\w*",
+                 # Katastrophen und Ausstände (see lang/en.py)
+                 r"Leck\w*", r"ausgelaufen", r"gesunken", r"Kollision\w*", r"kollidiert\w*", r"Feuer\w*",
+                 r"Hochwasser\w*", r"Überschwemmung\w*", r"Erdrutsch\w*", r"Stromausfall\w*", r"Strom\s+fiel",
+                 r"auf\s+Grund\s+gelaufen", r"notgelandet", r"Notlandung\w*", r"Streik\w*", r"Warnstreik\w*",
+                 r"Ausstand\w*"),
     "briefing": (r"Pressekonferenz\w*", r"Pressemitteilung\w*", r"Medienkonferenz\w*"),
     "rescue": (r"Rettungsarbeit\w*", r"Rettungskräfte", r"Retter(?:n|innen)?", r"Bergungsarbeit\w*",
                r"(?:zweiten|dritten|vierten|fünften)\s+Tag", r"Bergung\w*", r"geborgen"),

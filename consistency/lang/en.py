@@ -158,7 +158,11 @@ EVENTS = {
     "incident": (r"shoot\w*", r"shot", r"gunfire", r"killed", r"kills?", r"killing", r"attack\w*", r"stabb\w*",
                  r"crash\w*", r"collaps\w*", r"explo\w*", r"blaze", r"died", r"murder\w*", r"ambush\w*",
                  r"robbery", r"happened", r"occurred", r"deaths?", r"derail\w*", r"avalanche\w*",
-                 r"(?:earth)?quakes?", r"erupt\w*", r"dead"),
+                 r"(?:earth)?quakes?", r"erupt\w*", r"dead",
+                 # disasters and stoppages: the story's happening as much as a shooting is
+                 r"breach\w*", r"leak\w*", r"spill\w*", r"sank", r"sunk", r"sinking", r"capsiz\w*", r"collid\w*",
+                 r"collisions?", r"fires?", r"flood\w*", r"landslides?", r"mudslides?", r"ran\s+aground",
+                 r"outages?", r"blackouts?", r"emergency\s+landing", r"crash-landed", r"strikes?", r"walkouts?"),
     # after "incident": a clause that names the shooting or the collapse dates it first
     # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
     "briefing": (r"(?:news|press)\s+conference", r"briefings?"),

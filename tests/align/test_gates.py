@@ -140,6 +140,20 @@ def test_scopes_keep_other_events_apart():
     assert len(ka) == 0
 
 
+def test_a_year_of_the_story_or_after_is_no_background_cue():
+    # "in 2028" in a story of 2025 is the plan it reports ("für 2028 geplant"), not another event;
+    # "in 2019" still is
+    pub = date(2025, 6, 3)
+    claims = [claim("Der Beginn der Serienfertigung ist für 2028 geplant.", "a.txt", "de", pub),
+              claim("Production is due to begin in 2028.", "b.txt", "en", pub),
+              claim("A similar plant opened in 2019 with 300 jobs.", "c.txt", "en", pub)]
+    bt = batch(claims, published={c.article: pub for c in claims})
+    scopes = value_scopes(bt, np.zeros(len(claims), dtype=np.int64))
+    by_raw = {bt.value(k).raw: s for k, s in enumerate(scopes)}
+    assert scopes[0] == MAIN and scopes[1] == MAIN
+    assert by_raw["300"][0] == "bg"
+
+
 def test_two_spans_of_past_years_that_overlap_are_one_scope():
     pub = date(2024, 3, 5)
     claims = [claim("The misconduct took place between 2015 and 2021.", "a.txt", "en", pub),
@@ -362,6 +376,21 @@ def test_the_only_count_an_article_gives_of_a_noun():
     assert F[:, col].tolist() == [1.0, 0.0, 0.0]
 
 
+def test_the_only_day_an_article_gives_of_its_own_happening():
+    # article_unique for points in time: the one day an article gives of the incident (stated once
+    # or more) is what it says of it; hearings and arrests recur, so their days never are
+    day = date(2015, 12, 12)
+    claims = [claim("The shooting happened on Friday night.", "a.txt", published=day),
+              claim("Police said the shooting on Friday night was gang-related.", "a.txt", published=day),
+              claim("The shooting happened on Thursday.", "b.txt", published=day),
+              claim("Another man was shot on Wednesday.", "b.txt", published=day),
+              claim("He was arraigned on Thursday.", "c.txt", published=day)]
+    bt = batch(claims)
+    info = mention_info(bt)
+    assert [bt.value(k).role for k in range(5)] == ["incident"] * 4 + ["court"]
+    assert [i.alone for i in info] == [True, True, False, False, False]
+
+
 def test_distances_from_two_places_are_two_facts():
     # the place a distance is measured from is part of the fact
     a = claim("The two villages are about 65 miles east of Syracuse.", "a.txt")
@@ -471,3 +500,22 @@ def test_a_change_told_with_both_figures_gives_no_parts():
     b = claim("The death toll rose from three to five people.", "b.txt")
     bt = batch([a, b])
     assert not any("subset" in i.quals for i in mention_info(bt))
+
+
+def test_a_zero_is_a_count_of_its_own_role_only():
+    # ECB+: "No-one was injured in the fire" says nothing of the "Dozens of people" evacuated; it
+    # does contradict "two workers were taken to hospital" (zero is a count)
+    from consistency.align.features import different_things
+
+    a = claim("No-one was injured in the fire.", "a.txt")
+    b = claim("Dozens of people were evacuated from their homes.", "b.txt")
+    c = claim("Two workers were taken to hospital.", "c.txt")
+    d = claim("Verletzt wurde nach Angaben der Polizei niemand.", "d.txt", "de")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    assert [(bt.value(k).value, bt.value(k).role) for k in range(4)] == [
+        (0, "injured"), (20, None), (2, "injured"), (0, "injured")]
+    pairs = [(0, 1), (0, 2), (3, 2), (3, 1)]
+    assert [_different_things(bt, x, y, info) for x, y in pairs] == [True, False, False, True]
+    ka, kb = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+    assert different_things(bt, ka, kb, info).tolist() == [True, False, False, True]

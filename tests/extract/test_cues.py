@@ -42,6 +42,7 @@ def test_negation_of_the_main_clause_still_negates(text, lang):
     ("There were no injuries.", "en", "injuries", "injured", "injured"),
     ("Niemand wurde verletzt.", "de", "verletzt", "people", "injured"),
     ("Verletzt wurde niemand.", "de", "Verletzt", "people", "injured"),
+    ("Verletzt wurde nach Angaben von der Polizei niemand.", "de", "Verletzt", "people", "injured"),
     ("Es gab keine Verletzten.", "de", "Verletzten", "injured", "injured"),
     ("Bei dem Brand gab es keine Toten.", "de", "Toten", "death", "killed"),
 ])

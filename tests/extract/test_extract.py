@@ -200,7 +200,11 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     ("He was released from the hospital on Tuesday.", "en", "release"),
     ("Der Mann wurde am Montag vom Landgericht verurteilt.", "de", "court"),
     ("Die Schüsse fielen am 3. Mai 2024.", "de", "incident"),
-    ("Der Streik beginnt am Mittwoch.", "de", None),
+    ("Der Streik beginnt am Mittwoch.", "de", "incident"),
+    ("Das Stadion ist am Mittwoch ausverkauft.", "de", None),
+    # a disaster or a stoppage is the story's happening as much as a shooting
+    ("The tanker's hull breached on Saturday night.", "en", "incident"),
+    ("Der Strom fiel am Dienstag um 13.50 Uhr aus.", "de", "incident"),
     # the happening named right beside the date wins over the clause's verb
     ("He is charged with murder for the June 16, 2015, shooting spree.", "en", "incident"),
     ("He was sentenced after being convicted in the March 6 death of his friend.", "en", "incident"),
