@@ -335,8 +335,33 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
     for w in find_number_words(text, language, tolerance):
         if all(w.end <= a or w.start >= b for a, b in taken):
             out.append(w)
+    out = _merge_alternatives(text, sorted(out, key=lambda m: m.start))
     # a numeral of hundreds of digits is no quantity (and beyond 1e308 float says inf): not a value
     return sorted((m for m in out if _plausible(m)), key=lambda m: m.start)
+
+
+#: Between two numbers that are one count given as a range of alternatives: "eight or nine times",
+#: "zwei bis drei Meter", "two to three people" (digits joined by "to", "bis" or a dash are read as
+#: one range by the number pattern itself).
+_ALTERNATIVE = re.compile(r"\s+(?:or|oder|to|bis)\s+|\s*[-–]\s*")
+
+
+def _merge_alternatives(text: str, matches: list[NumberMatch]) -> list[NumberMatch]:
+    """Merge two numbers joined as alternatives ("eight or nine times") into one range with the
+    second one's unit: the first is no count of its own (its noun is the second one's)."""
+    out: list[NumberMatch] = []
+    for m in matches:
+        a = out[-1] if out else None
+        if (a is not None and _ALTERNATIVE.fullmatch(text, a.end, m.start) and not (a.ordinal or m.ordinal)
+                and not (a.unit_key or a.currency or a.percent or a.scaled) and a.hedge in (None, "approx")
+                and m.hedge is None and 0 < a.value < m.value <= 10 * a.value):
+            out[-1] = NumberMatch(start=a.start, end=m.end, value=(a.low + m.high) / 2, low=a.low, high=m.high,
+                                  hedge="range", currency=m.currency, percent=m.percent, scaled=m.scaled,
+                                  plain_integer=False, words=a.words and m.words, points=m.points, kind=m.kind,
+                                  unit=m.unit, unit_key=m.unit_key, measure_units=m.measure_units)
+            continue
+        out.append(m)
+    return out
 
 
 #: Values beyond this magnitude are not read as values (no report counts that much; beyond

@@ -162,7 +162,8 @@ EVENTS = {
                  # disasters and stoppages: the story's happening as much as a shooting is
                  r"breach\w*", r"leak\w*", r"spill\w*", r"sank", r"sunk", r"sinking", r"capsiz\w*", r"collid\w*",
                  r"collisions?", r"fires?", r"flood\w*", r"landslides?", r"mudslides?", r"ran\s+aground",
-                 r"outages?", r"blackouts?", r"emergency\s+landing", r"crash-landed", r"strikes?", r"walkouts?"),
+                 r"outages?", r"blackouts?", r"emergency\s+landing", r"crash-landed", r"strikes?", r"walkouts?",
+                 r"walk(?:s|ed|ing)?\s+out"),
     # after "incident": a clause that names the shooting or the collapse dates it first
     # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
     "briefing": (r"(?:news|press)\s+conference", r"briefings?"),

@@ -222,3 +222,22 @@ def test_numerals_beyond_any_quantity_are_no_values(text, lang):
 def test_the_largest_plausible_values_are_read():
     (m,) = find_numbers("Die Schulden betragen 999.000.000.000.000.000 Euro.", "de")
     assert m.value == pytest.approx(9.99e17) and m.currency == "EUR"
+
+
+@pytest.mark.parametrize("text,lang,raw,low,high", [
+    ("The guy just started shooting eight or nine times.", "en", "eight or nine", 8, 9),
+    ("Zwei bis drei Menschen wurden verletzt.", "de", "Zwei bis drei", 2, 3),
+    ("Police found 5 or 6 shell casings.", "en", "5 or 6", 5, 6),
+])
+def test_two_numbers_given_as_alternatives_are_one_range(text, lang, raw, low, high):
+    # the first number is no count of its own: its noun is the second one's
+    [m] = find_numbers(text, lang)
+    assert (text[m.start:m.end], m.low, m.high, m.hedge) == (raw, low, high, "range")
+
+
+@pytest.mark.parametrize("text,lang,n", [
+    ("He was one of 2 or 30 people.", "en", 2),  # too far apart to be alternatives
+    ("Vier Verletzte oder drei Tote.", "de", 2),
+])
+def test_numbers_that_are_no_alternatives_stay_apart(text, lang, n):
+    assert len(find_numbers(text, lang)) == n
