@@ -180,7 +180,11 @@ EVENTS = {
                  r"Leck\w*", r"ausgelaufen", r"gesunken", r"Kollision\w*", r"kollidiert\w*", r"Feuer\w*",
                  r"Hochwasser\w*", r"Überschwemmung\w*", r"Erdrutsch\w*", r"Stromausfall\w*", r"Strom\s+fiel",
                  r"auf\s+Grund\s+gelaufen", r"notgelandet", r"Notlandung\w*", r"Streik\w*", r"Warnstreik\w*",
-                 r"Ausstand\w*"),
+                 r"Ausstand\w*",
+                 # worüber eine Meldung sonst berichtet (see lang/en.py)
+                 r"gestartet", r"abgehoben", r"unterzeichnet", r"geeinigt", r"Einigung\w*", r"verständigt",
+                 r"eingeschlagen", r"gelandet", r"gewählt", r"entdeckt", r"geboren", r"zur\s+Welt", r"überfallen",
+                 r"Überfall\w*", r"gestürmt", r"evakuiert", r"beschlossen", r"abgestimmt"),
     "briefing": (r"Pressekonferenz\w*", r"Pressemitteilung\w*", r"Medienkonferenz\w*"),
     "rescue": (r"Rettungsarbeit\w*", r"Rettungskräfte", r"Retter(?:n|innen)?", r"Bergungsarbeit\w*",
                r"(?:zweiten|dritten|vierten|fünften)\s+Tag", r"Bergung\w*", r"geborgen"),

@@ -163,7 +163,11 @@ EVENTS = {
                  r"breach\w*", r"leak\w*", r"spill\w*", r"sank", r"sunk", r"sinking", r"capsiz\w*", r"collid\w*",
                  r"collisions?", r"fires?", r"flood\w*", r"landslides?", r"mudslides?", r"ran\s+aground",
                  r"outages?", r"blackouts?", r"emergency\s+landing", r"crash-landed", r"strikes?", r"walkouts?",
-                 r"walk(?:s|ed|ing)?\s+out"),
+                 r"walk(?:s|ed|ing)?\s+out",
+                 # what else a news story is about: a launch, a deal, a landing, a find, a birth, a raid
+                 r"launch(?:ed|es)?", r"lift(?:ed)?\s+off", r"signed", r"agreed", r"reached\s+(?:a|an)\s+(?:deal|agreement)",
+                 r"struck", r"landed", r"touched\s+down", r"elected", r"discovered", r"born", r"robbed", r"stormed",
+                 r"raided", r"evacuated", r"approved", r"voted"),
     # after "incident": a clause that names the shooting or the collapse dates it first
     # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
     "briefing": (r"(?:news|press)\s+conference", r"briefings?"),

@@ -205,6 +205,8 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     # a disaster or a stoppage is the story's happening as much as a shooting
     ("The tanker's hull breached on Saturday night.", "en", "incident"),
     ("Pilots will walk out for two days starting on Thursday.", "en", "incident"),
+    ("The satellite was launched on 3 September.", "en", "incident"),
+    ("Die Tarifparteien haben sich am Donnerstag geeinigt.", "de", "incident"),
     ("Der Strom fiel am Dienstag um 13.50 Uhr aus.", "de", "incident"),
     # the happening named right beside the date wins over the clause's verb
     ("He is charged with murder for the June 16, 2015, shooting spree.", "en", "incident"),
