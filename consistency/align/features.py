@@ -368,7 +368,7 @@ def _soft_gate(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
             return qa.unit.lower() != qb.unit.lower()
         same_name = bool(info[a].names & info[b].names)
         same_noun = qa.unit.lower() == qb.unit.lower() and qa.unit != "years old" and not (
-            info[a].names and info[b].names and not same_name)
+            info[a].names and info[b].names and not same_name) and unit_key(qa.unit) not in _ANYONE
         return not (same_name or same_noun)
     if qa.kind == "percent":
         return both_nouns and float(batch.U[a] @ batch.U[b]) < NOUN_GATE  # shares of different things
@@ -393,6 +393,12 @@ def _zero_of_another_role(qa, qb) -> bool:
     those in its role only."""
     zero = any(q.kind == "count" and q.value == 0 and q.high == 0 for q in (qa, qb))
     return zero and qa.kind == qb.kind == "count" and (qa.role or None) != (qb.role or None)
+
+
+#: Nouns of an age that say no more than "a person" ("a 30-year-old man", "a 7-year-old boy"): a
+#: story often has several, so only the same name makes two such ages one person's.
+_ANYONE = frozenset({"man", "woman", "boy", "girl", "child", "person", "people", "male", "female", "teen",
+                     "teenager", "kid", "juvenile", "adult", "mann", "frau", "junge", "mädchen", "kind"})
 
 
 def _first_name(noun: str | None) -> bool:

@@ -32,6 +32,23 @@ def mentions_where(bt, test):
     return [k for k in range(len(bt.mentions)) if test(bt.value(k))]
 
 
+def scoped(claims, pub):
+    """The batch of ``claims`` (all published on ``pub``, one story) and its value scopes."""
+    bt = batch(claims, published={c.article: pub for c in claims})
+    return bt, value_scopes(bt, np.zeros(len(claims), dtype=np.int64))
+
+
+def gates(bt, info, pairs):
+    """:func:`_different_things` of each pair of mention indices, checked against the vectorised
+    :func:`different_things` (the two must decide alike)."""
+    from consistency.align.features import different_things
+
+    scalar = [_different_things(bt, x, y, info) for x, y in pairs]
+    ka, kb = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
+    assert different_things(bt, ka, kb, info).tolist() == scalar
+    return scalar
+
+
 def anchors(bt, ks):
     from consistency.align.features import distance_anchor
 
@@ -63,6 +80,20 @@ def test_ages_of_two_people_are_two_facts():
     info = mention_info(bt)
     assert [q.unit for x in (a, b, c) for q in x.values] == ["daughter", "sister", "daughter"]
     assert _different_things(bt, 0, 1, info) and not _different_things(bt, 0, 2, info)
+
+
+def test_ages_of_anyone_are_one_persons_only_by_name():
+    # GVA: "A 30-year-old man will spend 20 to 42 years in prison" / "an indictment for a 23-year-old
+    # man": "man", "boy", "Frau" say no more than "a person"; a story often has several
+    a = claim("A 30-year-old man was sentenced on Monday.", "a.txt")
+    b = claim("An indictment was unsealed for a 23-year-old man.", "b.txt")
+    c = claim("A 30-year-old man, Kevin Brown, was sentenced.", "c.txt")
+    d = claim("Police said Kevin Brown, a 31-year-old man, was sentenced.", "d.txt")
+    bt = batch([a, b, c, d])
+    info = mention_info(bt)
+    k = mentions_where(bt, lambda q: q.unit_key == "age")
+    assert [bt.value(i).unit for i in k] == ["man"] * 4
+    assert gates(bt, info, [(k[0], k[1]), (k[2], k[3])]) == [True, False]
 
 
 def test_the_time_of_a_report_is_not_a_fact():
@@ -129,8 +160,7 @@ def test_scopes_keep_other_events_apart():
               claim("Drei Menschen starben am Samstag.", "b.txt", "de", pub),
               claim("Beim Hochwasser von 2005 stieg der Pegel auf zwölf Meter.", "c.txt", "de", pub),
               claim("Seit dem Hochwasser von 2010 gibt es einen Damm.", "d.txt", "de", pub)]
-    bt = batch(claims, published={c.article: pub for c in claims})
-    scopes = value_scopes(bt, np.zeros(len(claims), dtype=np.int64))
+    bt, scopes = scoped(claims, pub)
     by_raw = {bt.value(k).raw: s for k, s in enumerate(scopes)}
     assert by_raw["elf"][0] == "bg" and by_raw["Drei"] == MAIN
     assert by_raw["2005"] == ("name", 2005) and by_raw["2010"] == ("name", 2010)
@@ -147,8 +177,7 @@ def test_a_year_of_the_story_or_after_is_no_background_cue():
     claims = [claim("Der Beginn der Serienfertigung ist für 2028 geplant.", "a.txt", "de", pub),
               claim("Production is due to begin in 2028.", "b.txt", "en", pub),
               claim("A similar plant opened in 2019 with 300 jobs.", "c.txt", "en", pub)]
-    bt = batch(claims, published={c.article: pub for c in claims})
-    scopes = value_scopes(bt, np.zeros(len(claims), dtype=np.int64))
+    bt, scopes = scoped(claims, pub)
     by_raw = {bt.value(k).raw: s for k, s in enumerate(scopes)}
     assert scopes[0] == MAIN and scopes[1] == MAIN
     assert by_raw["300"][0] == "bg"
@@ -159,8 +188,7 @@ def test_two_spans_of_past_years_that_overlap_are_one_scope():
     claims = [claim("The misconduct took place between 2015 and 2021.", "a.txt", "en", pub),
               claim("The misconduct lasted from 2017 to 2021.", "b.txt", "en", pub),
               claim("A similar scheme ran from 2009 to 2011.", "c.txt", "en", pub)]
-    bt = batch(claims, published={c.article: pub for c in claims})
-    scopes = value_scopes(bt, np.zeros(len(claims), dtype=np.int64))
+    bt, scopes = scoped(claims, pub)
     assert scopes[0] == ("bg", frozenset(range(2015, 2022)))
     assert comparable(scopes[0], scopes[1])  # they share 2017 to 2021
     assert not comparable(scopes[0], scopes[2])  # no year in common: another event
@@ -438,8 +466,6 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
 
 def test_the_bail_of_two_people_is_two_amounts():
     # GVA: "Lamont Powell posted $30,000 bond" / "Gomez was released after posting $100,000 bail"
-    from consistency.align.features import different_things
-
     a = claim("Court records show Lamont Powell posted $30,000 bond Friday.", "a.txt")
     b = claim("Justin Gomez was released Thursday after posting $100,000 bail.", "b.txt")
     c = claim("Lamont Powell was released after posting $50,000 bail.", "c.txt")
@@ -448,10 +474,7 @@ def test_the_bail_of_two_people_is_two_amounts():
     info = mention_info(bt)
     k = mentions_where(bt, lambda q: q.kind == "money")
     assert ["bail" in info[i].quals for i in k] == [True, True, True, False]  # a: "$30,000 bond Friday"
-    pairs = [(k[0], k[1]), (k[0], k[2]), (k[0], k[3])]
-    assert [_different_things(bt, x, y, info) for x, y in pairs] == [True, False, True]
-    ka, kb = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
-    assert different_things(bt, ka, kb, info).tolist() == [True, False, True]
+    assert gates(bt, info, [(k[0], k[1]), (k[0], k[2]), (k[0], k[3])]) == [True, False, True]
 
 
 def test_a_total_over_several_happenings_is_not_one_of_them():
@@ -505,8 +528,6 @@ def test_a_change_told_with_both_figures_gives_no_parts():
 def test_a_zero_is_a_count_of_its_own_role_only():
     # ECB+: "No-one was injured in the fire" says nothing of the "Dozens of people" evacuated; it
     # does contradict "two workers were taken to hospital" (zero is a count)
-    from consistency.align.features import different_things
-
     a = claim("No-one was injured in the fire.", "a.txt")
     b = claim("Dozens of people were evacuated from their homes.", "b.txt")
     c = claim("Two workers were taken to hospital.", "c.txt")
@@ -515,7 +536,4 @@ def test_a_zero_is_a_count_of_its_own_role_only():
     info = mention_info(bt)
     assert [(bt.value(k).value, bt.value(k).role) for k in range(4)] == [
         (0, "injured"), (20, None), (2, "injured"), (0, "injured")]
-    pairs = [(0, 1), (0, 2), (3, 2), (3, 1)]
-    assert [_different_things(bt, x, y, info) for x, y in pairs] == [True, False, False, True]
-    ka, kb = np.array([x for x, _ in pairs]), np.array([y for _, y in pairs])
-    assert different_things(bt, ka, kb, info).tolist() == [True, False, False, True]
+    assert gates(bt, info, [(0, 1), (0, 2), (3, 2), (3, 1)]) == [True, False, False, True]
