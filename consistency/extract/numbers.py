@@ -346,6 +346,10 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
 _ALTERNATIVE = re.compile(r"\s+(?:or|oder|to|bis)\s+|\s*[-–]\s*")
 
 
+#: "rose from three to five", "stieg von drei bis fünf": a change told with both figures, not a range
+_CHANGE_FROM = re.compile(r"\b(?:from|von|vom)\s+$", re.I)
+
+
 def _merge_alternatives(text: str, matches: list[NumberMatch]) -> list[NumberMatch]:
     """Merge two numbers joined as alternatives ("eight or nine times") into one range with the
     second one's unit: the first is no count of its own (its noun is the second one's)."""
@@ -353,6 +357,7 @@ def _merge_alternatives(text: str, matches: list[NumberMatch]) -> list[NumberMat
     for m in matches:
         a = out[-1] if out else None
         if (a is not None and _ALTERNATIVE.fullmatch(text, a.end, m.start) and not (a.ordinal or m.ordinal)
+                and not _CHANGE_FROM.search(text, 0, a.start)
                 and not (a.unit_key or a.currency or a.percent or a.scaled) and a.hedge in (None, "approx")
                 and m.hedge is None and 0 < a.value < m.value <= 10 * a.value):
             out[-1] = NumberMatch(start=a.start, end=m.end, value=(a.low + m.high) / 2, low=a.low, high=m.high,

@@ -238,6 +238,7 @@ def test_two_numbers_given_as_alternatives_are_one_range(text, lang, raw, low, h
 @pytest.mark.parametrize("text,lang,n", [
     ("He was one of 2 or 30 people.", "en", 2),  # too far apart to be alternatives
     ("Vier Verletzte oder drei Tote.", "de", 2),
+    ("The death toll rose from three to five.", "en", 2),  # a change told with both figures
 ])
 def test_numbers_that_are_no_alternatives_stay_apart(text, lang, n):
     assert len(find_numbers(text, lang)) == n
