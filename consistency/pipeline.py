@@ -89,7 +89,7 @@ def _extract_chunk(chunk: Sequence[Article], tolerance: float) -> list[tuple[Cla
     return [extract_claims(a, segment(a), tolerance) for a in chunk]
 
 
-def _in_process(n_articles: int) -> bool:
+def _extract_forked(n_articles: int) -> bool:
     """Are ``n_articles`` extracted in a forked process (:func:`_extracted`)?"""
     import multiprocessing as mp
 
@@ -98,7 +98,7 @@ def _in_process(n_articles: int) -> bool:
 
 def _extracted(todo: Sequence[Article], tolerance: float, forked: bool):
     """The claims of each article of ``todo``, in order: in a forked process when ``forked``
-    (:func:`_in_process`), else here. If that process dies (killed for memory, say), the articles it
+    (:func:`_extract_forked`), else here. If that process dies (killed for memory, say), the articles it
     did not return are extracted here."""
     if not forked:
         for a in todo:
@@ -132,7 +132,7 @@ def _article_claims(articles: Sequence[Article], settings: Settings, cache: Opti
     keys = [_claims_key(a, settings.tolerance) for a in readable] if cache is not None else [None] * len(readable)
     stored = cache.get_many(keys) if cache is not None else {}
     todo = [a for a, key in zip(readable, keys) if key is None or stored.get(key) is None]
-    forked = _in_process(len(todo))
+    forked = _extract_forked(len(todo))
     if state is not None:
         state["forked"] = forked
     extracted = _extracted(todo, settings.tolerance, forked)

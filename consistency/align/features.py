@@ -131,7 +131,7 @@ class _Arrays:
         self.kind_ordinal = np.array([q.kind == "ordinal" for q in qs], dtype=bool)
         self.kind_percent = np.array([q.kind == "percent" for q in qs], dtype=bool)
         self.kind_count = np.array([q.kind == "count" for q in qs], dtype=bool)
-        self.zero = np.array([q.kind == "count" and q.value == 0 and q.high == 0 for q in qs], dtype=bool)
+        self.zero = np.array([_zero(q) for q in qs], dtype=bool)
         self.age = np.array([q.unit_key == "age" for q in qs], dtype=bool)
         self.ordinal_name = np.array([q.kind == "ordinal" and names_an_ordinal(q.unit) for q in qs], dtype=bool)
         self.key = _codes(q.unit_key for q in qs)
@@ -391,8 +391,12 @@ def _zero_of_another_role(qa, qb) -> bool:
     """Is one of two counts a zero ("no one was injured", "keine Toten") and the other a count of
     people in another role, or in none ("Dozens of people were evacuated")? A zero is a count of
     those in its role only."""
-    zero = any(q.kind == "count" and q.value == 0 and q.high == 0 for q in (qa, qb))
-    return zero and qa.kind == qb.kind == "count" and (qa.role or None) != (qb.role or None)
+    return (_zero(qa) or _zero(qb)) and qa.kind == qb.kind == "count" and (qa.role or None) != (qb.role or None)
+
+
+def _zero(q) -> bool:
+    """Is ``q`` a count of nobody ("no one was injured", "keine Toten")?"""
+    return q.kind == "count" and q.value == 0 and q.high == 0
 
 
 #: Nouns of an age that say no more than "a person" ("a 30-year-old man", "a 7-year-old boy"): a

@@ -27,6 +27,12 @@ def batch(claims, nouns=None, published=None):
                  U=U, n_new=len(claims), ids={c.article: c.article for c in claims}, published=published or {})
 
 
+def picked(claims, test):
+    """The batch of ``claims``, its mention infos, and the indices of its mentions whose value passes ``test``."""
+    bt = batch(claims)
+    return bt, mention_info(bt), mentions_where(bt, test)
+
+
 def mentions_where(bt, test):
     """The mention indices of ``bt`` whose value passes ``test``."""
     return [k for k in range(len(bt.mentions)) if test(bt.value(k))]
@@ -89,9 +95,7 @@ def test_ages_of_anyone_are_one_persons_only_by_name():
     b = claim("An indictment was unsealed for a 23-year-old man.", "b.txt")
     c = claim("A 30-year-old man, Kevin Brown, was sentenced.", "c.txt")
     d = claim("Police said Kevin Brown, a 31-year-old man, was sentenced.", "d.txt")
-    bt = batch([a, b, c, d])
-    info = mention_info(bt)
-    k = mentions_where(bt, lambda q: q.unit_key == "age")
+    bt, info, k = picked([a, b, c, d], lambda q: q.unit_key == "age")
     assert [bt.value(i).unit for i in k] == ["man"] * 4
     assert gates(bt, info, [(k[0], k[1]), (k[2], k[3])]) == [True, False]
 
@@ -134,9 +138,7 @@ def test_others_besides_those_named_are_another_count():
     f = claim("Authorities have interviewed as many as 90 witnesses.", "f.txt")
     g = claim("Since Tuesday three new witnesses have come forward.", "g.txt")
     h = claim("Seit Dienstag meldeten sich drei neue Zeugen.", "h.txt", "de")
-    bt = batch([f, g, h])
-    info = mention_info(bt)
-    k = mentions_where(bt, lambda q: q.kind == "count")
+    bt, info, k = picked([f, g, h], lambda q: q.kind == "count")
     assert ["new" in info[i].quals for i in k] == [False, True, True]
     days = mentions_where(bt, lambda q: q.unit_key == "time")
     assert days and not any("new" in info[i].quals for i in days)  # the count's qualifier, not the day's
@@ -425,9 +427,7 @@ def test_distances_from_two_places_are_two_facts():
     b = claim("The villages lie about 170 miles northwest of New York City.", "b.txt")
     c = claim("Herkimer is some 60 miles from Syracuse.", "c.txt")
     d = claim("Der Ort liegt rund 100 Kilometer nördlich von München.", "d.txt", "de")
-    bt = batch([a, b, c, d])
-    info = mention_info(bt)
-    dist = mentions_where(bt, lambda q: q.unit_key == "m")
+    bt, info, dist = picked([a, b, c, d], lambda q: q.unit_key == "m")
     assert anchors(bt, dist) == [
         "syracuse", "new york city", "syracuse", "münchen"]
     ka, kb, kc = dist[:3]
@@ -442,9 +442,7 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
     d = claim("Ein 14 Meter langer Wal wurde angespült.", "d.txt", "de")
     e = claim("Die Anwohner sollen einen Abstand von 50 Metern halten.", "e.txt", "de")
     f = claim("The workers were about 700 metres below ground.", "f.txt")
-    bt = batch([a, b, c, d, e, f])
-    info = mention_info(bt)
-    dist = mentions_where(bt, lambda q: q.unit_key == "m")
+    bt, info, dist = picked([a, b, c, d, e, f], lambda q: q.unit_key == "m")
     assert anchors(bt, dist) == [
         "(away)", "(size)", "(size)", "(size)", "(away)", None]
     ka, kb, kc, kd, ke, kf = dist
@@ -454,9 +452,7 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
     # a distance kept may be the one from a named place: compared
     g = claim("The plane came down 5 miles away from the airport.", "g.txt")
     h = claim("The plane came down 3 miles from Denver International Airport.", "h.txt")
-    bt = batch([g, h, b])
-    info = mention_info(bt)
-    dist = mentions_where(bt, lambda q: q.unit_key == "m")
+    bt, info, dist = picked([g, h, b], lambda q: q.unit_key == "m")
     assert [info[k].anchor for k in dist] == ["(away)", "denver international airport", "(size)"]
     assert not _different_things(bt, dist[0], dist[1], info) and _different_things(bt, dist[1], dist[2], info)
     from consistency.align.features import different_things
@@ -470,9 +466,7 @@ def test_the_bail_of_two_people_is_two_amounts():
     b = claim("Justin Gomez was released Thursday after posting $100,000 bail.", "b.txt")
     c = claim("Lamont Powell was released after posting $50,000 bail.", "c.txt")
     d = claim("A memorial fund for the victims raised $30,000.", "d.txt")
-    bt = batch([a, b, c, d])
-    info = mention_info(bt)
-    k = mentions_where(bt, lambda q: q.kind == "money")
+    bt, info, k = picked([a, b, c, d], lambda q: q.kind == "money")
     assert ["bail" in info[i].quals for i in k] == [True, True, True, False]  # a: "$30,000 bond Friday"
     assert gates(bt, info, [(k[0], k[1]), (k[0], k[2]), (k[0], k[3])]) == [True, False, True]
 
@@ -495,9 +489,7 @@ def test_a_change_is_not_a_level():
     a = claim("Die Stadt trägt 30 Prozent der Kosten.", "a.txt", "de")
     b = claim("Die Kosten betragen 148 Mio. Euro, eine Steigerung von 56 Prozent.", "b.txt", "de")
     c = claim("Die Kosten stiegen um 40 Prozent.", "c.txt", "de")
-    bt = batch([a, b, c])
-    info = mention_info(bt)
-    pct = mentions_where(bt, lambda q: q.kind == "percent")
+    bt, info, pct = picked([a, b, c], lambda q: q.kind == "percent")
     assert [("change" in info[k].quals) for k in pct] == [False, True, True]
     assert _different_things(bt, pct[0], pct[1], info) and not _different_things(bt, pct[1], pct[2], info)
 
@@ -522,6 +514,7 @@ def test_a_change_told_with_both_figures_gives_no_parts():
     a = claim("Die Zahl der Toten stieg von drei auf fünf.", "a.txt", "de")
     b = claim("The death toll rose from three to five people.", "b.txt")
     bt = batch([a, b])
+    assert len(bt.mentions) == 4  # both figures of each change are read, not one range
     assert not any("subset" in i.quals for i in mention_info(bt))
 
 
