@@ -11,7 +11,8 @@ Hochwasser von 2005". Such values belong to another event. Every value gets a
 - ``("bg", years)`` for the values of a *background* claim: one with a cue from
   the language tables (``BACKGROUND``: "im vergangenen Winter", "last year",
   "the previous record"), with a year used as a name, or, for values other than
-  times, naming a year that is not the story's year. ``years`` are the years the
+  times, naming a year before the story's year (a later one is the story's plan or
+  forecast: "300 jobs once the first building opens in 2027"). ``years`` are the years the
   claim names; two background values compare when they share a year (or neither
   names one);
 - ``("bg", years)`` for a year, or a span of years ("from 2015 to 2021": each of its years), that
@@ -93,7 +94,7 @@ def value_scopes(batch: Batch, story: np.ndarray) -> list[tuple]:
                              for y in _years(v))
             y0 = years.get(int(story[mt.claim]))
             cue = background_of(c.sentence.clean, y0) or bool(named)
-            other = y0 is not None and bool(said - {y0})
+            other = y0 is not None and any(y < y0 for y in said)  # "opens in 2027": the story's plan
             cache[mt.claim] = (cue, other, said, named)
         cue, other, said, named = cache[mt.claim]
         y0 = years.get(int(story[mt.claim]))

@@ -20,7 +20,7 @@ from .clock import find_clock_times
 from .dates import find_dates, furniture_spans
 from .entities import canonical_text, find_entities
 from .numbers import DEFAULT_TOLERANCE, NumberMatch, find_numbers, parse_number
-from .units import convert, counted_noun, unit_key, units_compatible
+from .units import LEXICON, convert, counted_noun, unit_key, units_compatible
 
 __all__ = ["extract", "extract_claims", "find_numbers", "find_dates", "find_entities", "canonical_text",
            "parse_number", "unit_key", "units_compatible", "DEFAULT_TOLERANCE"]
@@ -103,6 +103,18 @@ _ROLES = [
 ]
 #: Counted nouns (unit keys) that count people: only their counts have a role (killed, injured, ...).
 _PEOPLE = frozenset(table("PEOPLE")) | {None}
+#: Nouns of the lexicon that count things (``LEXICON``): no ending makes them people ("tanker")
+_THING_KEYS = frozenset(LEXICON.values()) - _PEOPLE
+_PEOPLE_ENDINGS = tuple(sorted(set(table("PEOPLE_ENDINGS")), key=len, reverse=True))
+#: role words that are said of things as well as of people
+_THINGS_TOO = frozenset({"hit", "shot"})
+
+
+def _people_like(key) -> bool:
+    """Is a counted noun outside the ``PEOPLE`` table one of people by its ending ("Tourengeher",
+    "Bergsteiger", "climbers", "cyclists": the agent nouns of ``PEOPLE_ENDINGS``, lang/)?"""
+    return bool(key) and key not in _THING_KEYS and " " not in key and len(key) >= 5 and key.endswith(
+        _PEOPLE_ENDINGS)
 
 
 #: "16 years old", "16 Jahre alt", "six months old": an age (numbers are read before the unit, so this looks after it)
@@ -177,20 +189,35 @@ _AGE_COMPOUND = re.compile(r"^-?(?:(?:years?|months?|weeks?|days?)-old|jährig\w
 _SCALE_BEFORE = re.compile(r"\b(Stärke|Magnitude|magnitude|Kategorie|Category|category|Stufe|level|Level)\s+$")
 
 
+#: a counted noun (up to three words) and "and" / "und" right after a number: the start of a subject
+#: of two nouns ("seven adults and a 3-year-old were shot", "drei Männer und eine Frau wurden verletzt")
+_AND_SUBJECT = re.compile(r"(?:\s+[\w'’-]+){1,3}?\s+(?:and|und)\s")
+#: a verb form in the number's own clause: there the clause says what happened ("Three people were at
+#: the park and two were shot"), and the verb after "and" is another clause's
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|had|have|has|been|wurden?|waren|war|sind|ist|haben|hatten)\b", re.I)
+
+
 def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
     """killed / injured / arrested, from the verbs of the number's clause (counts of people only)."""
-    if unit_key not in _PEOPLE:
+    strict = unit_key in _PEOPLE
+    if not (strict or _people_like(unit_key)):
         return None
     if unit_key == "death":
         return "killed"
     if unit_key == "injured":
         return "injured"
     ca, cb = _clause(text, start, end)
+    m = _AND_SUBJECT.match(text, end)
+    if m and m.end() - 1 >= cb and not _AUXILIARY.search(text, end, cb):
+        # "seven adults and a 3-year-old were shot": one subject of two nouns, its verb after the "and"
+        cb = _clause(text, m.end(), m.end())[1]
     # the role word nearest the number (after it first: "three people were killed", "drei
     # Menschen starben"; then before it: "killing three people"), within its clause
     best, where = None, None
     for name, rx in _ROLES:
         for m in rx.finditer(text, ca, cb):
+            if not strict and m.group().lower() in _THINGS_TOO:
+                continue  # "two trailers were hit": things are hit and shot at too
             d = m.start() - end if m.start() >= end else (start - m.end()) + 0.5
             if d <= 60 and (where is None or d < where):
                 best, where = name, d

@@ -98,6 +98,15 @@ _CONDITIONAL = re.compile(r"(?<![\w])(?:if|unless|otherwise|wenn|falls|sonst|and
 _MODIFIER_HEDGE = re.compile(r"\s+(?:[a-zäöüß]+-[a-zäöüß-]+|[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ][a-zäöüß]+)\b")
 
 
+#: "May 11", "in May", "on Sunday, May 11", "May 2024": the month, not the modal
+_MONTH_AFTER = re.compile(r"\s*\d")
+
+
+def _month_may(text: str, m: re.Match) -> bool:
+    """Is the hedge word ``m`` the month "May" (capitalised inside a sentence, or before a number)?"""
+    return m.group() == "May" and (m.start() > 0 or bool(_MONTH_AFTER.match(text, m.end())))
+
+
 def hedge_cues(text: str, language: str) -> tuple[str, ...]:
     """Modal, conditional and hedging words ("könnte", "möglicherweise", "if").
 
@@ -106,7 +115,7 @@ def hedge_cues(text: str, language: str) -> tuple[str, ...]:
     # an adverb that hedges one modifier ("a possibly drug-related incident", "ein vermutlich
     # technischer Defekt") does not hedge the statement
     found = [m.group() for m in _HEDGE_RE.get(language, _HEDGE_RE["en"]).finditer(text)
-             if not _MODIFIER_HEDGE.match(text, m.end())]
+             if not _MODIFIER_HEDGE.match(text, m.end()) and not _month_may(text, m)]
     if any(_WOULD.match(w) for w in found) and _REPORTING.search(text) and not _CONDITIONAL.search(text):
         found = [w for w in found if not _WOULD.match(w)]
     return tuple(found)

@@ -246,6 +246,10 @@ def _race_times(text: str, language: str, tolerance: float) -> list[NumberMatch]
     return out
 
 
+#: what joins the two figures of a score ("11-4", "20 - 13", "3:1" is a clock time or a ratio elsewhere)
+_SCORE_JOIN = re.compile(r"\s?[-–]\s?")
+
+
 def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOLERANCE) -> list[NumberMatch]:
     """Find the numbers in ``text`` (a sentence or any span of text).
 
@@ -302,6 +306,9 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
         v2 = None
         if m.group("num2"):
             v2 = parse_number(m.group("num2"), language)
+            if v2 is not None and v2 < value and not (currency or m.group("pct") or scale_word or att) and (
+                    _SCORE_JOIN.fullmatch(text[m.end("num"):m.start("num2")])):
+                continue  # "The Colts (11-4)", "a 20 - 13 win": a score or a record, no range runs down
             if v2 is not None:
                 v2 *= scale
                 low, high, hedge = min(value, v2), max(value, v2), "range"

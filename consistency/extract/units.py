@@ -89,6 +89,11 @@ LEXICON = {
     "verdächtiger": "suspect", "suspect": "suspect", "tier": "animal", "animal": "animal",
     "baum": "tree", "bäume": "tree", "tree": "tree", "flug": "flight", "flüge": "flight", "flight": "flight",
     "zug": "train", "züge": "train", "train": "train", "patient": "patient", "bett": "bed", "bed": "bed",
+    # those who come to help, however a report calls them
+    "einsatzkraft": "rescuer", "einsatzkräfte": "rescuer", "rettungskraft": "rescuer", "rettungskräfte": "rescuer",
+    "helfer": "rescuer", "helferin": "rescuer", "retter": "rescuer", "rescuer": "rescuer", "helper": "rescuer",
+    "rescue worker": "rescuer", "responder": "rescuer", "emergency worker": "rescuer",
+    "position": "job", "stellen": "job",
 }
 
 
@@ -262,6 +267,8 @@ def units_compatible(a: Optional[str], b: Optional[str]) -> bool:
         return True
     if {a, b} <= {"death", "casualty"}:
         return True  # "Todesopfer" vs "casualties": same fact, often mixed in reporting
+    if {a, b} <= {"rescuer", "firefighter"}:
+        return True  # "180 Einsatzkräfte" / "180 Feuerwehrleute und Rettungskräfte"
     return len(a) >= 5 and len(b) >= 5 and (a.endswith(b) or b.endswith(a))
 
 

@@ -31,6 +31,9 @@ defines the same tables:
 ``PEOPLE``
     Counted nouns (normalised unit keys) that count people ("Männer", "Geiseln", "suspects"):
     only their counts say what happened to someone (killed, injured, arrested).
+``PEOPLE_ENDINGS``
+    Endings of agent nouns that count people when a role word stands by ("Tourengeher",
+    "Bergsteiger", "climbers", "cyclists"): no table lists every such noun.
 ``STATION_WORDS``, ``EMERGENCY_CALL``, ``GUN_WORDS``, ``MAKERS``, ``NOT_AGE_NOUNS``
     Numbers that are names (a broadcaster's, an emergency line's, a model's), calibres in a
     sentence about a gun, and words after an age that are not whose age it is: see :mod:`consistency.extract`.

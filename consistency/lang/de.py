@@ -162,8 +162,12 @@ PEOPLE = (
     "mensch", "bewohner", "kind", "arbeiter", "feuerwehrmann", "polizist", "männer", "mann", "frauen", "frau",
     "jugendliche", "jugendlicher", "verdächtige", "tatverdächtige", "täter", "schüler", "passagiere",
     "fahrgäste", "bergleute", "polizisten", "beamte", "patienten", "geiseln", "demonstranten", "insassen",
-    "reisende", "reisenden",
+    "reisende", "reisenden", "rescuer",
 )
+
+#: Endings of agent nouns (normalised unit keys) that count people: "Tourengeher", "Bergsteigerin",
+#: "Pflegekräfte", "Flüchtlinge", "Radfahrer" (``PEOPLE_ENDINGS``)
+PEOPLE_ENDINGS = ("er", "erin", "erinnen", "leute", "kraft", "kräfte", "ling", "linge", "ist", "isten")
 
 #: What happened at a point in time, by the words of the date's clause (see lang/en.py).
 EVENTS = {
@@ -180,7 +184,7 @@ EVENTS = {
                  r"Leck\w*", r"ausgelaufen", r"gesunken", r"Kollision\w*", r"kollidiert\w*", r"Feuer\w*",
                  r"Hochwasser\w*", r"Überschwemmung\w*", r"Erdrutsch\w*", r"Stromausfall\w*", r"Strom\s+fiel",
                  r"auf\s+Grund\s+gelaufen", r"notgelandet", r"Notlandung\w*", r"Streik\w*", r"Warnstreik\w*",
-                 r"Ausstand\w*",
+                 r"Ausstand\w*", r"brennt", r"brannte\w*", r"\w+brand", r"\w+feuer",
                  # worüber eine Meldung sonst berichtet (see lang/en.py)
                  r"gestartet", r"abgehoben", r"unterzeichnet", r"geeinigt", r"Einigung\w*", r"verständigt",
                  r"eingeschlagen", r"gelandet", r"gewählt", r"entdeckt", r"geboren", r"zur\s+Welt", r"überfallen",

@@ -143,8 +143,12 @@ PEOPLE = (
     "girl", "male", "female", "juvenile", "bystander", "resident", "worker", "passenger", "customer", "guest",
     "patron", "relative", "deputy", "firefighter", "miner", "tourist", "hiker", "kid", "infant", "baby",
     "individual", "employee", "suspect", "hostage", "gunmen", "gunman", "pupil", "casualty",
-    "police officer", "visitor", "participant", "runner", "doctor", "patient",
+    "police officer", "visitor", "participant", "runner", "doctor", "patient", "rescuer",
 )
+
+#: Endings of agent nouns (normalised unit keys) that count people: "climbers", "cyclists",
+#: "pedestrians", "occupants" (``PEOPLE_ENDINGS``)
+PEOPLE_ENDINGS = ("er", "or", "ist", "ian", "ant")
 
 #: What happened at a point in time, by the words of the date's clause: the shooting's date is not the
 #: sentencing's. Classes in order of precedence (a court clause often names the crime as well).
@@ -163,7 +167,7 @@ EVENTS = {
                  r"breach\w*", r"leak\w*", r"spill\w*", r"sank", r"sunk", r"sinking", r"capsiz\w*", r"collid\w*",
                  r"collisions?", r"fires?", r"flood\w*", r"landslides?", r"mudslides?", r"ran\s+aground",
                  r"outages?", r"blackouts?", r"emergency\s+landing", r"crash-landed", r"strikes?", r"walkouts?",
-                 r"walk(?:s|ed|ing)?\s+out",
+                 r"walk(?:s|ed|ing)?\s+out", r"burn(?:s|ed|ing|t)?", r"ablaze", r"wildfires?", r"bushfires?",
                  # what else a news story is about: a launch, a deal, a landing, a find, a birth, a raid
                  r"launch(?:ed|es)?", r"lift(?:ed)?\s+off", r"signed", r"agreed", r"reached\s+(?:a|an)\s+(?:deal|agreement)",
                  r"struck", r"landed", r"touched\s+down", r"elected", r"discovered", r"born", r"robbed", r"stormed",

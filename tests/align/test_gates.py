@@ -183,6 +183,10 @@ def test_a_year_of_the_story_or_after_is_no_background_cue():
     by_raw = {bt.value(k).raw: s for k, s in enumerate(scopes)}
     assert scopes[0] == MAIN and scopes[1] == MAIN
     assert by_raw["300"][0] == "bg"
+    # a count in a sentence that names a later year is the story's plan, not another event's
+    bt, scopes = scoped([claim("The project is expected to create 300 permanent jobs once the first "
+                               "building opens in 2027.", "d.txt", "en", pub)], pub)
+    assert [s for k, s in enumerate(scopes) if bt.value(k).raw == "300"] == [MAIN]
 
 
 def test_two_spans_of_past_years_that_overlap_are_one_scope():

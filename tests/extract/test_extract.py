@@ -173,6 +173,36 @@ def test_number_across_a_masked_nbsp_entity():
         assert v.value == value and text[v.start:v.end] == v.raw and "&" in v.raw
 
 
+@pytest.mark.parametrize("text,lang,role", [
+    ("Für zwei Tourengeher kam jede Hilfe zu spät.", "de", "killed"),
+    ("Zwei Bergsteiger kamen ums Leben.", "de", "killed"),
+    ("Zwei Radfahrer wurden verletzt.", "de", "injured"),
+    ("Two climbers died in the avalanche.", "en", "killed"),
+    ("Three pedestrians were injured.", "en", "injured"),
+    ("Four occupants were killed.", "en", "killed"),
+    # things are hit and shot at as well: no ending makes a trailer a person
+    ("Two trailers were hit by bullets.", "en", None),
+    ("Zwei Hubschrauber waren im Einsatz, drei Menschen starben.", "de", None),
+    # one subject of two nouns: the verb after "and" says what happened to both
+    ("Police said seven adults and a 3-year-old were shot in Evanston.", "en", "injured"),
+    ("Drei Männer und eine Frau wurden verletzt.", "de", "injured"),
+    ("Three people were at the park and two were shot.", "en", None),
+])
+def test_agent_nouns_outside_the_people_table_count_people(text, lang, role):
+    # "Tourengeher", "climbers": no table lists every noun of people; the endings of agent nouns
+    # (lang PEOPLE_ENDINGS) let the role words say what happened to them
+    assert claim(text, lang).values[0].role == role
+
+
+def test_those_who_come_to_help_are_one_count_however_called():
+    from consistency.extract.units import units_compatible
+
+    keys = [unit_key(w) for w in ("Einsatzkräften", "Helfer", "Rettungskräfte", "rescuers", "Bergretter")]
+    assert set(keys) == {"rescuer"}
+    assert units_compatible("rescuer", unit_key("Feuerwehrleute"))
+    assert unit_key("positions") == unit_key("Arbeitsplätze") == "job"
+
+
 @pytest.mark.parametrize("text,lang,expected", [
     ("Ein Mann hat in der Hauptstraße vier Menschen bedroht.", "de", [("vier", "count", "people")]),
     ("The storm hit on Thursday, injuring 24 people.", "en", [("Thursday", "relative_date", "time"),
@@ -208,6 +238,8 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     ("The satellite was launched on 3 September.", "en", "incident"),
     ("Die Tarifparteien haben sich am Donnerstag geeinigt.", "de", "incident"),
     ("Der Strom fiel am Dienstag um 13.50 Uhr aus.", "de", "incident"),
+    ("In der Lindenheide brennt seit Sonntagnachmittag der Wald.", "de", "incident"),
+    ("The wildfire started on Sunday afternoon.", "en", "incident"),
     # the happening named right beside the date wins over the clause's verb
     ("He is charged with murder for the June 16, 2015, shooting spree.", "en", "incident"),
     ("He was sentenced after being convicted in the March 6 death of his friend.", "en", "incident"),

@@ -242,3 +242,18 @@ def test_two_numbers_given_as_alternatives_are_one_range(text, lang, raw, low, h
 ])
 def test_numbers_that_are_no_alternatives_stay_apart(text, lang, n):
     assert len(find_numbers(text, lang)) == n
+
+
+@pytest.mark.parametrize("text,lang,kept", [
+    ("The Colts (11-4) won their eighth straight game.", "en", []),
+    ("Colts Clinch Playoff Berth with 20 - 13 Win Over Chiefs", "en", []),
+    ("Bayern gewann 3-1 gegen Dortmund.", "de", []),
+    # a range runs up
+    ("Between 30-40 people were there.", "en", [(30.0, 40.0)]),
+    ("Es kamen 20-30 Menschen.", "de", [(20.0, 30.0)]),
+])
+def test_a_score_is_no_range(text, lang, kept):
+    # two figures joined by a dash that run down are a score or a record ("(11-4)"), not the
+    # range 4 to 11 of one count
+    assert [(m.low, m.high) for m in find_numbers(text, lang) if m.low != m.high] == kept
+    assert not [m for m in find_numbers(text, lang) if m.value in (4.0, 13.0, 1.0)]  # no end of a score alone
