@@ -130,7 +130,7 @@ class Quantity:
     hedge: Optional[str] = None  # "lower", "upper", "approx", "at_least", "at_most", "range"; clock: "after", "before"
     partial: bool = False
     subject: tuple[str, ...] = ()  # canonical entities of the number's clause ("Russia")
-    role: Optional[str] = None  # counted people: "killed", "injured", "arrested"; points in time: the event ("court", "incident", ...)
+    role: Optional[str] = None  # counted people: "killed", "shot", "injured", "arrested"; points in time: the event ("court", "incident", ...)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..extract.entities import canonical_text
+from ..lang import table
 from ..model import Claim, Quantity
 
 __all__ = ["clause_span", "value_context", "context_words", "context_names", "noun_text"]
@@ -70,6 +71,7 @@ def context_words(text: str) -> frozenset:
     return frozenset(w.lower()[:5] for w in _WORD.findall(text))
 
 
+_COMMON_NAME_WORDS = frozenset(table("NAME_COMMON_WORDS"))
 _NAME = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+")
 _NOT_NAME = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "the", "a", "an", "in", "im", "am", "bei",
              "nach", "laut", "on", "at", "of", "for", "and", "und", "sie", "er", "es", "he", "she", "it", "they"}
@@ -82,7 +84,7 @@ def context_names(text: str) -> frozenset:
     for m in _NAME.finditer(text):
         words = [w.lower().rstrip("'’s") for w in m.group().split() if w.lower() not in _NOT_NAME]
         if len(words) >= 2:
-            out.update(w for w in words if len(w) >= 3)
+            out.update(w for w in words if len(w) >= 3 and w not in _COMMON_NAME_WORDS)
     return frozenset(out)
 
 

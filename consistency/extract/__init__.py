@@ -95,12 +95,18 @@ _MODEL_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(table("MAKERS")) + r")\s+
 #: What happened to the people counted: a count of the killed is not a count of the injured.
 _ROLES = [
     ("killed", re.compile(r"\b(?:kill\w*|dead|died|dies|death|deaths|fatal\w*|slain|murder\w*|getötet|tot|tote[nr]?|"
-                          r"starben|gestorben|ums Leben|Todesopfer|(?:jede\s+)?Hilfe\s+zu\s+spät|tödlich\w*|leblos\w*)\b", re.I)),
-    ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|shot|hit|verletzt\w*|verwundet\w*|"
+                          r"starben|gestorben|ums Leben|Todesopfer|(?:jede\s+)?Hilfe\s+zu\s+spät|tödlich\w*|leblos\w*|erschossen)\b", re.I)),
+    # hit by gunfire, killed or not: "nine people were shot, one fatally" counts neither the killed nor
+    # the injured ("shot dead", "shot and killed", "shot and wounded" say which, by their second word)
+    ("shot", re.compile(r"\b(?:shot|angeschossen|niedergeschossen)\b", re.I)),
+    ("injured", re.compile(r"\b(?:injur\w*|wound\w*|hurt|hospitali[sz]ed|hit|verletzt\w*|verwundet\w*|"
                            r"(?:taken|brought|rushed|transported|flown)\s+to\s+(?:a\s+|the\s+|local\s+|\w+\s+)?hospitals?|"
                            r"(?:ins|in\s+ein|in\s+das)\s+Krankenhaus|in\s+(?:eine|die)\s+Klinik)\b", re.I)),
     ("arrested", re.compile(r"\b(?:arrest\w*|custody|detained|charged|festgenommen|verhaftet|angeklagt)\b", re.I)),
 ]
+#: the word after "shot" that says which ("shot dead", "shot to death", "shot and killed", "shot and wounded"),
+#: read past the clause's end (a clause ends at "and")
+_SHOT_WHICH = re.compile(r"\s+(?:(?P<killed>dead|to\s+death|and\s+killed)|(?P<injured>and\s+(?:wounded|injured)))\b", re.I)
 #: Counted nouns (unit keys) that count people: only their counts have a role (killed, injured, ...).
 _PEOPLE = frozenset(table("PEOPLE")) | {None}
 #: Nouns of the lexicon that count things (``LEXICON``): no ending makes them people ("tanker")
@@ -220,7 +226,8 @@ def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
                 continue  # "two trailers were hit": things are hit and shot at too
             d = m.start() - end if m.start() >= end else (start - m.end()) + 0.5
             if d <= 60 and (where is None or d < where):
-                best, where = name, d
+                which = _SHOT_WHICH.match(text, m.end()) if name == "shot" else None
+                best, where = (which.lastgroup if which else name), d
     return best
 _ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
 _CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")

@@ -16,12 +16,12 @@ QUALIFIERS = {
               r"Höchstgeschwindigkeit", r"maximal\s+zulässig\w*"),
     "total": (r"insgesamt", r"Gesamt\w*", r"seit\s+Beginn", r"seither", r"seitdem", r"in\s+dieser\s+Saison", r"seit\s+Anfang", r"bislang\s+insgesamt",
               r"kumuliert\w*", r"in\s+der\s+gesamten?", r"Jahresbilanz", r"im\s+ganzen\s+Jahr"),
-    "rate": (r"pro\s+(?:Tag|Woche|Monat|Jahr|Stunde|Kopf|Einwohner)", r"je\s+(?:Tag|Woche|Monat|Jahr)",
+    "rate": (r"pro\s+(?:Tag|Woche|Monat|Jahr|Stunde|Kopf|Einwohner|Anklagepunkt)", r"je\s+(?:Tag|Woche|Monat|Jahr|Anklagepunkt)",
              r"täglich\w*", r"wöchentlich\w*", r"monatlich\w*", r"jährlich\w*", r"an\s+einem\s+(?:einzigen\s+)?Tag",
              r"binnen\s+(?:eines|24)\s+\w+", r"innerhalb\s+(?:eines|von\s+24)\s+\w+", r"allein\s+am\s+\w+",
              r"in\s+der\s+(?:vergangenen|letzten)\s+Woche", r"Tagesmittel\w*", r"Wochen\w*"),
     "estimate": (r"ursprünglich\w*", r"veranschlagt\w*", r"zunächst", r"anfangs", r"prognostiziert\w*",
-                 r"Prognose\w*", r"angestrebt\w*"),
+                 r"Prognose\w*", r"angestrebt\w*", r"Zielmarke\w*", r"Spendenziel\w*", r"Zielwert\w*"),
     "change": (r"Steigerung\w*", r"Anstieg\w*", r"Zuwachs\w*", r"Rückgang\w*", r"Zunahme\w*", r"Abnahme\w*",
                r"Plus", r"Minus", r"(?:stieg|stiegen|sank|sanken|fiel|fielen|legte\w*|gab\w*)\s+(?:\w+\s+){0,4}um",
                r"um\s+(?:rund\s+|fast\s+|knapp\s+|mehr\s+als\s+)?#(?:,#)?\s*(?:Prozent\w*|%)"),
@@ -255,3 +255,9 @@ FUNCTION_WORDS = ("der", "die", "das", "den", "dem", "des", "ein", "eine", "eine
                   "sein", "seine", "ihre", "dies", "diese", "dieser", "dieses", "hier", "dort", "jetzt", "heute")
 #: German marks a genitive with "s" ("Putins", "Russlands"): one name key for both (align/stories.py).
 GENITIVE_S = True
+#: Words of a name that name no one in particular ("Klinikum Nord", "Amtsgericht Mitte"): two names
+#: sharing one of them are not the same name (align/context.py).
+NAME_COMMON_WORDS = ("straße", "strasse", "platz", "polizei", "klinik", "klinikum", "krankenhaus", "kreis", "landkreis",
+                     "stadt", "amt", "gericht", "amtsgericht", "landgericht", "bahnhof", "schule", "universität", "nord",
+                     "süd", "ost", "west", "neue", "neuen", "deutsche", "deutschen", "bundes", "landes", "mitte",
+                     "flughafen", "rathaus", "feuerwehr", "staatsanwaltschaft")

@@ -14,11 +14,13 @@ QUALIFIERS = {
               r"speed\s+limit", r"maximum\s+(?:allowed|permitted)"),
     "total": (r"in\s+total", r"total", r"since\s+then", r"this\s+season", r"overall", r"altogether", r"cumulative", r"so\s+far\s+this",
               r"since\s+the\s+(?:start|beginning)", r"all\s+told"),
-    "rate": (r"per\s+(?:day|week|month|year|hour|capita|head)", r"a\s+(?:day|week|month|year)", r"daily",
+    "rate": (r"per\s+(?:day|week|month|year|hour|capita|head|count|charge)", r"(?:for|on)\s+each\s+(?:count|charge)", r"apiece", r"a\s+(?:day|week|month|year)", r"daily",
              r"weekly", r"monthly", r"annual(?:ly)?", r"in\s+a\s+single\s+day", r"within\s+(?:a|24)\s+\w+",
              r"on\s+\w+day\s+alone", r"last\s+week"),
     "estimate": (r"original(?:ly)?", r"initial(?:ly)?", r"budgeted", r"projected", r"forecast",
-                 r"first\s+estimated"),
+                 r"first\s+estimated",
+                 # what is aimed at, not what is reached: "the $5,000 goal had been surpassed"
+                 r"goal", r"targets?(?![\w-])"),
     "change": (r"(?:rose|risen|rise[sn]?|fell|fallen|falls?|increased|decreased|dropped|gained|declined|climbed|"
                r"jumped|slipped|grew|shrank)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?#",
                r"(?:increase|decrease|rise|drop|decline|gain|growth|jump|fall)\s+of\s+#",
@@ -236,3 +238,10 @@ FUNCTION_WORDS = ("the", "a", "an", "and", "or", "but", "this", "that", "these",
                   "no", "now", "here", "there", "then", "also", "just", "only", "new", "more", "most", "some")
 #: A possessive is "'s" in English, cut by the name key itself: no plain genitive "s".
 GENITIVE_S = False
+#: Words of a name that name no one in particular ("Harborview Medical Center", "Denny Youth Center"):
+#: two names sharing one of them are not the same name (align/context.py).
+NAME_COMMON_WORDS = ("center", "centre", "county", "city", "police", "department", "hospital", "medical", "school",
+                     "high", "street", "avenue", "road", "court", "office", "university", "park", "church", "station",
+                     "north", "south", "east", "west", "new", "saint", "district", "state", "national", "community",
+                     "memorial", "sheriff", "mall", "club", "jail", "prison", "fire", "regional", "general", "county's",
+                     "international", "united", "states", "service", "services", "authority", "airport", "river")

@@ -184,9 +184,17 @@ def test_number_across_a_masked_nbsp_entity():
     ("Two trailers were hit by bullets.", "en", None),
     ("Zwei Hubschrauber waren im Einsatz, drei Menschen starben.", "de", None),
     # one subject of two nouns: the verb after "and" says what happened to both
-    ("Police said seven adults and a 3-year-old were shot in Evanston.", "en", "injured"),
+    ("Police said seven adults and a 3-year-old were shot in Evanston.", "en", "shot"),
     ("Drei Männer und eine Frau wurden verletzt.", "de", "injured"),
     ("Three people were at the park and two were shot.", "en", None),
+    # shot, killed or not, is its own role: "nine shot, one fatally" is no count of the injured;
+    # a second word says which ("shot dead", "shot and wounded")
+    ("Nine people were shot, one fatally.", "en", "shot"),
+    ("Two men were shot dead outside the bar.", "en", "killed"),
+    ("Two men were shot and killed outside the bar.", "en", "killed"),
+    ("Two men were shot and wounded outside the bar.", "en", "injured"),
+    ("Zwei Männer wurden erschossen.", "de", "killed"),
+    ("Zwei Männer wurden angeschossen.", "de", "shot"),
 ])
 def test_agent_nouns_outside_the_people_table_count_people(text, lang, role):
     # "Tourengeher", "climbers": no table lists every noun of people; the endings of agent nouns

@@ -28,6 +28,11 @@ def test_qualifier_classes():
     assert "change" in qualifiers_of("shares rose # percent")
     assert "change" not in qualifiers_of("Die Kosten sind auf # Millionen Euro gestiegen")  # a level, not a change
     assert "world" in qualifiers_of("ruft weltweit # Fahrzeuge zurück")
+    # an aim is not what was reached; an amount for each charge is not the total
+    assert "estimate" in qualifiers_of("The $# goal had been surpassed by Saturday morning")
+    assert "estimate" in qualifiers_of("Das Spendenziel von # Euro")
+    assert "estimate" not in qualifiers_of("Two men targeted the store")
+    assert "rate" in qualifiers_of("a $# bond for each count")
 
 
 def test_reporting_times_revisions_and_ordinal_names():
