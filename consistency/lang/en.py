@@ -19,8 +19,9 @@ QUALIFIERS = {
              r"on\s+\w+day\s+alone", r"last\s+week"),
     "estimate": (r"original(?:ly)?", r"initial(?:ly)?", r"budgeted", r"projected", r"forecast",
                  r"first\s+estimated",
-                 # what is aimed at, not what is reached: "the $5,000 goal had been surpassed"
-                 r"goal", r"targets?(?![\w-])"),
+                 # what is aimed at, not what is reached: "the $5,000 goal had been surpassed" (a number's
+                 # goal or target only: "scored two goals" and "three targets were hit" are counts)
+                 r"#\s+(?:fundraising\s+|funding\s+|sales\s+)?(?:goal|target)(?!s)", r"(?:goal|target)\s+of\s+(?:about\s+|around\s+)?\W?#"),
     "change": (r"(?:rose|risen|rise[sn]?|fell|fallen|falls?|increased|decreased|dropped|gained|declined|climbed|"
                r"jumped|slipped|grew|shrank)\s+(?:by\s+)?(?:about\s+|nearly\s+|almost\s+)?#",
                r"(?:increase|decrease|rise|drop|decline|gain|growth|jump|fall)\s+of\s+#",

@@ -31,7 +31,10 @@ def test_qualifier_classes():
     # an aim is not what was reached; an amount for each charge is not the total
     assert "estimate" in qualifiers_of("The $# goal had been surpassed by Saturday morning")
     assert "estimate" in qualifiers_of("Das Spendenziel von # Euro")
+    assert "estimate" in qualifiers_of("a fundraising target of $#")
     assert "estimate" not in qualifiers_of("Two men targeted the store")
+    assert "estimate" not in qualifiers_of("He scored # goals in the second half")
+    assert "estimate" not in qualifiers_of("# targets were hit")
     assert "rate" in qualifiers_of("a $# bond for each count")
 
 
