@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
+from ..extract import CLAUSE_END
 from ..extract.entities import canonical_text
 from ..lang import table
 from ..model import Claim, Quantity
 
 __all__ = ["clause_span", "value_context", "context_words", "context_names", "noun_text"]
 
-_CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
 _DIGITS = re.compile(r"\d+(?:[.,\u202f\u00a0]\d+)*")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.U)
 _MIN_WORDS = 5
@@ -26,7 +26,7 @@ _MIN_WORDS = 5
 def clause_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause of ``text`` around ``text[start:end]``, widened by one clause
     on each side while it has fewer than five words."""
-    bounds = [0] + [m.start() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    bounds = [0] + [m.start() for m in CLAUSE_END.finditer(text)] + [len(text)]
     lo = max((b for b in bounds if b <= start), default=0)
     hi = min((b for b in bounds if b >= end), default=len(text))
     for _ in range(2):
@@ -49,6 +49,9 @@ def _masked(text: str) -> str:
     return re.sub(r"\s+", " ", _DIGITS.sub("#", canonical_text(text))).strip(" ,;:–—-") or "#"
 
 
+_COMMA = re.compile(r"(?:(?<!\d),|,(?!\d))\s*")  # not the comma of a number ("$5,000")
+
+
 def qualifier_context(claim: Claim, q: Quantity) -> str:
     """:func:`value_context` without the comma-separated parts that hold another value of the
     claim: what qualifies ``q`` itself. In "Nineteen passengers were hurt, two of them seriously"
@@ -57,7 +60,7 @@ def qualifier_context(claim: Claim, q: Quantity) -> str:
     a, b = clause_span(s.text, q.start - s.start, q.end - s.start)
     others = [(v.start - s.start, v.end - s.start) for v in claim.values if v is not q]
     kept, pos = [], a
-    for m in list(re.finditer(r",\s*", s.text[a:b])) + [None]:
+    for m in list(_COMMA.finditer(s.text[a:b])) + [None]:
         end = a + m.start() if m else b
         own = pos <= q.start - s.start < end
         if own or not any(pos <= o < end for o, _ in others):
@@ -71,7 +74,12 @@ def context_words(text: str) -> frozenset:
     return frozenset(w.lower()[:5] for w in _WORD.findall(text))
 
 
-_COMMON_NAME_WORDS = frozenset(table("NAME_COMMON_WORDS"))
+def _name_word(w: str) -> str:
+    """A word of a name as compared: lower case, without a possessive or plural "s" ("Putin's", "States")."""
+    return w.lower().rstrip("'’s")
+
+
+_COMMON_NAME_WORDS = frozenset(_name_word(w) for w in table("NAME_COMMON_WORDS"))
 _NAME = re.compile(r"\b[A-ZÄÖÜ][\w'’-]+(?:\s+[A-ZÄÖÜ][\w'’-]+)+")
 _NOT_NAME = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "the", "a", "an", "in", "im", "am", "bei",
              "nach", "laut", "on", "at", "of", "for", "and", "und", "sie", "er", "es", "he", "she", "it", "they"}
@@ -82,7 +90,7 @@ def context_names(text: str) -> frozenset:
     "Ruth Wambui"): who the value is about, when a name says it."""
     out = set()
     for m in _NAME.finditer(text):
-        words = [w.lower().rstrip("'’s") for w in m.group().split() if w.lower() not in _NOT_NAME]
+        words = [_name_word(w) for w in m.group().split() if w.lower() not in _NOT_NAME]
         if len(words) >= 2:
             out.update(w for w in words if len(w) >= 3 and w not in _COMMON_NAME_WORDS)
     return frozenset(out)

@@ -230,7 +230,8 @@ def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
                 best, where = (which.lastgroup if which else name), d
     return best
 _ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
-_CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
+#: Where a clause ends: a punctuation mark or a conjunction.
+CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
 
 
 #: "no one was injured", "nobody was hurt", "niemand wurde verletzt", "verletzt wurde niemand",
@@ -286,9 +287,9 @@ def _zero_counts(text: str) -> list[tuple[int, int, str, str, str]]:
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``text[start:end]``: up to the nearest commas or conjunctions."""
     a = 0
-    for m in _CLAUSE_END.finditer(text, 0, start):
+    for m in CLAUSE_END.finditer(text, 0, start):
         a = m.end()
-    m = _CLAUSE_END.search(text, end)
+    m = CLAUSE_END.search(text, end)
     return a, (m.start() if m else len(text))
 
 

@@ -244,5 +244,5 @@ GENITIVE_S = False
 NAME_COMMON_WORDS = ("center", "centre", "county", "city", "police", "department", "hospital", "medical", "school",
                      "high", "street", "avenue", "road", "court", "office", "university", "park", "church", "station",
                      "north", "south", "east", "west", "new", "saint", "district", "state", "national", "community",
-                     "memorial", "sheriff", "mall", "club", "jail", "prison", "fire", "regional", "general", "county's",
-                     "international", "united", "states", "service", "services", "authority", "airport", "river")
+                     "memorial", "sheriff", "mall", "club", "jail", "prison", "fire", "regional", "general",
+                     "international", "united", "service", "authority", "airport", "river")

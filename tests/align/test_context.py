@@ -12,3 +12,6 @@ def test_words_that_name_no_one_in_particular_make_no_shared_name():
     b = context_names("The 15-year-old appeared in court at the Denny Youth Center in Everett")
     assert "center" not in a | b and not a & b
     assert "klinikum" not in context_names("Die Frau liegt im Klinikum Nord")
+    # a word is compared as a name's word is read (without a final "s"): "Landkreis" too
+    assert context_names("im Landkreis Harburg") == {"harburg"}
+    assert context_names("the United States Postal Service") == {"postal"}

@@ -363,6 +363,17 @@ def test_a_subset_qualifies_the_number_of_its_own_part_of_the_clause():
     assert "subset" in qualifiers_of(qualifier_context(c, two))
 
 
+def test_the_comma_of_a_number_parts_no_clause():
+    from consistency.align.context import qualifier_context
+    from consistency.lang import qualifiers_of
+
+    # "$5,000" is one number: its goal is not cut off as another value's part of the clause
+    c = claim("The $5,000 goal had been surpassed by Saturday morning, topping more than $8,200.", "a.txt", "en")
+    goal, _saturday, raised = c.values
+    assert "estimate" in qualifiers_of(qualifier_context(c, goal))
+    assert "estimate" not in qualifiers_of(qualifier_context(c, raised))
+
+
 def test_counted_nouns_of_two_languages_are_compatible_when_their_embeddings_are_close():
     from consistency.align.features import CROSS_NOUN_SIMILARITY, VALUE_FEATURES, value_features
 
