@@ -59,14 +59,40 @@ def qualifier_context(claim: Claim, q: Quantity) -> str:
     s = claim.sentence
     a, b = clause_span(s.text, q.start - s.start, q.end - s.start)
     others = [(v.start - s.start, v.end - s.start) for v in claim.values if v is not q]
+    lo, hi = q.start - s.start, q.end - s.start
+    text = _others_blanked(s.text, [o for v, o in zip((v for v in claim.values if v is not q), others)
+                                    if v.kind not in _WHEN and (o[1] <= lo or o[0] >= hi)])
     kept, pos = [], a
     for m in list(_COMMA.finditer(s.text[a:b])) + [None]:
         end = a + m.start() if m else b
         own = pos <= q.start - s.start < end
         if own or not any(pos <= o < end for o, _ in others):
-            kept.append(s.text[pos:end])
+            kept.append(text[pos:end])
         pos = a + m.end() if m else b
     return _masked(", ".join(kept))
+
+
+#: Kinds of value that say when, not how many: left as written in another value's qualifier
+#: context ("16 were shot on Saturday alone" is a rate whatever the day is).
+_WHEN = frozenset({"date", "relative_date", "clock", "year"})
+#: What another number of the clause reads as in a value's qualifier context: never "#", and no
+#: number word, so that a qualifier anchored at a number ("two others", "three of the", "$30,000
+#: bond") is only ever the value's own. In "killing seven people and wounding at least two others"
+#: the others are the two's; the seven are no additional ones.
+_OTHER = "§"
+
+
+def _others_blanked(text: str, spans) -> str:
+    """``text`` with each span of ``spans`` (offsets into it) written as :data:`_OTHER`, padded to
+    its length (offsets into ``text`` stay offsets into the result)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for lo, hi in spans:
+        lo, hi = max(lo, 0), min(hi, len(chars))
+        if hi > lo:
+            chars[lo:hi] = [_OTHER] + [" "] * (hi - lo - 1)
+    return "".join(chars)
 
 
 def context_words(text: str) -> frozenset:

@@ -145,6 +145,21 @@ def test_others_besides_those_named_are_another_count():
     assert _different_things(bt, k[0], k[1], info) and _different_things(bt, k[0], k[2], info)
 
 
+def test_a_qualifier_at_a_number_is_that_numbers_own():
+    # "two others", "two of the": the qualifier anchored at a number belongs to that number, not
+    # to another count of the clause; a day of the clause stays as written ("on Saturday alone")
+    a = claim("A man opened fire, killing seven people and wounding at least two others.", "a.txt")
+    b = claim("Funeral services were held for two of the four men killed in the shootings.", "b.txt")
+    c = claim("Sieben Menschen starben und zwei weitere wurden verletzt.", "c.txt", "de")
+    d = claim("Sixteen people were shot on Saturday alone.", "d.txt")
+    bt, info, k = picked([a, b, c, d], lambda q: q.kind == "count")
+    quals = {bt.value(i).raw.lower(): info[i].quals for i in k}
+    assert "additional" in quals["at least two"] and "additional" not in quals["seven"]
+    assert "subset" in quals["two"] and "subset" not in quals["four"]
+    assert "additional" in quals["zwei"] and "additional" not in quals["sieben"]
+    assert "rate" in quals["sixteen"]
+
+
 def test_relative_times_of_reports_far_apart_are_not_compared():
     pub = {"a.txt": date(2015, 2, 10), "b.txt": date(2015, 3, 10)}
     a = claim("He was shot on Monday.", "a.txt", published=pub["a.txt"])
