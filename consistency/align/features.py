@@ -201,6 +201,13 @@ def mention_info(batch: Batch) -> MentionInfos:
     parts = {key: v for key, v in parts.items()
              if len(v) > 1 and not _FROM_TO.search(batch.claims[key[0]].sentence.text)}
     out = []
+    said: dict[int, frozenset] = {}
+
+    def sentence_quals(i: int) -> frozenset:
+        if i not in said:
+            said[i] = qualifiers_of(batch.claims[i].sentence.text)  # the classes without a number in them
+        return said[i]
+
     for k, mt in enumerate(batch.mentions):
         c, q = batch.claims[mt.claim], batch.value(k)
         ctx = value_context(c, q)
@@ -208,6 +215,10 @@ def mention_info(batch: Batch) -> MentionInfos:
         # a value alone in its claim: its own part of the clause is the whole clause
         own = ctx if len(c.values) == 1 else qualifier_context(c, q)
         quals = qualifiers_of(own)
+        if own is not ctx:
+            # a total over several happenings is every figure of its sentence ("four people were
+            # killed - including a 4-year-old girl - and seven injured in shootings across the city")
+            quals |= sentence_quals(mt.claim) & SENTENCE_QUALIFIERS
         if q.kind == "count" and (mt.claim, q.unit_key, q.role) in parts:
             quals = quals | {"subset"}
         if q.kind == "money" and own is not ctx and "bail" in qualifiers_of(ctx):
@@ -295,6 +306,8 @@ RELATIVE_DAYS = 3
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
 #: the people living in a place, a change, the others besides those named, new ones besides those
 #: counted, a person's bail, a total over several happenings.
+#: Qualifier classes that hold for every figure of their sentence, not only for their clause's.
+SENTENCE_QUALIFIERS = frozenset({"aggregate"})
 GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population", "change",
                                "additional", "new", "bail", "aggregate"})
 

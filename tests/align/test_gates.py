@@ -158,6 +158,11 @@ def test_a_qualifier_at_a_number_is_that_numbers_own():
     assert "subset" in quals["two"] and "subset" not in quals["four"]
     assert "additional" in quals["zwei"] and "additional" not in quals["sieben"]
     assert "rate" in quals["sixteen"]
+    # a total over several happenings is every figure of its sentence, whatever clause says so
+    e = claim("Four people were killed - including a 4-year-old girl - and seven injured in shootings "
+              "across the city Saturday and Sunday.", "e.txt")
+    bt, info, k = picked([e], lambda q: q.kind == "count" and q.unit_key != "age")
+    assert all("aggregate" in info[i].quals for i in k) and len(k) == 2
 
 
 def test_relative_times_of_reports_far_apart_are_not_compared():
