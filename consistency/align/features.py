@@ -302,12 +302,12 @@ _PEOPLE_KEYS = frozenset(table("PEOPLE"))
 #: Relative times ("on Friday", "yesterday") of articles published further apart than this are not compared.
 RELATIVE_DAYS = 3
 
+#: Qualifier classes that hold for every figure of their sentence, not only for their clause's.
+SENTENCE_QUALIFIERS = frozenset({"aggregate"})
 #: Qualifier classes that make a number another quantity of the same thing (:mod:`consistency.lang`):
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
 #: the people living in a place, a change, the others besides those named, new ones besides those
 #: counted, a person's bail, a total over several happenings.
-#: Qualifier classes that hold for every figure of their sentence, not only for their clause's.
-SENTENCE_QUALIFIERS = frozenset({"aggregate"})
 GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population", "change",
                                "additional", "new", "bail", "aggregate"})
 
