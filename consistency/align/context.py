@@ -57,16 +57,17 @@ def qualifier_context(claim: Claim, q: Quantity) -> str:
     claim: what qualifies ``q`` itself. In "Nineteen passengers were hurt, two of them seriously"
     the subset ("two of them seriously") is the two's, not the nineteen's."""
     s = claim.sentence
-    a, b = clause_span(s.text, q.start - s.start, q.end - s.start)
-    others = [(v.start - s.start, v.end - s.start) for v in claim.values if v is not q]
     lo, hi = q.start - s.start, q.end - s.start
-    text = _others_blanked(s.text, [o for v, o in zip((v for v in claim.values if v is not q), others)
-                                    if v.kind not in _WHEN and (o[1] <= lo or o[0] >= hi)])
+    a, b = clause_span(s.text, lo, hi)
+    others = [v for v in claim.values if v is not q]
+    starts = [v.start - s.start for v in others]
+    text = _others_blanked(s.text, [(v.start - s.start, v.end - s.start) for v in others
+                                    if v.kind not in _WHEN and (v.end - s.start <= lo or v.start - s.start >= hi)])
     kept, pos = [], a
     for m in list(_COMMA.finditer(s.text[a:b])) + [None]:
         end = a + m.start() if m else b
-        own = pos <= q.start - s.start < end
-        if own or not any(pos <= o < end for o, _ in others):
+        own = pos <= lo < end
+        if own or not any(pos <= o < end for o in starts):
             kept.append(text[pos:end])
         pos = a + m.end() if m else b
     return _masked(", ".join(kept))
