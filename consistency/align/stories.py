@@ -20,6 +20,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..extract.dates import dateline_place
 from ..lang import table
 from ..model import Batch
 from .identity import LinearModel, load_models
@@ -67,22 +68,29 @@ def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
     """The names of ``text``, keyed by :func:`_name_key`, and the salient ones among them: those
     named at least twice (the article's protagonists and places).
 
-    A name is a capitalised word that is not a sentence's first word nor a function word
-    (``FUNCTION_WORDS`` of :mod:`consistency.lang`); where a language capitalises every noun
+    A name is a capitalised word that is not a sentence's first word (unless it is the place of
+    a dateline: "Kleinbachheim – Ein Mann …") nor a function word (``FUNCTION_WORDS`` of
+    :mod:`consistency.lang`); where a language capitalises every noun
     (German), not after a word that makes a common noun (``NOUN_MARKERS``: an article, a
     determiner, an inflected adjective, a number: "die Polizei", "rund 42.000 Haushalte"), unless
-    it is written in capitals (an acronym: "der DVRK", "die USA").
+    it is written in capitals (an acronym: "der DVRK", "die USA") or is the first part of a
+    compound ("des Seewiesen-Festivals": "Seewiesen").
     """
     marker, function, _ = _name_tables(lang)
     counts: dict[str, int] = {}
     for sent in re.split(r"(?<=[.!?:])\s+|\n", text):
         first = sent.split(maxsplit=1)[0] if sent.split() else ""
+        place = dateline_place(sent)
         for m in _CAP.finditer(sent):
             w = m.group()
-            if w == first or w.lower() in function:
+            in_dateline = place is not None and m.end() <= place[1]
+            if not in_dateline and (w == first or w.lower() in function):
                 continue
             if marker is not None and not w.isupper() and marker.search(sent[max(0, m.start() - 30):m.start()]):
-                continue
+                head = w.split("-", 1)[0]
+                if "-" not in w.strip("-") or len(head) < 3:
+                    continue
+                w = head  # a compound's first part names its subject: "des Seewiesen-Festivals"
             key = _name_key(w, lang)
             counts[key] = counts.get(key, 0) + 1
     return set(counts), frozenset(w for w, c in counts.items() if c >= 2)

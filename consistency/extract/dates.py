@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans",
+__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans", "dateline_place",
            "WEEKDAYS", "MONTH_PATTERN"]
 
 MONTHS = {
@@ -315,6 +315,22 @@ _PLACE = r"[A-ZÄÖÜ][\w.'’-]*(?:[ /-](?:[A-ZÄÖÜ][\w.'’-]*|an\s+der|am|i
 _DATELINE = re.compile(
     r"^\s*(?P<place>" + _PLACE + r")\s*(?P<agency>\([\w./&, -]{1,30}\))?\s*(?:,\s*(?P<date>[^–—\n]{4,40}?))?"
     r"\s*(?P<agency2>\([\w./&, -]{1,30}\))?\s*(?:[–—]|--?)\s+")
+
+
+def dateline_place(text: str) -> Optional[tuple[int, int]]:
+    """Span of the place of a dateline that opens ``text`` ("Kleinbachheim – Ein bewaffneter Mann
+    …", "Kassel, 22.06.2024 – ", "BERLIN (dpa) - "), or None.
+
+    Looser than the dateline of :func:`furniture_spans`: a capitalised place and a dash alone
+    suffice ("Kleinbachheim – "), since only the place is wanted (its words are names, though they
+    open a sentence), not a span to leave out of the statement.
+    """
+    m = _DATELINE.match(text)
+    if m is None or len(m.group("place")) > 40 or len(m.group("place").split()) > 3:
+        return None
+    if m.group("date") and not any(a == m.start() for a, _ in furniture_spans(text)):
+        return None  # what stands between the place and the dash is not a date: "Die Polizei, die … kam – "
+    return m.span("place")
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:

@@ -46,6 +46,17 @@ def test_german_names_are_capitalised_words_without_an_article_adjective_or_numb
     assert {"feuerwehr", "polizei", "hektar"} <= _names(text, "en")[0]  # English keeps every capital
 
 
+def test_a_datelines_place_and_a_compounds_first_part_are_names():
+    from consistency.align.stories import _names
+
+    # the place of a dateline opens its sentence, yet it is the story's place
+    assert "kleinbachheim" in _names("Kleinbachheim – Ein bewaffneter Mann hat eine Apotheke überfallen.", "de")[0]
+    assert "kleinbachheim" not in _names("Kleinbachheim hat eine neue Apotheke.", "de")[0]  # a plain first word
+    # after an article, a compound's first part names what it is about
+    names = _names("Die Bilanz des Seewiesen-Festivals ist gut. Das Festival war voll.", "de")[0]
+    assert "seewiesen" in names and not {"festival", "festivals", "bilanz"} & names
+
+
 def test_names_keep_acronyms_join_possessives_and_skip_function_words():
     from consistency.align.stories import _names
 

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from consistency.extract.dates import find_dates, find_publication_date, furniture_spans
+from consistency.extract.dates import dateline_place, find_dates, find_publication_date, furniture_spans
 
 
 def spans(text, published=None):
@@ -145,6 +145,18 @@ def test_publication_stamps_are_furniture(text, stamp):
 def test_datelines_are_furniture(text, line):
     [(a, b)] = furniture_spans(text)
     assert text[a:b] == line
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Kleinbachheim – Ein bewaffneter Mann hat vier Menschen in seine Gewalt gebracht.", "Kleinbachheim"),
+    ("Bad Laubenau, 29.07.2024 – Rund 85.000 Besucher kamen.", "Bad Laubenau"),
+    ("HAMBURG (dpa) - Der Hafen meldet Rekorde.", "HAMBURG"),
+    ("Die Polizei, die am 3. Mai kam – und ging.", None),  # a dash after a clause, not after a place
+    ("Der Täter gab auf.", None),
+])
+def test_the_place_of_a_dateline_even_without_date_or_agency(text, place):
+    span = dateline_place(text)
+    assert (text[span[0]:span[1]] if span else None) == place
 
 
 @pytest.mark.parametrize("text", ["15 August 2024", "June 12, 2024", "Montag, 3. Juni 2024",
