@@ -68,13 +68,13 @@ def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
     """The names of ``text``, keyed by :func:`_name_key`, and the salient ones among them: those
     named at least twice (the article's protagonists and places).
 
-    A name is a capitalised word that is not a sentence's first word (unless it is the place of
-    a dateline: "Kleinbachheim – Ein Mann …") nor a function word (``FUNCTION_WORDS`` of
-    :mod:`consistency.lang`); where a language capitalises every noun
-    (German), not after a word that makes a common noun (``NOUN_MARKERS``: an article, a
-    determiner, an inflected adjective, a number: "die Polizei", "rund 42.000 Haushalte"), unless
-    it is written in capitals (an acronym: "der DVRK", "die USA") or is the first part of a
-    compound ("des Seewiesen-Festivals": "Seewiesen").
+    A name is a capitalised word that is not a function word (``FUNCTION_WORDS`` of
+    :mod:`consistency.lang`) nor a sentence's first word, unless it is the place of a dateline
+    ("Kleinbachheim – Ein Mann …"). Where a language capitalises every noun (German), it is not
+    after a word that makes a common noun either (``NOUN_MARKERS``: an article, a determiner, an
+    inflected adjective, a number: "die Polizei", "rund 42.000 Haushalte"), unless it is written
+    in capitals (an acronym: "der DVRK", "die USA"); there the first part of a compound is a name
+    wherever it stands ("des Seewiesen-Festivals", "Seewiesen-Festival zieht Bilanz": "Seewiesen").
     """
     marker, function, _ = _name_tables(lang)
     counts: dict[str, int] = {}
@@ -83,14 +83,18 @@ def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
         place = dateline_place(sent)
         for m in _CAP.finditer(sent):
             w = m.group()
-            in_dateline = place is not None and m.end() <= place[1]
-            if not in_dateline and (w == first or w.lower() in function):
+            if place is not None and m.end() <= place[1]:
+                pass  # a dateline's place opens its sentence and is a name: "Kleinbachheim – Ein Mann …"
+            elif w.lower() in function:
                 continue
-            if marker is not None and not w.isupper() and marker.search(sent[max(0, m.start() - 30):m.start()]):
+            elif w == first or (marker is not None and not w.isupper()
+                                and marker.search(sent[max(0, m.start() - 30):m.start()])):
+                # where every noun is capitalised, a compound's first part names its subject:
+                # "des Seewiesen-Festivals", "Seewiesen-Festival zieht Bilanz"
                 head = w.split("-", 1)[0]
-                if "-" not in w.strip("-") or len(head) < 3:
+                if marker is None or "-" not in w.strip("-") or len(head) < 3:
                     continue
-                w = head  # a compound's first part names its subject: "des Seewiesen-Festivals"
+                w = head
             key = _name_key(w, lang)
             counts[key] = counts.get(key, 0) + 1
     return set(counts), frozenset(w for w, c in counts.items() if c >= 2)

@@ -55,6 +55,9 @@ def test_a_datelines_place_and_a_compounds_first_part_are_names():
     # after an article, a compound's first part names what it is about
     names = _names("Die Bilanz des Seewiesen-Festivals ist gut. Das Festival war voll.", "de")[0]
     assert "seewiesen" in names and not {"festival", "festivals", "bilanz"} & names
+    # also where it opens a headline; in English a first word stays no name
+    assert "seewiesen" in _names("Seewiesen-Festival zieht Bilanz", "de")[0]
+    assert _names("Seewiesen-Festival draws crowds", "en")[0] == set()
 
 
 def test_names_keep_acronyms_join_possessives_and_skip_function_words():
