@@ -307,13 +307,13 @@ SENTENCE_QUALIFIERS = frozenset({"aggregate"})
 #: Qualifier classes that make a number another quantity of the same thing (:mod:`consistency.lang`):
 #: a legal limit, an original estimate, a subset, a daily rate, what fits on board, the insured part,
 #: the people living in a place, a change, the others besides those named, new ones besides those
-#: counted, a person's bail, a total over several happenings.
+#: counted, a person's bail, a total over several happenings, the size of someone's family.
 GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity", "insured", "population", "change",
-                               "additional", "new", "bail", "aggregate"})
+                               "additional", "new", "bail", "aggregate", "family"})
 
 
 #: Qualifier classes that say nothing of a point in time in the same clause.
-NOT_OF_TIME = frozenset({"new", "bail", "aggregate"})
+NOT_OF_TIME = frozenset({"new", "bail", "aggregate", "family"})
 
 
 def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:

@@ -11,6 +11,9 @@ BACKGROUND = (
     r"(?:im\s+)?(?:nächsten|kommenden|folgenden)\s+Jahr", r"nächstes\s+Jahr", r"(?:der|die|das)\s+letzte\s+große\w*",
 )
 
+#: eine Zahl in einem an ihr verankerten Qualifikator: der Wert selbst ("#" in seinem Kontext) oder ein Zahlwort
+_NUMBER = r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
+
 QUALIFIERS = {
     "limit": (r"Grenzwert\w*", r"Obergrenze\w*", r"Höchstwert\w*", r"zulässig\w*", r"erlaubt\w*", r"Richtwert\w*",
               r"Höchstgeschwindigkeit", r"maximal\s+zulässig\w*"),
@@ -29,13 +32,19 @@ QUALIFIERS = {
                   r"im\s+ganzen\s+(?:Stadtgebiet|Kreis|Landkreis|Bundesland)", r"stadtweit\w*", r"kreisweit\w*"),
     "world": (r"weltweit\w*", r"global\w*", r"bundesweit\w*", r"landesweit\w*", r"europaweit\w*"),
     "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"unter\s+den\s+(?:\w+\s+)?[A-ZÄÖÜ]\w*",
-               r"schwer\s*verletzt\w*", r"Schwerverletzte\w*", r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*"),
+               r"schwer\s*verletzt\w*", r"Schwerverletzte\w*", r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*",
+               # ein Teil der Kinder einer Familie: "ihre zwei älteren Kinder"
+               _NUMBER + r"\s+(?:älteren|jüngeren|ältesten|jüngsten|erwachsenen)\s+(?:Kinder|Söhne|Töchter|Geschwister|Brüder|Schwestern)"),
     # mehr als die genannten: "vier weitere Tiere wurden verletzt" sind nicht die elf toten Schafe
     "additional": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+(?:weitere|andere)\w*",
                    r"\b(?:weitere|die\s+anderen|die\s+übrigen)\w*\s+(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
                    r"zehn|elf|zwölf)(?!\w)"),
     "new": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+neue\w*",),
     "insured": (r"versichert\w*",),
+    # die Größe einer Familie, keine Zahl des Geschehens: "die Frau, die vier Kinder hat", "Vater von drei Kindern"
+    "family": (_NUMBER + r"\s+(?:\w+\s+)?(?:Kinder|Söhne|Töchter|Enkel\w*|Geschwister|Brüder|Schwestern)\s+(?:hat|hatte|haben|hatten)\b",
+               r"\b(?:hat|hatte|haben|hatten)\s+" + _NUMBER + r"\s+(?:\w+\s+)?(?:Kinder|Söhne|Töchter|Enkel\w*|Geschwister|Brüder|Schwestern)\b",
+               r"\b(?:Mutter|Vater|Eltern|Großmutter|Großvater)\s+von\s+" + _NUMBER + r"(?!\w)"),
     "bail": (r"Kaution\w*",),
     # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen
     # Menschen" is not the 12.500 evacuated)

@@ -565,3 +565,17 @@ def test_a_zero_is_a_count_of_its_own_role_only():
     assert [(bt.value(k).value, bt.value(k).role) for k in range(4)] == [
         (0, "injured"), (20, None), (2, "injured"), (0, "injured")]
     assert gates(bt, info, [(0, 1), (0, 2), (3, 2), (3, 1)]) == [True, False, False, True]
+
+
+def test_the_size_of_a_family_is_not_a_count_of_what_happened():
+    # GVA: "Hayes, who has four children, watched the shots" / "Her two older children were upstairs"
+    a = claim("Hayes, who has four children, watched the shots tear through her curtains.", "a.txt")
+    b = claim("Her two older children, ages 9 and 8, were upstairs playing.", "b.txt")
+    c = claim("The gunman killed her two children.", "c.txt")
+    d = claim("Die Frau, die drei Kinder hat, war nicht zu Hause.", "d.txt", "de")
+    bt, info, k = picked([a, b, c, d], lambda q: q.kind == "count" and q.unit_key != "age")
+    four, two_older, two_killed, drei = k
+    assert "family" in info[four].quals and "family" in info[drei].quals
+    assert "subset" in info[two_older].quals  # some of them: the two older ones
+    assert not info[two_killed].quals & {"family", "subset"}  # a possessive alone: the dead are counted
+    assert _different_things(bt, four, two_older, info) and _different_things(bt, four, two_killed, info)
