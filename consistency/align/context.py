@@ -114,12 +114,16 @@ _NOT_NAME = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "the", "a"
 
 def context_names(text: str) -> frozenset:
     """Words of the runs of two or more capitalised words in a context ("Daniel Kiprop",
-    "Ruth Wambui"): who the value is about, when a name says it."""
+    "Ruth Wambui"): who the value is about, when a name says it. A name made an attribute splits
+    the run ("The Marshall Islands-registered ship": "Marshall" alone, no name)."""
     out = set()
     for m in _NAME.finditer(text):
-        words = [_name_word(w) for w in m.group().split() if w.lower() not in _NOT_NAME]
-        if len(words) >= 2:
-            out.update(w for w in words if len(w) >= 3 and w not in _COMMON_NAME_WORDS)
+        # a name made an attribute ("The Marshall Islands-registered ship", "a New York-based firm",
+        # "Ethiopia-born Hiwot Gebre") says what kind of thing, not who: it splits the run
+        for run in re.split(r"\S*[\w'’]-[a-zäöüß]\S*", m.group()):
+            words = [_name_word(w) for w in run.split() if w.lower() not in _NOT_NAME]
+            if len(words) >= 2:
+                out.update(w for w in words if len(w) >= 3 and w not in _COMMON_NAME_WORDS)
     return frozenset(out)
 
 

@@ -15,3 +15,12 @@ def test_words_that_name_no_one_in_particular_make_no_shared_name():
     # a word is compared as a name's word is read (without a final "s"): "Landkreis" too
     assert context_names("im Landkreis Harburg") == {"harburg"}
     assert context_names("the United States Postal Service") == {"postal"}
+
+
+def test_a_name_made_an_attribute_names_no_one():
+    # "The Marshall Islands-registered ship" is a kind of ship, not whose figure it is; a name
+    # beside such an attribute still is one
+    assert context_names("The Marshall Islands-registered ship has lost roughly # tonnes") == frozenset()
+    assert context_names("the New York-based firm Acme Corp paid #") == {"acme", "corp"}
+    assert context_names("Ethiopia-born Hiwot Gebre ran #") == {"hiwot", "gebre"}
+    assert context_names("Jean-Pierre Dupont said #") == {"jean-pierre", "dupont"}
