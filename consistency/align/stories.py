@@ -38,11 +38,11 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 class ArticleProfile:
     """What a story pair is judged on, per article: its statements' rows, names, numbers, date."""
 
-    __slots__ = ("rows", "mean", "names", "salient", "numbers", "years", "published")
+    __slots__ = ("rows", "mean", "names", "salient", "mentioned", "numbers", "years", "published")
 
-    def __init__(self, rows, mean, names, salient, numbers, years, published):
+    def __init__(self, rows, mean, names, salient, numbers, years, published, mentioned=frozenset()):
         self.rows, self.mean, self.names, self.numbers, self.published = rows, mean, names, numbers, published
-        self.salient, self.years = salient, years
+        self.salient, self.years, self.mentioned = salient, years, mentioned
 
 
 @lru_cache(maxsize=None)
@@ -100,6 +100,18 @@ def _names(text: str, lang: str = "en") -> tuple[set[str], frozenset[str]]:
     return set(counts), frozenset(w for w, c in counts.items() if c >= 2)
 
 
+def _mentioned(text: str, lang: str = "en") -> frozenset[str]:
+    """The keys (:func:`_name_key`) of every capitalised word of ``text`` and of every capitalised
+    part of a compound, wherever it stands: what an article names at all ("Kim Jong Un sprach …"
+    names Kim, though no name opens a sentence in :func:`_names`)."""
+    out = set()
+    for m in _CAP.finditer(text):
+        for part in m.group().split("-"):
+            if len(part) >= 3 and part[:1].isupper():
+                out.add(_name_key(part, lang))
+    return frozenset(out)
+
+
 def profiles(batch: Batch) -> list[ArticleProfile]:
     """One profile per article, in the order of :attr:`Batch.articles` numbering."""
     art = batch.articles
@@ -113,7 +125,8 @@ def profiles(batch: Batch) -> list[ArticleProfile]:
         names, salient = _names(text, claims[0].sentence.language)
         out.append(ArticleProfile(rows, mean / norm if norm else mean, names, salient,
                                   set(_NUMBER.findall(text)), set(_YEAR.findall(text)),
-                                  batch.published.get(claims[0].article)))
+                                  batch.published.get(claims[0].article),
+                                  _mentioned(text, claims[0].sentence.language)))
     return out
 
 
@@ -135,7 +148,7 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
 
     Two reports of one event name the same protagonists: ``salient_min`` / ``salient_max`` are
     the smaller and larger share of one article's salient names (named twice or more) that the
-    other names at all; ``lead_cos`` is the best match among the first :data:`LEAD` statements
+    other names at all (:func:`_mentioned`: wherever it stands); ``lead_cos`` is the best match among the first :data:`LEAD` statements
     (headline and lead), which say what the article is about. ``names_known`` is how many names
     the article naming fewer has (up to 8, scaled to 1): no name in common says little when one
     article names almost nothing (a short German report, whose nouns are no names).
@@ -147,7 +160,7 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
     ya, yb = pa.years | ({pa.published.year} if pa.published else set()), pb.years | (
         {pb.published.year} if pb.published else set())
     conflict = float(bool(ya and yb and not ya & yb))
-    ca, cb = _covered(pa.salient, pb.names), _covered(pb.salient, pa.names)
+    ca, cb = _covered(pa.salient, pb.mentioned), _covered(pb.salient, pa.mentioned)
     return [float(pa.mean @ pb.mean), float(best), float(S.max()) if S.size else 0.0, _jaccard(pa.names, pb.names),
             min(len(pa.names & pb.names), 8) / 8, _jaccard(pa.numbers, pb.numbers), conflict, gap, float(known),
             min(ca, cb), max(ca, cb), float(S[:LEAD, :LEAD].max()) if S.size else 0.0,

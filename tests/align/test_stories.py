@@ -141,3 +141,18 @@ def test_names_known_is_how_many_names_the_article_naming_fewer_has():
     assert story_features(many, prof([1], []), X)[col] == 0.0  # one names nothing: no evidence either way
     assert story_features(many, prof([1], ["n1", "n2"]), X)[col] == 0.25
     assert story_features(many, prof([2], [f"m{k}" for k in range(9)]), X)[col] == 1.0  # capped at 8
+
+
+def test_a_salient_name_is_covered_where_the_other_article_names_it_at_all():
+    # "Kim Jong Un sprach …": no name opens a sentence, yet the article does name Kim
+    import numpy as np
+
+    from consistency.align.stories import STORY_FEATURES, ArticleProfile, _mentioned, story_features
+
+    text = "Kim Jong Un sprach von einer Allianz. Der Vertrag wurde in Pjöngjang unterzeichnet."
+    assert {"kim", "jong", "pjöngjang", "der", "vertrag"} <= _mentioned(text, "de")
+    assert {"kim", "sung", "palast"} <= _mentioned("Die Zeremonie fand im Kim-Il-Sung-Palast statt.", "de")
+    X = np.eye(2, dtype=np.float32)
+    a = ArticleProfile(np.array([0]), X[0], {"jong"}, frozenset(), set(), set(), None, _mentioned(text, "de"))
+    b = ArticleProfile(np.array([1]), X[1], {"kim"}, frozenset({"kim"}), set(), set(), None, frozenset({"kim"}))
+    assert story_features(a, b, X)[STORY_FEATURES.index("salient_max")] == 1.0  # b's Kim: a names him
