@@ -148,8 +148,9 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
 
     Two reports of one event name the same protagonists: ``salient_min`` / ``salient_max`` are
     the smaller and larger share of one article's salient names (named twice or more) that the
-    other names at all (:func:`_mentioned`: wherever it stands); ``lead_cos`` is the best match among the first :data:`LEAD` statements
-    (headline and lead), which say what the article is about. ``names_known`` is how many names
+    other names at all (:func:`_mentioned`: wherever it stands); ``lead_cos`` is the best match
+    among the first :data:`LEAD` statements (headline and lead), which say what the article is
+    about. ``names_known`` is how many names
     the article naming fewer has (up to 8, scaled to 1): no name in common says little when one
     article names almost nothing (a short German report, whose nouns are no names).
     """

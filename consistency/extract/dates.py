@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans", "dateline_place",
-           "WEEKDAYS", "MONTH_PATTERN"]
+__all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans",
+           "dateline_place", "WEEKDAYS", "MONTH_PATTERN"]
 
 MONTHS = {
     "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,

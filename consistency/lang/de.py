@@ -13,6 +13,8 @@ BACKGROUND = (
 
 #: eine Zahl in einem an ihr verankerten Qualifikator: der Wert selbst ("#" in seinem Kontext) oder ein Zahlwort
 _NUMBER = r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)"
+#: die Kinder oder Geschwister von jemandem (Qualifikatoren "subset" und "family")
+_KIN = r"(?:Kinder|Söhne|Töchter|Enkel\w*|Geschwister|Brüder|Schwestern)"
 
 QUALIFIERS = {
     "limit": (r"Grenzwert\w*", r"Obergrenze\w*", r"Höchstwert\w*", r"zulässig\w*", r"erlaubt\w*", r"Richtwert\w*",
@@ -34,7 +36,7 @@ QUALIFIERS = {
     "subset": (r"davon", r"darunter", r"unter\s+ihnen", r"unter\s+den\s+(?:\w+\s+)?[A-ZÄÖÜ]\w*",
                r"schwer\s*verletzt\w*", r"Schwerverletzte\w*", r"lebensgefährlich\w*", r"leicht\s*verletzt\w*", r"Leichtverletzte\w*",
                # ein Teil der Kinder einer Familie: "ihre zwei älteren Kinder"
-               _NUMBER + r"\s+(?:älteren|jüngeren|ältesten|jüngsten|erwachsenen)\s+(?:Kinder|Söhne|Töchter|Geschwister|Brüder|Schwestern)"),
+               _NUMBER + r"\s+(?:älteren|jüngeren|ältesten|jüngsten|erwachsenen)\s+" + _KIN),
     # mehr als die genannten: "vier weitere Tiere wurden verletzt" sind nicht die elf toten Schafe
     "additional": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+(?:weitere|andere)\w*",
                    r"\b(?:weitere|die\s+anderen|die\s+übrigen)\w*\s+(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
@@ -42,8 +44,8 @@ QUALIFIERS = {
     "new": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+neue\w*",),
     "insured": (r"versichert\w*",),
     # die Größe einer Familie, keine Zahl des Geschehens: "die Frau, die vier Kinder hat", "Vater von drei Kindern"
-    "family": (_NUMBER + r"\s+(?:\w+\s+)?(?:Kinder|Söhne|Töchter|Enkel\w*|Geschwister|Brüder|Schwestern)\s+(?:hat|hatte|haben|hatten)\b",
-               r"\b(?:hat|hatte|haben|hatten)\s+" + _NUMBER + r"\s+(?:\w+\s+)?(?:Kinder|Söhne|Töchter|Enkel\w*|Geschwister|Brüder|Schwestern)\b",
+    "family": (_NUMBER + r"\s+(?:\w+\s+)?" + _KIN + r"\s+(?:hat|hatte|haben|hatten)\b",
+               r"\b(?:hat|hatte|haben|hatten)\s+" + _NUMBER + r"\s+(?:\w+\s+)?" + _KIN + r"\b",
                r"\b(?:Mutter|Vater|Eltern|Großmutter|Großvater)\s+von\s+" + _NUMBER + r"(?!\w)"),
     "bail": (r"Kaution\w*",),
     # the people living somewhere, not the people an event touched ("Auf Flores leben rund zwei Millionen

@@ -11,6 +11,8 @@ BACKGROUND = (
 
 #: a number in a qualifier anchored at it: the value itself ("#" in its context) or a number word
 _NUMBER = r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+#: the children or siblings of someone (qualifiers "subset" and "family")
+_KIN = r"(?:children|kids|sons|daughters|grandchildren|siblings|brothers|sisters)"
 
 QUALIFIERS = {
     "limit": (r"limit", r"legal\s+(?:limit|maximum)", r"threshold", r"allowed", r"permitted", r"cap",
@@ -40,7 +42,7 @@ QUALIFIERS = {
                r"(?<!all\s)(?:#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the|these|those|his|her|their|its|our|my|your)", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries",
                # some of a family's children: "her two older children"
-               _NUMBER + r"\s+(?:older|younger|oldest|youngest|eldest|grown|adult)\s+(?:children|kids|sons|daughters|siblings|brothers|sisters)"),
+               _NUMBER + r"\s+(?:older|younger|oldest|youngest|eldest|grown|adult)\s+" + _KIN),
     # more of them besides those named: "six others were shot" is not the seven hit ("he and six others")
     "additional": (r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+"
                    r"(?:other|others|more|additional|further)\b",
@@ -51,8 +53,8 @@ QUALIFIERS = {
     "insured": (r"insured",),
     # the size of someone's family, not a count of what happened: "Hayes, who has four children",
     # "a father of three" (a possessive alone is not: "killed her two children" counts the dead)
-    "family": (r"\b(?:has|had|have|having)\s+" + _NUMBER + r"\s+(?:\w+\s+)?(?:children|kids|sons|daughters|grandchildren|siblings|"
-               r"brothers|sisters)\b", r"\b(?:mother|father|parent|grandmother|grandfather|dad|mom)\s+of\s+" + _NUMBER + r"(?!\w)"),
+    "family": (r"\b(?:has|had|have|having)\s+" + _NUMBER + r"\s+(?:\w+\s+)?" + _KIN + r"\b",
+               r"\b(?:mother|father|parent|grandmother|grandfather|dad|mom)\s+of\s+" + _NUMBER + r"(?!\w)"),
     "capacity": (r"on\s+board", r"aboard", r"capacity", r"carrying", r"seats?", r"holds?"),
     # the people living somewhere, not the people an event touched
     "population": (r"population", r"inhabitants", r"home\s+to", r"\b(?:live|lives|lived)\s+(?:in|on|there)\b"),
