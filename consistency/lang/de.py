@@ -200,6 +200,10 @@ EVENTS = {
                  r"gestartet", r"abgehoben", r"unterzeichnet", r"geeinigt", r"Einigung\w*", r"verständigt",
                  r"eingeschlagen", r"gelandet", r"gewählt", r"entdeckt", r"geboren", r"zur\s+Welt", r"überfallen",
                  r"Überfall\w*", r"gestürmt", r"evakuiert", r"beschlossen", r"abgestimmt"),
+    # der Zustand eines Opfers an einem späteren Tag ("Am Sonntag war ihr Zustand kritisch") datiert nicht den Unfall
+    "condition": (r"(?:kritisch|stabil|ernst|lebensbedrohlich)\w*\s+Zustand\w*",
+                  r"Zustand\w*\s+(?:(?:ist|sei|war|bleibt|blieb|weiter|weiterhin|noch)\s+){0,2}"
+                  r"(?:kritisch|stabil|ernst|lebensbedrohlich)"),
     "briefing": (r"Pressekonferenz\w*", r"Pressemitteilung\w*", r"Medienkonferenz\w*"),
     "rescue": (r"Rettungsarbeit\w*", r"Rettungskräfte", r"Retter(?:n|innen)?", r"Bergungsarbeit\w*",
                r"(?:zweiten|dritten|vierten|fünften)\s+Tag", r"Bergung\w*", r"geborgen"),

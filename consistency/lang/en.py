@@ -186,6 +186,10 @@ EVENTS = {
                  r"launch(?:ed|es)?", r"lift(?:ed)?\s+off", r"signed", r"agreed", r"reached\s+(?:a|an)\s+(?:deal|agreement)",
                  r"struck", r"landed", r"touched\s+down", r"elected", r"discovered", r"born", r"robbed", r"stormed",
                  r"raided", r"evacuated", r"approved", r"voted"),
+    # after "incident": a victim's state on a later day ("The toddler was in serious condition
+    # Sunday") is no date of the shooting ("shot inside a home Saturday")
+    "condition": (r"(?:serious|critical|stable|fair|grave|good|satisfactory)(?:\s+but\s+stable)?\s+condition",
+                  r"listed\s+in\s+\w+\s+condition", r"life[\s-]support"),
     # after "incident": a clause that names the shooting or the collapse dates it first
     # a report's own happening: "in a Saturday night press conference" is not the night of the shooting
     "briefing": (r"(?:news|press)\s+conference", r"briefings?"),

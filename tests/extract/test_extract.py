@@ -261,6 +261,10 @@ def test_no_arrests_is_a_count_of_zero_people_arrested():
     ("Die Polizei nannte am Montag auf einer Pressekonferenz Details.", "de", "briefing"),
     ("Rescue crews worked through a second day on Friday to reach the miners.", "en", "rescue"),
     ("Die Bergungsarbeiten dauerten am Freitag an.", "de", "rescue"),
+    # a victim's state on a later day is no date of the shooting; the shooting's day stays its own
+    ("The toddler was in serious condition Sunday in the intensive care unit.", "en", "condition"),
+    ("The girl who was shot Saturday was in serious condition at the hospital.", "en", "incident"),
+    ("Am Sonntag war ihr Zustand weiterhin kritisch.", "de", "condition"),
     ("Kendall was found dead in his cell on April 20.", "en", "incident"),
 ])
 def test_a_point_in_time_knows_what_happened_then(text, lang, event):
