@@ -38,10 +38,9 @@ QUALIFIERS = {
                # ein Teil der Kinder einer Familie: "ihre zwei älteren Kinder"
                _NUMBER + r"\s+(?:älteren|jüngeren|ältesten|jüngsten|erwachsenen)\s+" + _KIN),
     # mehr als die genannten: "vier weitere Tiere wurden verletzt" sind nicht die elf toten Schafe
-    "additional": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+(?:weitere|andere)\w*",
-                   r"\b(?:weitere|die\s+anderen|die\s+übrigen)\w*\s+(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
-                   r"zehn|elf|zwölf)(?!\w)"),
-    "new": (r"(?:#|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf)\s+neue\w*",),
+    "additional": (_NUMBER + r"\s+(?:weitere|andere)\w*",
+                   r"\b(?:weitere|die\s+anderen|die\s+übrigen)\w*\s+" + _NUMBER + r"(?!\w)"),
+    "new": (_NUMBER + r"\s+neue\w*",),
     "insured": (r"versichert\w*",),
     # die Größe einer Familie, keine Zahl des Geschehens: "die Frau, die vier Kinder hat", "Vater von drei Kindern"
     "family": (_NUMBER + r"\s+(?:\w+\s+)?" + _KIN + r"\s+(?:hat|hatte|haben|hatten)\b",

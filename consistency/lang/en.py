@@ -10,7 +10,10 @@ BACKGROUND = (
 )
 
 #: a number in a qualifier anchored at it: the value itself ("#" in its context) or a number word
-_NUMBER = r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_TWO_TO_TWELVE = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_NUMBER = r"(?:#|one|" + _TWO_TO_TWELVE + r")"
+#: the same without "one": a part or the rest of a group ("three of the", "the other two")
+_SEVERAL = r"(?:#|" + _TWO_TO_TWELVE + r")"
 #: the children or siblings of someone (qualifiers "subset" and "family")
 _KIN = r"(?:children|kids|sons|daughters|grandchildren|siblings|brothers|sisters)"
 
@@ -39,17 +42,15 @@ QUALIFIERS = {
     "world": (r"worldwide", r"global(?:ly)?", r"nationwide", r"across\s+the\s+country", r"across\s+Europe"),
     "subset": (r"of\s+whom", r"of\s+them", r"among\s+them", r"among\s+the\s+\w+", r"including",
                # a part of a group named after it: "three of the victims", "two of his children" (not "all five of the")
-               r"(?<!all\s)(?:#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the|these|those|his|her|their|its|our|my|your)", r"seriously\s+(?:injured|hurt|wounded)",
+               r"(?<!all\s)" + _SEVERAL + r"\s+of\s+(?:the|these|those|his|her|their|its|our|my|your)", r"seriously\s+(?:injured|hurt|wounded)",
                r"critically\s+(?:injured|hurt|wounded)", r"critical\s+condition", r"minor\s+injuries",
                # some of a family's children: "her two older children"
                _NUMBER + r"\s+(?:older|younger|oldest|youngest|eldest|grown|adult)\s+" + _KIN),
     # more of them besides those named: "six others were shot" is not the seven hit ("he and six others")
-    "additional": (r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+"
-                   r"(?:other|others|more|additional|further)\b",
-                   r"\b(?:another|the\s+other|the\s+remaining)\s+(?:#|two|three|four|five|six|seven|eight|nine|ten|"
-                   r"eleven|twelve)(?!\w)"),
+    "additional": (r"(?:" + _NUMBER + r"|dozen)\s+(?:other|others|more|additional|further)\b",
+                   r"\b(?:another|the\s+other|the\s+remaining)\s+" + _SEVERAL + r"(?!\w)"),
     # new ones besides those counted before: "three new witnesses" came forward besides the 90 interviewed
-    "new": (r"(?:#|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen)\s+new\b",),
+    "new": (r"(?:" + _NUMBER + r"|dozen)\s+new\b",),
     "insured": (r"insured",),
     # the size of someone's family, not a count of what happened: "Hayes, who has four children",
     # "a father of three" (a possessive alone is not: "killed her two children" counts the dead)
