@@ -60,20 +60,27 @@ _SPAN_YEARS = 50
 
 
 def story_years(batch: Batch, story: np.ndarray) -> dict[int, int]:
-    """The year of each story (story number -> year), where one can be told."""
+    """The year of each story (story number -> year), where one can be told: the year most of its
+    articles were published in, else the year most of its dates name; of two as common, the
+    earlier (a tie is never broken by the order of a set, which changes from run to run)."""
     out: dict[int, int] = {}
     for s in np.unique(story):
         rows = np.flatnonzero(story == s)
         pubs = Counter(batch.published[p].year for p in {batch.claims[i].article for i in rows}
                        if batch.published.get(p) is not None)
         if pubs:
-            out[int(s)] = pubs.most_common(1)[0][0]
+            out[int(s)] = _most_common(pubs)
             continue
         years = Counter(y for i in rows for q in batch.claims[i].values if q.kind == "date"
                         for y in [_year(q)] if y is not None)
         if years:
-            out[int(s)] = years.most_common(1)[0][0]
+            out[int(s)] = _most_common(years)
     return out
+
+
+def _most_common(counts: Counter) -> int:
+    """The most common year of ``counts``; of two as common, the earlier."""
+    return min(counts, key=lambda y: (-counts[y], y))
 
 
 def _named(claim, q) -> bool:
