@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Sequence
 
 __all__ = ["distinctive_phrases", "same_words_but_names", "content_stems"]
@@ -57,6 +58,7 @@ def distinctive_phrases(texts: Sequence[str], max_df: float = 0.1, min_df_count:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def _without_names(text: str) -> str:
     """``text`` with known entity names blanked: a name says whom a statement
     is about, not which statement it is."""
@@ -83,6 +85,11 @@ _NOT_SUBJECT = set(
 def content_stems(text: str) -> list[str]:
     """The content words of ``text`` as five-letter stems, in order ("DNA", "EU": capitals count
     from two letters): what a statement is about, without function, reporting and time words."""
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stems(text: str) -> tuple[str, ...]:
     out = []
     for w in _WORD.findall(text):
         if len(w) < 4 and not (w.isupper() and len(w) >= 2):
@@ -91,11 +98,13 @@ def content_stems(text: str) -> list[str]:
         if stem in _STOP or stem in _NOT_SUBJECT or w.lower() in _STOP:
             continue
         out.append(stem)
-    return out
+    return tuple(out)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _stems(text) if w not in _STOP}
+@lru_cache(maxsize=1 << 16)
+def _words_but_names(text: str) -> frozenset:
+    """The word stems of ``text`` without its names and function words (:func:`same_words_but_names`)."""
+    return frozenset(w for w in _stems(_without_names(text)) if w not in _STOP)
 
 
 def same_words_but_names(a: str, b: str, min_jaccard: float = 0.75) -> bool:
@@ -107,7 +116,7 @@ def same_words_but_names(a: str, b: str, min_jaccard: float = 0.75) -> bool:
     and "... in Moskau unterzeichnet" qualify; the entity judge then sees
     the different city.
     """
-    wa, wb = _content_words(_without_names(a)), _content_words(_without_names(b))
+    wa, wb = _words_but_names(a), _words_but_names(b)
     if len(wa) < 2 or len(wb) < 2:
         return False
     return len(wa & wb) / len(wa | wb) >= min_jaccard

@@ -54,8 +54,13 @@ _RELATIVE = re.compile(r",\s*(?:(?:who|whom|whose|which)\s|(?:der|die|das|dem|de
 def stance_spans(text: str, typ: str) -> list[tuple[int, int, str]]:
     """Every match ``(start, end, "concept:side")`` of the ``typ`` table in ``text``; a match
     inside a longer match of another entry ("bestätigt" in "noch nicht bestätigt") is dropped."""
+    return list(_stance_spans(text, typ))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stance_spans(text: str, typ: str) -> tuple[tuple[int, int, str], ...]:
     if not compiled_any(_TABLES[typ]).search(text):
-        return []  # most sentences name no side of any concept: one search tells
+        return ()  # most sentences name no side of any concept: one search tells
     found = []
     for key, rx in compiled(_TABLES[typ]).items():
         found.extend((m.start(), m.end(), key) for m in rx.finditer(text))
@@ -68,7 +73,7 @@ def stance_spans(text: str, typ: str) -> list[tuple[int, int, str]]:
         if any(s < ke and ks < e and (s, e) != (ks, ke) for ks, ke, _ in kept):
             continue
         kept.append((s, e, k))
-    return sorted(kept)
+    return tuple(sorted(kept))
 
 
 def _cue_spans(claim: Claim, text: str) -> list[tuple[int, int]]:

@@ -34,6 +34,8 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
         # take different stances and are linked: for a denial, they must say
         # the same once the denial is set aside; otherwise by strong evidence
         links = same if typ == "negation" else strong
+        if len({st[i][typ] for i in plain} - {None}) < 2:
+            links = []  # one stance (or none) among the plain statements: nothing can be opposed
         clash = [(a, b) for a, b in links if a in is_plain and b in is_plain
                  and opposed(typ, st[a][typ], st[b][typ]) and members[a].article != members[b].article
                  and (typ != "entity" or not st[a][typ].startswith("place:") or places_differ(members[a], members[b]))]

@@ -67,6 +67,7 @@ __all__ = ["LANGUAGES", "table", "compiled", "compiled_any", "qualifiers_of", "b
 LANGUAGES = ("de", "en")
 
 
+@lru_cache(maxsize=None)
 def _module(lang: str):
     return import_module(f"{__name__}.{lang if lang in LANGUAGES else 'en'}")
 
@@ -110,6 +111,7 @@ def compiled_any(name: str) -> re.Pattern:
                       + r")(?![\w])", re.I)
 
 
+@lru_cache(maxsize=1 << 16)
 def qualifiers_of(text: str) -> frozenset:
     """The qualifier classes named in ``text`` (see ``QUALIFIERS``)."""
     if not compiled_any("QUALIFIERS").search(text):
