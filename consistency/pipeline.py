@@ -10,14 +10,15 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from .align import AlignSettings, align
+from .align import AlignSettings, find_candidates, group_order, statement_groups_of, value_groups
 from .align.context import noun_text, value_context
 from .align.identity import models_digest
 from .embed import CachedEmbedder, Embedder, ResultCache, embed_affirmed, embed_claims, load_embedder, one_core_less
 from .embed.cache import digest
 from .extract import extract_claims
 from .extract.dates import find_publication_date
-from .judge import JudgeSettings, judge_all
+from .judge import JudgeSettings, finish, judge_group, with_names
+from .judge.stances import forget_stances
 from .judge.nli import NliScorer, annotate, load_nli
 from .model import Article, ArticleStatus, Batch, Claim, Mention, Report
 from .read import read_paths
@@ -345,6 +346,101 @@ def _report(articles: Sequence[Article], claims: Sequence[Claim], n_new: int, fi
                   texts={a.path: a.text for a in articles if not a.error})
 
 
+#: Claims from which a batch's statements are aligned and judged in a forked process while this
+#: one aligns and judges its values (:func:`align_and_judge`); below it the fork costs more than it saves.
+PROCESS_MIN_CLAIMS = 1500
+
+
+def align_and_judge(batch: Batch, align_settings: AlignSettings, judge_settings: JudgeSettings, *,
+                    forked: Optional[bool] = None) -> list:
+    """Align a prepared batch and judge its groups: the findings, contradictions first.
+
+    Only groups with at least one new claim (``batch.n_new``) are judged: corpus articles that
+    disagree among themselves are not this batch's findings. Value and statement alignment share
+    the stories and the bi-encoder's proposals, and are otherwise independent: from
+    :data:`PROCESS_MIN_CLAIMS` claims on (or with ``forked=True``), where the platform forks, the
+    statements are aligned and judged in a forked process while this one does the values, both
+    cores busy. The findings are the same either way (in the order of :func:`.align.align`); if
+    that process fails, its part is done here.
+    """
+    if not batch.claims:
+        return []
+    forget_stances()  # the stances of this batch's claims are computed once, here or when judged
+    cand = find_candidates(batch, align_settings)
+    judge_settings = with_names(judge_settings, batch.ids)
+
+    def judged(groups) -> list[tuple]:
+        if len(batch.claims) > batch.n_new:
+            groups = [g for g in groups if any(m.claim < batch.n_new for m in g.mentions)]
+        return [(group_order(g), judge_group(g, batch.claims, batch.ids, judge_settings)) for g in groups]
+
+    def statements() -> list[tuple]:
+        return judged(statement_groups_of(batch, cand, align_settings))
+
+    if forked is None:
+        forked = len(batch.claims) >= PROCESS_MIN_CLAIMS
+    with _beside(statements, forked and _can_fork()) as other:
+        values = judged(value_groups(batch, cand, align_settings))
+        found = values + other()
+    found.sort(key=lambda item: item[0])  # stable: values before statements of one key, as align sorts
+    return finish([f for _, fs in found for f in fs])
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
+
+
+#: The job a forked process of :func:`_beside` runs: set before the fork, so the process inherits it
+#: (and the batch it reads) instead of receiving them pickled.
+_JOB: Optional[Callable] = None
+
+
+def _run_job():
+    return _JOB()
+
+
+class _beside:
+    """``with _beside(job, fork) as other: ...; other()``: run ``job`` in a forked process while the
+    body runs; ``other()`` returns its result (``job()`` run here if not forked or if the process
+    failed)."""
+
+    def __init__(self, job: Callable, fork: bool):
+        self.job, self.fork, self.pool, self.future = job, fork, None, None
+
+    def __enter__(self):
+        global _JOB
+        if self.fork:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            _JOB = self.job
+            try:
+                self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+                self.future = self.pool.submit(_run_job)  # forks here
+            except OSError:
+                self.pool = self.future = None  # no process to be had: the job runs here
+            finally:
+                _JOB = None
+        return self.result
+
+    def result(self):
+        if self.future is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return self.future.result()
+            except BrokenProcessPool:
+                pass  # killed (for memory, say): its part is done here
+        return self.job()
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        return False
+
+
 def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *, model: Optional[str],
                 nli=None, tick: Optional[Progress] = None, extra: Optional[dict] = None) -> Report:
     """Align, judge and report a prepared batch: the part a plain check and a corpus check share.
@@ -361,16 +457,13 @@ def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *
     disagree among themselves are not this batch's findings.
     """
     tick = tick or (lambda stage, done, total: None)
-    n_new = batch.n_new
     all_claims = batch.claims
     tick("aligning", 0, len(all_claims))
-    groups = align(batch, AlignSettings.from_settings(settings))
-    if len(all_claims) > n_new:
-        groups = [g for g in groups if any(m.claim < n_new for m in g.mentions)]
-    findings = judge_all(groups, all_claims, batch.ids, JudgeSettings(settings.exact_tolerance, batch.published))
+    findings = align_and_judge(batch, AlignSettings.from_settings(settings),
+                               JudgeSettings(settings.exact_tolerance, batch.published))
     if nli is not None:
         findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
-    return _report(articles, all_claims, n_new, findings, settings, model, tick, extra)
+    return _report(articles, all_claims, batch.n_new, findings, settings, model, tick, extra)
 
 
 def check(paths: Iterable[str] | str, settings: Settings = Settings(), *,

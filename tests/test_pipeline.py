@@ -1,5 +1,6 @@
 """The pipeline's speed paths give the results of the plain path: extraction overlapped
-with embedding, and the result cache (claims per article, findings per batch)."""
+with embedding, statements aligned and judged in a forked process beside the values, and the
+result cache (claims per article, findings per batch)."""
 
 from __future__ import annotations
 
@@ -106,6 +107,66 @@ def test_a_dead_extracting_process_loses_no_article(monkeypatch, articles, tfidf
     assert to_json(report) == to_json(_sequential(articles, settings, tfidf))
 
 
+def _prepared(articles, settings, embedder):
+    articles = pipeline.with_publication_dates(articles, settings)
+    return pipeline.prepare(pipeline.claims_of(articles, settings), embedder, ids={a.path: a.id for a in articles},
+                            published={a.path: a.published for a in articles if a.published})
+
+
+def test_statements_aligned_in_a_forked_process_give_the_findings_of_align_and_judge_all(articles, tfidf):
+    # the plain path (align, then judge every group) against the two halves, here and forked
+    import multiprocessing
+
+    from consistency.align import AlignSettings, align
+    from consistency.judge import JudgeSettings, judge_all
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    settings = Settings(cache_dir="")
+    batch = _prepared(articles, settings, tfidf)
+    js = JudgeSettings(settings.exact_tolerance, batch.published)
+    plain = judge_all(align(batch, AlignSettings.from_settings(settings)), batch.claims, batch.ids, js)
+    assert any(f.verdict == "contradict" and f.kind != "numeric" for f in plain)  # statement findings too
+    here = pipeline.align_and_judge(batch, AlignSettings.from_settings(settings), js, forked=False)
+    there = pipeline.align_and_judge(batch, AlignSettings.from_settings(settings), js, forked=True)
+    assert here == plain and there == plain
+
+
+def test_a_batch_of_many_statements_forks_and_a_dead_process_loses_no_finding(monkeypatch, articles, tfidf):
+    # from PROCESS_MIN_CLAIMS on the statements go to a forked process; killed (as for memory),
+    # its part is done here
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    settings = Settings(cache_dir="")
+    batch = _prepared(articles, settings, tfidf)
+    expected = to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name))
+    forks, real = [], multiprocessing.get_context
+
+    def spy(method=None):
+        forks.append(method)
+        return real(method)
+
+    parent, real_groups = os.getpid(), pipeline.statement_groups_of
+
+    def dies_forked(*a, **k):
+        if os.getpid() != parent:
+            os._exit(1)
+        return real_groups(*a, **k)
+
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_CLAIMS", len(batch.claims))
+    assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
+    assert forks == ["fork"]
+    monkeypatch.setattr(pipeline, "statement_groups_of", dies_forked)
+    assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
+    assert forks == ["fork", "fork"]
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_CLAIMS", len(batch.claims) + 1)  # one fewer: no fork
+    assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
+    assert forks == ["fork", "fork"]
+
+
 def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path, articles, tfidf):
     settings = Settings(cache_dir=str(tmp_path))
     cold = to_json(check_articles(articles, settings, embedder=tfidf))
@@ -115,7 +176,7 @@ def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path
         raise AssertionError("recomputed on a warm run")
 
     monkeypatch.setattr(pipeline, "extract_claims", boom)
-    monkeypatch.setattr(pipeline, "align", boom)
+    monkeypatch.setattr(pipeline, "align_and_judge", boom)
     assert to_json(check_articles(articles, settings, embedder=tfidf)) == cold
 
 
@@ -125,7 +186,7 @@ def test_a_changed_article_is_extracted_and_the_batch_judged_again(monkeypatch, 
     settings = Settings(cache_dir=str(tmp_path))
     check_articles(articles, settings, embedder=tfidf)
     calls = {"extract": 0, "align": 0}
-    real_extract, real_align = pipeline.extract_claims, pipeline.align
+    real_extract, real_align = pipeline.extract_claims, pipeline.align_and_judge
 
     def extract(*a, **k):
         calls["extract"] += 1
@@ -136,7 +197,7 @@ def test_a_changed_article_is_extracted_and_the_batch_judged_again(monkeypatch, 
         return real_align(*a, **k)
 
     monkeypatch.setattr(pipeline, "extract_claims", extract)
-    monkeypatch.setattr(pipeline, "align", align)
+    monkeypatch.setattr(pipeline, "align_and_judge", align)
     changed = list(articles)
     changed[0] = replace(changed[0], text=changed[0].text + "\nDie Polizei nahm 3 Verdächtige fest.\n",
                          view=(changed[0].view or changed[0].text) + "\nDie Polizei nahm 3 Verdächtige fest.\n")
@@ -169,13 +230,13 @@ def test_other_models_are_not_served_the_cached_findings(monkeypatch, tmp_path, 
     path.write_text(json.dumps(other), encoding="utf-8")
     monkeypatch.setenv("CONSISTENCY_MODELS", str(path))
     calls = {"align": 0}
-    real_align = pipeline.align
+    real_align = pipeline.align_and_judge
 
     def align(*a, **k):
         calls["align"] += 1
         return real_align(*a, **k)
 
-    monkeypatch.setattr(pipeline, "align", align)
+    monkeypatch.setattr(pipeline, "align_and_judge", align)
     report = check_articles(articles, settings, embedder=tfidf)
     assert calls["align"] == 1
     assert to_json(report) == to_json(check_articles(articles, Settings(cache_dir=""), embedder=tfidf))

@@ -43,7 +43,8 @@ from .statements import StatementSettings, statement_groups
 from .stories import stories, story_labels, story_probabilities
 from .values import disjoint, family, same_distinctive_value, values_match
 
-__all__ = ["align", "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS",
+__all__ = ["align", "find_candidates", "Candidates", "value_groups", "statement_groups_of", "group_order",
+           "similar_pairs", "family", "values_match", "AlignSettings", "ANN_MIN_ROWS",
            "value_probabilities"]
 
 
@@ -158,22 +159,53 @@ def _story_pairs(batch: Batch, story: np.ndarray, ii: np.ndarray, jj: np.ndarray
 PAIR_BLOCK = 200_000
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """What value and statement alignment share: the stories of a batch and the statement pairs
+    the bi-encoder proposes inside them (:func:`find_candidates`).
+
+    Attributes
+    ----------
+    P : StoryProbabilities
+        The scored article pairs.
+    story : ndarray of shape (n_claims,)
+        Story number of each claim.
+    ii, jj, ss : ndarray of shape (n_pairs,)
+        Proposed claim pairs (of different articles, one story) and their cosines.
+    """
+
+    P: object
+    story: np.ndarray
+    ii: np.ndarray
+    jj: np.ndarray
+    ss: np.ndarray
+
+
+def find_candidates(batch: Batch, settings: AlignSettings = AlignSettings(),
+                    models: Optional[dict] = None) -> Candidates:
+    """Stories first, then the bi-encoder's proposals inside each story."""
+    P = story_probabilities(batch, models)
+    story = story_labels(P, batch.articles, settings.story_threshold)
+    ii, jj, ss = similar_pairs(batch.X, batch.articles, settings.candidate_threshold, method=settings.method,
+                               k=settings.neighbours, blocks=story)
+    return Candidates(P, story, ii, jj, ss)
+
+
 def scored_pairs(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optional[dict] = None, *,
-                 features: bool = True):
+                 features: bool = True, candidates: Optional[Candidates] = None):
     """Stories, candidate value pairs, their features and probabilities (for :func:`align` and training).
 
     ``features=False`` (what :func:`align` asks) computes the features block by block and keeps
     only their probabilities: ``F`` is then ``None`` (it is 190 MB at 10,000 articles).
+    ``candidates`` are those of :func:`find_candidates`, found here when not given.
 
     Returns
     -------
     story : ndarray (n_claims,); claim pairs ``(ii, jj, ss)``; ``ka, kb`` : ndarray (n_pairs,);
     F : ndarray (n_pairs, n_features) or None; p : ndarray (n_pairs,)
     """
-    P = story_probabilities(batch, models)
-    story = story_labels(P, batch.articles, settings.story_threshold)
-    ii, jj, ss = similar_pairs(batch.X, batch.articles, settings.candidate_threshold, method=settings.method,
-                               k=settings.neighbours, blocks=story)
+    cand = candidates if candidates is not None else find_candidates(batch, settings, models)
+    P, story, ii, jj, ss = cand.P, cand.story, cand.ii, cand.jj, cand.ss
     info = mention_info(batch)
     vi, vj = _story_pairs(batch, story, ii, jj)
     scopes = value_scopes(batch, story)
@@ -317,13 +349,28 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
     groups : list of Group
         Value groups (every value of every claim is in exactly one group;
         unaligned values form single-mention groups; ``links`` holds the
-        probability of each linked pair) and statement groups.
+        probability of each linked pair) and statement groups, in
+        :func:`group_order`.
     """
-    claims = batch.claims
-    if not claims:
+    if not batch.claims:
         return []
     forget_stances()  # the stances of this batch's claims are computed once, here or when judged
-    story, (ii, jj, ss), ka, kb, _, p = scored_pairs(batch, settings, models, features=False)
+    cand = find_candidates(batch, settings, models)
+    groups = value_groups(batch, cand, settings, models) + statement_groups_of(batch, cand, settings)
+    groups.sort(key=group_order)
+    return groups
+
+
+def group_order(g: Group) -> tuple:
+    """The order :func:`align` returns groups in: by first mention, values before statements."""
+    return g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind
+
+
+def value_groups(batch: Batch, cand: Candidates, settings: AlignSettings = AlignSettings(),
+                 models: Optional[dict] = None) -> list[Group]:
+    """The value groups of :func:`align`: every value of every claim in exactly one group."""
+    claims = batch.claims
+    _, _, ka, kb, _, p = scored_pairs(batch, settings, models, features=False, candidates=cand)
     owner = batch.articles[[m.claim for m in batch.mentions]] if batch.mentions else np.zeros(0, dtype=np.int64)
     # points in time and quantities never pair: each is grouped with its own threshold
     is_time = np.array([family(q) == "time" for q in batch.values], dtype=bool)
@@ -362,12 +409,17 @@ def align(batch: Batch, settings: AlignSettings = AlignSettings(), models: Optio
         sim = min((v for _, _, v in links), default=1.0)
         groups.append(Group(kind="value", mentions=mentions, fact=label, key=key, similarity=sim, links=links,
                             mixed=_mixed(batch, ks, owner)))
+    return groups
+
+
+def statement_groups_of(batch: Batch, cand: Candidates,
+                        settings: AlignSettings = AlignSettings()) -> list[Group]:
+    """The statement groups of :func:`align` (:func:`.statements.statement_groups`)."""
+    story, ii, jj, ss = cand.story, cand.ii, cand.jj, cand.ss
     # statement alignment looks only at pairs of one story that are at all alike (the lowest
     # similarity any of its rules uses), filtered here in numpy rather than pair by pair
     xa = row_dots(batch.Xa, batch.Xa, ii, jj)
     near = (story[ii] == story[jj]) & ((ss >= min(settings.phrase_threshold, STATEMENT_FLOOR)) | (xa >= STATEMENT_FLOOR))
     ii, jj, ss, xa = ii[near], jj[near], ss[near], xa[near]
-    groups.extend(statement_groups(batch, story, ii, jj, ss, StatementSettings(
-        settings.statement_threshold, settings.phrase_threshold, settings.value_threshold), xa=xa))
-    groups.sort(key=lambda g: (g.mentions[0].claim, g.mentions[0].value_index or 0, g.kind))
-    return groups
+    return statement_groups(batch, story, ii, jj, ss, StatementSettings(
+        settings.statement_threshold, settings.phrase_threshold, settings.value_threshold), xa=xa)

@@ -32,7 +32,8 @@ from ..extract.dates import MONTH_PATTERN
 from ..lang import revision_in
 from .stances import ANTONYMS, STANCE_TYPES, opposed, stances
 
-__all__ = ["judge", "judge_all", "positions", "format_value", "fingerprint", "JudgeSettings", "split_mixed",
+__all__ = ["judge", "judge_all", "judge_group", "finish", "with_names", "positions", "format_value", "fingerprint",
+           "JudgeSettings", "split_mixed",
            "MIXES_FACTS", "SPLIT_LINK", "OPPOSED_LINK"]
 
 
@@ -601,22 +602,37 @@ _ORDER = {"contradict": 0, "agree": 1, "unverifiable": 2}
 def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dict[str, str],
               settings: JudgeSettings = JudgeSettings()) -> list[Finding]:
     """Judge every group; findings sorted contradictions first, ids made unique."""
-    if not settings.names:
-        from ..names import display_names
-        settings = replace(settings, names=display_names(article_ids))
-    findings = []
-    for g in groups:
-        f = judge(g, claims, article_ids, settings)
-        if f.reason == MIXES_FACTS:
-            parts = split_mixed(g, f)
-            judged = [judge(part, claims, article_ids, settings) for part in parts or ()]
-            if judged and not any(j.verdict == "contradict" for j in judged):
-                findings.extend(judged)
-                continue
-        if (g.kind == "statement" and f.verdict != "contradict"
-                and all(claims[m.claim].values for m in g.mentions)):
-            continue  # its values are judged in their own findings
-        findings.append(f)
+    settings = with_names(settings, article_ids)
+    return finish([f for g in groups for f in judge_group(g, claims, article_ids, settings)])
+
+
+def with_names(settings: JudgeSettings, article_ids: dict[str, str]) -> JudgeSettings:
+    """``settings`` with the articles' display names filled in (once per batch, not per group)."""
+    if settings.names:
+        return settings
+    from ..names import display_names
+    return replace(settings, names=display_names(article_ids))
+
+
+def judge_group(g: Group, claims: Sequence[Claim], article_ids: dict[str, str],
+                settings: JudgeSettings = JudgeSettings()) -> list[Finding]:
+    """The findings of one group: none (a statement group whose values have their own findings),
+    one, or one per fact of a group that mixes facts (:func:`split_mixed`)."""
+    f = judge(g, claims, article_ids, settings)
+    if f.reason == MIXES_FACTS:
+        parts = split_mixed(g, f)
+        judged = [judge(part, claims, article_ids, settings) for part in parts or ()]
+        if judged and not any(j.verdict == "contradict" for j in judged):
+            return judged
+    if (g.kind == "statement" and f.verdict != "contradict"
+            and all(claims[m.claim].values for m in g.mentions)):
+        return []  # its values are judged in their own findings
+    return [f]
+
+
+def finish(findings: list[Finding]) -> list[Finding]:
+    """The findings of a batch, in the order of their groups, made unique (a suffix to equal ids)
+    and sorted contradictions first."""
     # Equal fingerprints (the same values stated twice) get suffixes in an
     # order that does not depend on where the statements stand in the files.
     rename: dict[int, str] = {}
@@ -629,5 +645,4 @@ def judge_all(groups: Sequence[Group], claims: Sequence[Claim], article_ids: dic
             rename[k] = f"{fid}-{n}"
     findings = [Finding(**{**f.__dict__, "id": rename[k]}) if k in rename else f for k, f in enumerate(findings)]
     findings.sort(key=lambda f: (_ORDER[f.verdict], f.statements[0].article, f.statements[0].start, f.fact))
-    out = findings
-    return out
+    return findings
