@@ -157,18 +157,27 @@ def story_features(pa: ArticleProfile, pb: ArticleProfile, X: np.ndarray) -> lis
     the article naming fewer has (up to 8, scaled to 1): no name in common says little when one
     article names almost nothing (a short German report, whose nouns are no names).
     """
-    S = X[pa.rows] @ X[pb.rows].T
-    best = 0.5 * (S.max(axis=1).sum() / S.shape[0] + S.max(axis=0).sum() / S.shape[1]) if S.size else 0.0
+    return _features(pa, pb, X[pa.rows], X[pb.rows])
+
+
+def _features(pa: ArticleProfile, pb: ArticleProfile, Va: np.ndarray, Vb: np.ndarray) -> list[float]:
+    """:func:`story_features` from the two articles' statement embeddings ``Va``, ``Vb`` (shapes
+    (n_a, dim), (n_b, dim)): a batch takes each article's rows once, not once per pair."""
+    S = Va @ Vb.T
+    best = top = lead = 0.0
+    if S.size:
+        rows_max = S.max(axis=1)
+        best = 0.5 * (rows_max.sum() / S.shape[0] + S.max(axis=0).sum() / S.shape[1])
+        top, lead = float(rows_max.max()), float(S[:LEAD, :LEAD].max())
     known = pa.published is not None and pb.published is not None
     gap = min(abs((pa.published - pb.published).days), 365) / 365 if known else 0.0
     ya, yb = pa.years | ({pa.published.year} if pa.published else set()), pb.years | (
         {pb.published.year} if pb.published else set())
     conflict = float(bool(ya and yb and not ya & yb))
     ca, cb = _covered(pa.salient, pb.mentioned), _covered(pb.salient, pa.mentioned)
-    return [float(pa.mean @ pb.mean), float(best), float(S.max()) if S.size else 0.0, _jaccard(pa.names, pb.names),
+    return [float(pa.mean @ pb.mean), float(best), top, _jaccard(pa.names, pb.names),
             min(len(pa.names & pb.names), 8) / 8, _jaccard(pa.numbers, pb.numbers), conflict, gap, float(known),
-            min(ca, cb), max(ca, cb), float(S[:LEAD, :LEAD].max()) if S.size else 0.0,
-            min(len(pa.names), len(pb.names), 8) / 8]
+            min(ca, cb), max(ca, cb), lead, min(len(pa.names), len(pb.names), 8) / 8]
 
 
 #: In batches of more articles than this, each article is compared with its this many most alike.
@@ -237,7 +246,8 @@ def story_probabilities(batch: Batch, models: Optional[dict] = None) -> StoryPro
         pairs = [(a, b) for a in range(k) for b in range(a + 1, k)]
     if not pairs:
         return StoryProbabilities(k, empty, empty, np.zeros(0))
-    F = np.array([story_features(prof[a], prof[b], batch.X) for a, b in pairs])
+    V = [batch.X[pr.rows] for pr in prof]
+    F = np.array([_features(prof[a], prof[b], V[a], V[b]) for a, b in pairs])
     p = _model(models).predict_proba(F)
     # The model was fitted on pairs in one language (its name and number overlaps are
     # language-bound): a German and an English article keep the batch's default, one story.
