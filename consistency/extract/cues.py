@@ -5,21 +5,14 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..lang import LANGUAGES, table
+
 __all__ = ["negation_cues", "hedge_cues", "attribution"]
 
-_NEG = {
-    "de": r"nicht|kein|keine|keinen|keinem|keiner|keines|nie|niemals|nirgends|weder|nichts|niemand|niemanden|"
-          r"bestritten|bestreitet|bestreiten|bestritt|dementiert|dementierte|dementieren|"
-          r"zurückgewiesen|wies\s+\w+\s+zurück|abgestritten|leugnet|leugnete|verneint",
-    "en": r"not|no|never|none|neither|nor|nothing|nobody|n't|cannot|"
-          r"denied|denies|deny|denying|rejected|refuted|disputed|dismissed",
-}
-_HEDGE = {
-    "de": r"könnte|könnten|möglicherweise|vielleicht|wahrscheinlich|unwahrscheinlich|vermutlich|"
-          r"angeblich|mutmaßlich|offenbar|falls|wenn|würde|würden|dürfte|dürften|scheint|scheinen",
-    "en": r"could|might|may|possibly|perhaps|probably|likely|unlikely|reportedly|allegedly|"
-          r"apparently|if|would|seems|appears",
-}
+# The words of each language are its tables in ``lang/`` (``NEGATION``, ``HEDGES``, ``REPORTING_VERBS``,
+# ``CONDITIONALS``), joined in their order.
+_NEG = {lang: "|".join(table("NEGATION", lang)) for lang in LANGUAGES}
+_HEDGE = {lang: "|".join(table("HEDGES", lang)) for lang in LANGUAGES}
 _NEG_RE = {k: re.compile(r"(?<![\w])(?:" + v + r")(?![\w])", re.I) for k, v in _NEG.items()}
 _HEDGE_RE = {k: re.compile(r"(?<![\w])(?:" + v + r")(?![\w])", re.I) for k, v in _HEDGE.items()}
 # Negations that do not deny the statement ("nicht nur", "not only").
@@ -87,12 +80,8 @@ def negation_cues(text: str, language: str) -> tuple[str, ...]:
 # does it hedge. ("soll/sollen" are not hedges at all: "Der Täter soll geflohen sein" is a report,
 # "Der Vertrag soll im Juni unterzeichnet werden" a plan.)
 _WOULD = re.compile(r"^(?:would|würden?)$", re.I)
-_REPORTING = re.compile(
-    r"(?<![\w])(?:said|says|say|told|announced|confirmed|stated|added|reported|expected|promised|pledged|"
-    r"warned|explained|indicated|insisted|claimed|vowed|predicted|decided|agreed|sagte|sagten|sagt|erklärte|"
-    r"erklärten|kündigte|kündigten|teilte|teilten|betonte|betonten|versprach|versprachen|bestätigte|meldete|"
-    r"berichtete|hieß\s+es|gab\s+an|räumte|ankündigte|mitteilte)(?![\w])", re.I)
-_CONDITIONAL = re.compile(r"(?<![\w])(?:if|unless|otherwise|wenn|falls|sonst|andernfalls|ansonsten)(?![\w])", re.I)
+_REPORTING = re.compile(r"(?<![\w])(?:" + "|".join(table("REPORTING_VERBS")) + r")(?![\w])", re.I)
+_CONDITIONAL = re.compile(r"(?<![\w])(?:" + "|".join(table("CONDITIONALS")) + r")(?![\w])", re.I)
 
 
 _MODIFIER_HEDGE = re.compile(r"\s+(?:[a-zäöüß]+-[a-zäöüß-]+|[a-zäöüß]+(?:e|en|er|es|em)\s+[A-ZÄÖÜ][a-zäöüß]+)\b")

@@ -275,3 +275,29 @@ NAME_COMMON_WORDS = ("straße", "strasse", "platz", "polizei", "klinik", "klinik
                      "stadt", "amt", "gericht", "amtsgericht", "landgericht", "bahnhof", "schule", "universität", "nord",
                      "süd", "ost", "west", "neue", "neuen", "deutsche", "deutschen", "bundes", "landes", "mitte",
                      "flughafen", "rathaus", "feuerwehr", "staatsanwaltschaft")
+
+
+# Cues of a statement (extract/cues.py): the order of each tuple is the order of its alternation.
+#: words that deny a statement: negations and denial verbs
+NEGATION = (
+    r"nicht", r"kein", r"keine", r"keinen", r"keinem", r"keiner", r"keines", r"nie", r"niemals", r"nirgends",
+    r"weder", r"nichts", r"niemand", r"niemanden", r"bestritten", r"bestreitet", r"bestreiten", r"bestritt",
+    r"dementiert", r"dementierte", r"dementieren", r"zurückgewiesen", r"wies\s+\w+\s+zurück",
+    r"abgestritten", r"leugnet", r"leugnete", r"verneint",
+)
+#: words that hedge a statement: modals, conditionals, "reportedly"
+HEDGES = (
+    r"könnte", r"könnten", r"möglicherweise", r"vielleicht", r"wahrscheinlich", r"unwahrscheinlich",
+    r"vermutlich", r"angeblich", r"mutmaßlich", r"offenbar", r"falls", r"wenn", r"würde", r"würden",
+    r"dürfte", r"dürften", r"scheint", r"scheinen",
+)
+#: verbs of reported speech: "would" after one reports, it does not hedge
+REPORTING_VERBS = (
+    r"sagte", r"sagten", r"sagt", r"erklärte", r"erklärten", r"kündigte", r"kündigten", r"teilte",
+    r"teilten", r"betonte", r"betonten", r"versprach", r"versprachen", r"bestätigte", r"meldete",
+    r"berichtete", r"hieß\s+es", r"gab\s+an", r"räumte", r"ankündigte", r"mitteilte",
+)
+#: words that open a condition: there "would" hedges
+CONDITIONALS = (
+    r"wenn", r"falls", r"sonst", r"andernfalls", r"ansonsten",
+)

@@ -262,3 +262,26 @@ NAME_COMMON_WORDS = ("center", "centre", "county", "city", "police", "department
                      "north", "south", "east", "west", "new", "saint", "district", "state", "national", "community",
                      "memorial", "sheriff", "mall", "club", "jail", "prison", "fire", "regional", "general",
                      "international", "united", "service", "authority", "airport", "river")
+
+
+# Cues of a statement (extract/cues.py): the order of each tuple is the order of its alternation.
+#: words that deny a statement: negations and denial verbs
+NEGATION = (
+    r"not", r"no", r"never", r"none", r"neither", r"nor", r"nothing", r"nobody", r"n't", r"cannot",
+    r"denied", r"denies", r"deny", r"denying", r"rejected", r"refuted", r"disputed", r"dismissed",
+)
+#: words that hedge a statement: modals, conditionals, "reportedly"
+HEDGES = (
+    r"could", r"might", r"may", r"possibly", r"perhaps", r"probably", r"likely", r"unlikely", r"reportedly",
+    r"allegedly", r"apparently", r"if", r"would", r"seems", r"appears",
+)
+#: verbs of reported speech: "would" after one reports, it does not hedge
+REPORTING_VERBS = (
+    r"said", r"says", r"say", r"told", r"announced", r"confirmed", r"stated", r"added", r"reported",
+    r"expected", r"promised", r"pledged", r"warned", r"explained", r"indicated", r"insisted", r"claimed",
+    r"vowed", r"predicted", r"decided", r"agreed",
+)
+#: words that open a condition: there "would" hedges
+CONDITIONALS = (
+    r"if", r"unless", r"otherwise",
+)

@@ -56,3 +56,17 @@ def test_a_part_named_after_its_group_is_a_subset():
     # "among the injured": a part of the group named before it
     assert "subset" in qualifiers_of("Unter den Verletzten sind # Feuerwehrleute")
     assert "subset" in qualifiers_of("Among the injured were # firefighters")
+
+
+def test_the_cue_words_of_extraction_are_language_data():
+    # negation, hedges, reporting verbs and conditionals live in lang/de and lang/en; extraction
+    # joins them, so a word added to a language's table is a cue of that language only
+    from consistency.extract.cues import hedge_cues, negation_cues
+    from consistency.lang import table
+
+    assert "niemand" in table("NEGATION", "de") and "niemand" not in table("NEGATION", "en")
+    assert "reportedly" in table("HEDGES", "en") and r"hieß\s+es" in table("REPORTING_VERBS", "de")
+    assert set(table("CONDITIONALS")) >= {"if", "unless", "wenn", "falls"}
+    assert negation_cues("Verletzt wurde niemand.", "de") == ("niemand",)
+    assert hedge_cues("The mayor would resign, she said.", "en") == ()  # reported speech: no hedge
+    assert hedge_cues("If it rains, the match would be moved.", "en") == ("If", "would")
