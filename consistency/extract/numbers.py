@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..lang import LANGUAGES, table
 from .units import _WEIGHT_CONTEXT, Measure, convert, convert_interval, measure_at
 
 __all__ = ["find_numbers", "find_number_words", "parse_number", "NumberMatch", "HEDGES",
@@ -20,22 +21,9 @@ __all__ = ["find_numbers", "find_number_words", "parse_number", "NumberMatch", "
 
 DEFAULT_TOLERANCE = 0.1  # relative band for "rund", "about", "fast", "nearly"
 
-# hedge phrase -> hedge type. Longest phrases first when building the regex.
-HEDGES = {
-    "mehr als": "lower", "über": "lower", "ueber": "lower", "more than": "lower",
-    "over": "lower", "in excess of": "lower", "upwards of": "lower",
-    "mindestens": "at_least", "wenigstens": "at_least", "at least": "at_least",
-    "no fewer than": "at_least", "no less than": "at_least",
-    "fast": "nearly", "beinahe": "nearly", "knapp": "nearly", "nahezu": "nearly",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "rund": "approx", "etwa": "approx", "ungefähr": "approx", "circa": "approx", "ca.": "approx",
-    "zirka": "approx", "gut": "approx", "about": "approx", "around": "approx", "roughly": "approx",
-    "approximately": "approx", "some": "approx", "an estimated": "approx", "geschätzt": "approx",
-    "schätzungsweise": "approx",
-    "weniger als": "upper", "unter": "upper", "less than": "upper", "fewer than": "upper",
-    "under": "upper", "bis zu": "at_most", "höchstens": "at_most", "maximal": "at_most",
-    "up to": "at_most", "at most": "at_most", "no more than": "at_most",
-}
+# hedge phrase -> hedge type (``NUMBER_HEDGES`` of each language in ``lang/``). Longest phrases first
+# when building the regex.
+HEDGES = {k: v for lang in LANGUAGES for k, v in table("NUMBER_HEDGES", lang).items()}
 _HEDGE_RE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 
 SCALES = {
@@ -126,16 +114,9 @@ def _normalise(text: str, language: str) -> Optional[str]:
     return s
 
 
-#: Vague plurals: "Tausende", "dozens". Deliberately wide intervals, so that
-#: only a clearly different order of magnitude contradicts them.
-VAGUE = {
-    "dutzende": (20, 200), "dozens": (20, 200),
-    "hunderte": (100, 2000), "hundreds": (100, 2000),
-    "tausende": (1000, 20000), "thousands": (1000, 20000),
-    "zehntausende": (10000, 200000), "tens of thousands": (10000, 200000),
-    "hunderttausende": (100000, 2000000), "hundreds of thousands": (100000, 2000000),
-    "millionen": (1000000, 20000000), "millions": (1000000, 20000000),
-}
+#: Vague plurals: "Tausende", "dozens" (``VAGUE_AMOUNTS`` of each language in ``lang/``). Deliberately
+#: wide intervals, so that only a clearly different order of magnitude contradicts them.
+VAGUE = {k: v for lang in LANGUAGES for k, v in table("VAGUE_AMOUNTS", lang).items()}
 _VAGUE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])"
     r"(?:\s+(?:von|of))?", re.I)

@@ -301,3 +301,20 @@ REPORTING_VERBS = (
 CONDITIONALS = (
     r"wenn", r"falls", r"sonst", r"andernfalls", r"ansonsten",
 )
+
+# Values (extract/numbers.py).
+#: a phrase before a number -> the interval it makes: lower, upper, at_least, at_most, nearly, approx
+NUMBER_HEDGES = {
+    "mehr als": "lower", "über": "lower", "ueber": "lower", "mindestens": "at_least",
+    "wenigstens": "at_least", "fast": "nearly", "beinahe": "nearly", "knapp": "nearly", "nahezu": "nearly",
+    "rund": "approx", "etwa": "approx", "ungefähr": "approx", "circa": "approx", "ca.": "approx",
+    "zirka": "approx", "gut": "approx", "geschätzt": "approx", "schätzungsweise": "approx",
+    "weniger als": "upper", "unter": "upper", "bis zu": "at_most", "höchstens": "at_most",
+    "maximal": "at_most",
+}
+#: vague plurals ("Tausende", "dozens") -> deliberately wide intervals: only a clearly different order of
+#: magnitude contradicts them
+VAGUE_AMOUNTS = {
+    "dutzende": (20, 200), "hunderte": (100, 2000), "tausende": (1000, 20000),
+    "zehntausende": (10000, 200000), "hunderttausende": (100000, 2000000), "millionen": (1000000, 20000000),
+}

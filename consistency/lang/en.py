@@ -285,3 +285,21 @@ REPORTING_VERBS = (
 CONDITIONALS = (
     r"if", r"unless", r"otherwise",
 )
+
+# Values (extract/numbers.py).
+#: a phrase before a number -> the interval it makes: lower, upper, at_least, at_most, nearly, approx
+NUMBER_HEDGES = {
+    "more than": "lower", "over": "lower", "in excess of": "lower", "upwards of": "lower",
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least", "nearly": "nearly",
+    "almost": "nearly", "close to": "nearly", "just under": "nearly", "about": "approx", "around": "approx",
+    "roughly": "approx", "approximately": "approx", "some": "approx", "an estimated": "approx",
+    "less than": "upper", "fewer than": "upper", "under": "upper", "up to": "at_most", "at most": "at_most",
+    "no more than": "at_most",
+}
+#: vague plurals ("Tausende", "dozens") -> deliberately wide intervals: only a clearly different order of
+#: magnitude contradicts them
+VAGUE_AMOUNTS = {
+    "dozens": (20, 200), "hundreds": (100, 2000), "thousands": (1000, 20000),
+    "tens of thousands": (10000, 200000), "hundreds of thousands": (100000, 2000000),
+    "millions": (1000000, 20000000),
+}

@@ -70,3 +70,15 @@ def test_the_cue_words_of_extraction_are_language_data():
     assert negation_cues("Verletzt wurde niemand.", "de") == ("niemand",)
     assert hedge_cues("The mayor would resign, she said.", "en") == ()  # reported speech: no hedge
     assert hedge_cues("If it rains, the match would be moved.", "en") == ("If", "would")
+
+
+def test_the_hedge_phrases_and_vague_plurals_of_numbers_are_language_data():
+    from consistency.extract.numbers import HEDGES, VAGUE, find_numbers
+    from consistency.lang import table
+
+    assert table("NUMBER_HEDGES", "de")["mindestens"] == "at_least" and "mindestens" not in table("NUMBER_HEDGES", "en")
+    assert table("VAGUE_AMOUNTS", "en")["dozens"] == (20, 200)
+    # extraction reads both languages' tables (a German article quotes "more than" too)
+    assert HEDGES["more than"] == HEDGES["mehr als"] == "lower" and VAGUE["tausende"] == VAGUE["thousands"]
+    (m,) = find_numbers("Mindestens 40 Menschen wurden verletzt.", "de")
+    assert m.hedge == "at_least"
