@@ -21,17 +21,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
+from ..lang import LANGUAGES, table
+
 __all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans",
            "dateline_place", "WEEKDAYS", "MONTH_PATTERN"]
 
-MONTHS = {
-    "januar": 1, "jänner": 1, "january": 1, "jan": 1, "februar": 2, "february": 2, "feb": 2,
-    "märz": 3, "maerz": 3, "march": 3, "mar": 3, "mär": 3, "april": 4, "apr": 4, "mai": 5, "may": 5,
-    "juni": 6, "june": 6, "jun": 6, "juli": 7, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10,
-    "november": 11, "nov": 11, "dezember": 12, "december": 12, "dez": 12, "dec": 12,
-}
-_MONTH = MONTH_PATTERN = r"(?:Januar|Jänner|January|Februar|February|März|Maerz|March|April|Mai|May|Juni|June|Juli|July|August|September|Oktober|October|November|Dezember|December|Jan\.|Feb\.|Mär\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Okt\.|Oct\.|Nov\.|Dez\.|Dec\.)"
+
+def _merged(name: str) -> dict:
+    """The table ``name`` of every language in ``lang/``, in one dict."""
+    return {k: v for lang in LANGUAGES for k, v in table(name, lang).items()}
+
+
+def _alternatives(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+#: month names and abbreviations (lower case) -> month number (``MONTH_NAMES``, ``MONTH_ABBREVIATIONS``)
+MONTHS = {k.lower(): v for k, v in {**_merged("MONTH_NAMES"), **_merged("MONTH_ABBREVIATIONS")}.items()}
+#: a month's name: written in full, or abbreviated with a full stop
+_MONTH = MONTH_PATTERN = ("(?:" + "|".join([_alternatives(_merged("MONTH_NAMES")),
+                                            _alternatives(_merged("MONTH_ABBREVIATIONS")) + r"\."]) + ")")
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
 _PATTERNS = [
@@ -70,11 +79,8 @@ _TOMORROW_DE = re.compile(r"(?<![\w])(?:(?<!heute )(?<!gestern )(?<!vorgestern )
                           r"(?<=^[\"„“»‚'(])Morgen)(?![\w])(?!\s+(?:früh|Abend|Vormittag|Nachmittag)\b)"
                           r"|(?<![\w])morgen(?=\s+(?:früh|Abend|Vormittag|Nachmittag)\b)")
 
-WEEKDAYS = {"montag": 0, "monday": 0, "dienstag": 1, "tuesday": 1, "mittwoch": 2, "wednesday": 2,
-            "donnerstag": 3, "thursday": 3, "freitag": 4, "friday": 4, "samstag": 5, "sonnabend": 5,
-            "saturday": 5, "sonntag": 6, "sunday": 6}
-_WEEKDAY = (r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday|"
-            r"Thursday|Friday|Saturday|Sunday)")
+WEEKDAYS = {k.lower(): v for k, v in _merged("WEEKDAY_NAMES").items()}
+_WEEKDAY = _alternatives(_merged("WEEKDAY_NAMES"))
 #: "am Dienstag", "Dienstagmorgen", "in der Nacht zum Donnerstag", "on Tuesday", "late on Friday",
 #: "last Tuesday", "Thursday night". A weekday written as part of a date ("Saturday, July 30") is the date's.
 _WEEKDAY_RE = re.compile(
@@ -132,8 +138,7 @@ def resolve_relative(unit: str, offset: int, published: date) -> tuple[int, int]
 #: "Anfang März", "Mitte September 2024", "early March", "mid-September", "late July": a third of a month.
 _MONTH_PART_RE = re.compile(r"(?<![\w-])(?P<part>Anfang|Mitte|Ende|early|mid|late)[\s-]+(?P<mn>" + _MONTH
                             + r")(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w])")
-_PART_DAYS = {"anfang": (1, 10), "early": (1, 10), "mitte": (11, 20), "mid": (11, 20), "ende": (21, 31),
-              "late": (21, 31)}
+_PART_DAYS = _merged("MONTH_PARTS")
 
 
 def _month_part(m: re.Match, published: Optional[date]) -> Optional[tuple]:

@@ -318,3 +318,22 @@ VAGUE_AMOUNTS = {
     "dutzende": (20, 200), "hunderte": (100, 2000), "tausende": (1000, 20000),
     "zehntausende": (10000, 200000), "hunderttausende": (100000, 2000000), "millionen": (1000000, 20000000),
 }
+
+# Dates (extract/dates.py).
+#: month names written in full -> month number
+MONTH_NAMES = {
+    "Januar": 1, "Jänner": 1, "Februar": 2, "März": 3, "Maerz": 3, "April": 4, "Mai": 5, "Juni": 6, "Juli": 7,
+    "August": 8, "September": 9, "Oktober": 10, "November": 11, "Dezember": 12,
+}
+#: abbreviated month names -> month number; in a date they are written with a full stop ("3. Okt. 2024")
+MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mär": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9, "Okt": 10,
+    "Nov": 11, "Dez": 12,
+}
+#: weekday names -> weekday number (Monday 0)
+WEEKDAY_NAMES = {
+    "Montag": 0, "Dienstag": 1, "Mittwoch": 2, "Donnerstag": 3, "Freitag": 4, "Samstag": 5, "Sonnabend": 5,
+    "Sonntag": 6,
+}
+#: the word before a month that names a third of it ("Anfang März") -> its first and last day
+MONTH_PARTS = {"anfang": (1, 10), "mitte": (11, 20), "ende": (21, 31)}

@@ -303,3 +303,21 @@ VAGUE_AMOUNTS = {
     "tens of thousands": (10000, 200000), "hundreds of thousands": (100000, 2000000),
     "millions": (1000000, 20000000),
 }
+
+# Dates (extract/dates.py).
+#: month names written in full -> month number
+MONTH_NAMES = {
+    "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+    "September": 9, "October": 10, "November": 11, "December": 12,
+}
+#: abbreviated month names -> month number; in a date they are written with a full stop ("Oct. 3, 2024")
+MONTH_ABBREVIATIONS = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9, "Oct": 10,
+    "Nov": 11, "Dec": 12,
+}
+#: weekday names -> weekday number (Monday 0)
+WEEKDAY_NAMES = {
+    "Monday": 0, "Tuesday": 1, "Wednesday": 2, "Thursday": 3, "Friday": 4, "Saturday": 5, "Sunday": 6,
+}
+#: the word before a month that names a third of it ("early March", "mid-September") -> its first and last day
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}

@@ -82,3 +82,13 @@ def test_the_hedge_phrases_and_vague_plurals_of_numbers_are_language_data():
     assert HEDGES["more than"] == HEDGES["mehr als"] == "lower" and VAGUE["tausende"] == VAGUE["thousands"]
     (m,) = find_numbers("Mindestens 40 Menschen wurden verletzt.", "de")
     assert m.hedge == "at_least"
+
+
+def test_month_and_weekday_names_are_language_data():
+    from consistency.extract.dates import MONTHS, WEEKDAYS, find_dates
+    from consistency.lang import table
+
+    assert table("MONTH_NAMES", "de")["März"] == 3 and "März" not in table("MONTH_NAMES", "en")
+    assert MONTHS["okt"] == MONTHS["oct"] == MONTHS["october"] == 10 and WEEKDAYS["sonnabend"] == 5
+    # abbreviations count with their full stop only: "Okt." is a month, "Mai" needs none
+    assert [d.kind for d in find_dates("Am 3. Okt. 2024 und am 4. Mai 2024.")] == ["date", "date"]
