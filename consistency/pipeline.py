@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import fields, replace
 from datetime import date
 from typing import Callable, Iterable, Optional, Sequence
@@ -401,44 +401,43 @@ def _run_job():
     return _JOB()
 
 
-class _beside:
+@contextmanager
+def _beside(job: Callable, fork: bool):
     """``with _beside(job, fork) as other: ...; other()``: run ``job`` in a forked process while the
     body runs; ``other()`` returns its result (``job()`` run here if not forked or if the process
     failed)."""
+    global _JOB
+    pool = future = None
+    if fork:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
 
-    def __init__(self, job: Callable, fork: bool):
-        self.job, self.fork, self.pool, self.future = job, fork, None, None
+        _JOB = job
+        try:
+            pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+            future = pool.submit(_run_job)  # forks here
+        except OSError:  # no process to be had: the job runs here
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            pool = future = None
+        finally:
+            _JOB = None
 
-    def __enter__(self):
-        global _JOB
-        if self.fork:
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
-
-            _JOB = self.job
-            try:
-                self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
-                self.future = self.pool.submit(_run_job)  # forks here
-            except OSError:
-                self.pool = self.future = None  # no process to be had: the job runs here
-            finally:
-                _JOB = None
-        return self.result
-
-    def result(self):
-        if self.future is not None:
+    def result():
+        if future is not None:
             from concurrent.futures.process import BrokenProcessPool
 
             try:
-                return self.future.result()
+                return future.result()
             except BrokenProcessPool:
                 pass  # killed (for memory, say): its part is done here
-        return self.job()
+        return job()
 
-    def __exit__(self, *exc):
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        return False
+    try:
+        yield result
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *, model: Optional[str],

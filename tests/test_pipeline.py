@@ -167,6 +167,22 @@ def test_a_batch_of_many_statements_forks_and_a_dead_process_loses_no_finding(mo
     assert forks == ["fork", "fork"]
 
 
+def test_no_process_to_be_had_aligns_the_statements_here(monkeypatch, articles, tfidf):
+    # a fork that fails (too many processes, no memory) is no error: the statements are done here
+    import concurrent.futures
+
+    settings = Settings(cache_dir="")
+    batch = _prepared(articles, settings, tfidf)
+    expected = to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name))
+
+    def refused(*a, **k):
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_CLAIMS", 0)
+    assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
+
+
 def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path, articles, tfidf):
     settings = Settings(cache_dir=str(tmp_path))
     cold = to_json(check_articles(articles, settings, embedder=tfidf))
