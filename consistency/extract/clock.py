@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from ..lang import LANGUAGES, table
+
 __all__ = ["ClockMatch", "find_clock_times"]
 
 
@@ -28,14 +30,9 @@ class ClockMatch:
     hedge: Optional[str]
 
 
-_HEDGES = {
-    "gegen": "approx", "etwa": "approx", "ca.": "approx", "circa": "approx", "ungefähr": "approx",
-    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
-    "kurz nach": "after", "shortly after": "after", "just after": "after",
-    "kurz vor": "before", "shortly before": "before", "just before": "before",
-}
-_HEDGE = (r"(?:kurz\s+nach|kurz\s+vor|shortly\s+after|shortly\s+before|just\s+after|just\s+before|gegen|etwa|ca\.|"
-          r"circa|ungefähr|about|around|approximately|roughly)")
+#: a word before a time of day -> its hedge (``CLOCK_HEDGES`` of each language in ``lang/``)
+_HEDGES = {k: v for lang in LANGUAGES for k, v in table("CLOCK_HEDGES", lang).items()}
+_HEDGE = "(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True)) + ")"
 #: words right before a time that make it a bound or a range, not the time of a fact
 _NOT_A_POINT = re.compile(r"(?:\b(?:bis|ab|seit|von|zwischen|until|till|from|by|since|between|before|after|nach|vor|"
                           r"und|and|to)\s*|[-–]\s*)$", re.I)

@@ -410,13 +410,11 @@ def _decorate(text: str, start: int, end: int, value: float, low: float, high: f
                        currency=currency, percent=percent, scaled=False, plain_integer=False, **kw)
 
 
-_SMALL = {"ein": 1, "eine": 1, "einem": 1, "einer": 1, "eines": 1, "a": 1, "one": 1, "zwei": 2, "two": 2,
-          "drei": 3, "three": 3, "vier": 4, "four": 4, "fünf": 5, "five": 5, "sechs": 6, "six": 6,
-          "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9, "nine": 9, "zehn": 10, "ten": 10,
-          "elf": 11, "eleven": 11, "zwölf": 12, "twelve": 12}
+#: number words up to twelve (``SMALL_NUMBER_WORDS``) and the words that multiply them
+#: (``LARGE_NUMBER_WORDS``) of each language in ``lang/``
+_SMALL = {k: v for lang in LANGUAGES for k, v in table("SMALL_NUMBER_WORDS", lang).items()}
 _SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
-_BIG = {"tausend": 1e3, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9,
-        "milliarden": 1e9, "billion": 1e9, "dutzend": 12, "dozen": 12}
+_BIG = {k: v for lang in LANGUAGES for k, v in table("LARGE_NUMBER_WORDS", lang).items()}
 _BIG_RE = r"(?:Tausend|thousand|Millionen|Million|Milliarden|Milliarde|billion|Dutzend|dozen)(?![\w])"
 #: "zweieinhalb (Millionen)", "anderthalb", "eineinhalb", "two and a half (million)", "half a million",
 #: "eine halbe Million"; "ein Dutzend", "a dozen", "two dozen", "half a dozen".

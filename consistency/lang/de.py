@@ -312,6 +312,18 @@ NUMBER_HEDGES = {
     "weniger als": "upper", "unter": "upper", "bis zu": "at_most", "höchstens": "at_most",
     "maximal": "at_most",
 }
+#: number words up to twelve (and the article "ein" as one) -> value, for "zweieinhalb", "drei Dutzend", "drei Viertel"
+SMALL_NUMBER_WORDS = {
+    "ein": 1, "eine": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,
+    "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+}
+#: words that multiply the number before them ("zweieinhalb Millionen", "ein Dutzend")
+LARGE_NUMBER_WORDS = {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "milliarde": 1e9, "milliarden": 1e9, "dutzend": 12}
+#: a word before a time of day -> what it makes of it: about, shortly after, shortly before
+CLOCK_HEDGES = {
+    "gegen": "approx", "etwa": "approx", "ca.": "approx", "circa": "approx", "ungefähr": "approx",
+    "kurz nach": "after", "kurz vor": "before",
+}
 #: vague plurals ("Tausende", "dozens") -> deliberately wide intervals: only a clearly different order of
 #: magnitude contradicts them
 VAGUE_AMOUNTS = {

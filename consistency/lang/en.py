@@ -296,6 +296,18 @@ NUMBER_HEDGES = {
     "less than": "upper", "fewer than": "upper", "under": "upper", "up to": "at_most", "at most": "at_most",
     "no more than": "at_most",
 }
+#: number words up to twelve (and the article "a" as one) -> value, for "two and a half", "two dozen", "two-thirds"
+SMALL_NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}
+#: words that multiply the number before them ("two and a half million", "a dozen")
+LARGE_NUMBER_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "dozen": 12}
+#: a word before a time of day -> what it makes of it: about, shortly after, shortly before
+CLOCK_HEDGES = {
+    "about": "approx", "around": "approx", "approximately": "approx", "roughly": "approx",
+    "shortly after": "after", "just after": "after", "shortly before": "before", "just before": "before",
+}
 #: vague plurals ("Tausende", "dozens") -> deliberately wide intervals: only a clearly different order of
 #: magnitude contradicts them
 VAGUE_AMOUNTS = {

@@ -92,3 +92,15 @@ def test_month_and_weekday_names_are_language_data():
     assert MONTHS["okt"] == MONTHS["oct"] == MONTHS["october"] == 10 and WEEKDAYS["sonnabend"] == 5
     # abbreviations count with their full stop only: "Okt." is a month, "Mai" needs none
     assert [d.kind for d in find_dates("Am 3. Okt. 2024 und am 4. Mai 2024.")] == ["date", "date"]
+
+
+def test_number_words_and_clock_hedges_are_language_data():
+    from consistency.extract.clock import find_clock_times
+    from consistency.extract.numbers import find_numbers
+    from consistency.lang import table
+
+    assert table("SMALL_NUMBER_WORDS", "de")["zwölf"] == 12 and "zwölf" not in table("SMALL_NUMBER_WORDS", "en")
+    assert table("CLOCK_HEDGES", "de")["kurz nach"] == "after" and table("CLOCK_HEDGES", "en")["roughly"] == "approx"
+    assert [m.value for m in find_numbers("Es kamen zweieinhalb Millionen Besucher.", "de")] == [2_500_000]
+    (t,) = find_clock_times("Der Alarm ging kurz nach 9 Uhr ein.")
+    assert t.hedge == "after"
