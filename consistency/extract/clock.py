@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..lang import LANGUAGES, table
+from ..lang import merged
 
 __all__ = ["ClockMatch", "find_clock_times"]
 
@@ -31,7 +31,7 @@ class ClockMatch:
 
 
 #: a word before a time of day -> its hedge (``CLOCK_HEDGES`` of each language in ``lang/``)
-_HEDGES = {k: v for lang in LANGUAGES for k, v in table("CLOCK_HEDGES", lang).items()}
+_HEDGES = merged("CLOCK_HEDGES")
 _HEDGE = "(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_HEDGES, key=len, reverse=True)) + ")"
 #: words right before a time that make it a bound or a range, not the time of a fact
 _NOT_A_POINT = re.compile(r"(?:\b(?:bis|ab|seit|von|zwischen|until|till|from|by|since|between|before|after|nach|vor|"

@@ -21,15 +21,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Optional
 
-from ..lang import LANGUAGES, table
+from ..lang import merged
 
 __all__ = ["find_dates", "DateMatch", "MONTHS", "resolve_relative", "find_publication_date", "furniture_spans",
            "dateline_place", "WEEKDAYS", "MONTH_PATTERN"]
-
-
-def _merged(name: str) -> dict:
-    """The table ``name`` of every language in ``lang/``, in one dict."""
-    return {k: v for lang in LANGUAGES for k, v in table(name, lang).items()}
 
 
 def _alternatives(words) -> str:
@@ -37,10 +32,10 @@ def _alternatives(words) -> str:
 
 
 #: month names and abbreviations (lower case) -> month number (``MONTH_NAMES``, ``MONTH_ABBREVIATIONS``)
-MONTHS = {k.lower(): v for k, v in {**_merged("MONTH_NAMES"), **_merged("MONTH_ABBREVIATIONS")}.items()}
+MONTHS = {k.lower(): v for k, v in {**merged("MONTH_NAMES"), **merged("MONTH_ABBREVIATIONS")}.items()}
 #: a month's name: written in full, or abbreviated with a full stop
-_MONTH = MONTH_PATTERN = ("(?:" + "|".join([_alternatives(_merged("MONTH_NAMES")),
-                                            _alternatives(_merged("MONTH_ABBREVIATIONS")) + r"\."]) + ")")
+_MONTH = MONTH_PATTERN = ("(?:" + "|".join([_alternatives(merged("MONTH_NAMES")),
+                                            _alternatives(merged("MONTH_ABBREVIATIONS")) + r"\."]) + ")")
 _YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
 
 _PATTERNS = [
@@ -79,8 +74,8 @@ _TOMORROW_DE = re.compile(r"(?<![\w])(?:(?<!heute )(?<!gestern )(?<!vorgestern )
                           r"(?<=^[\"„“»‚'(])Morgen)(?![\w])(?!\s+(?:früh|Abend|Vormittag|Nachmittag)\b)"
                           r"|(?<![\w])morgen(?=\s+(?:früh|Abend|Vormittag|Nachmittag)\b)")
 
-WEEKDAYS = {k.lower(): v for k, v in _merged("WEEKDAY_NAMES").items()}
-_WEEKDAY = _alternatives(_merged("WEEKDAY_NAMES"))
+WEEKDAYS = {k.lower(): v for k, v in merged("WEEKDAY_NAMES").items()}
+_WEEKDAY = _alternatives(merged("WEEKDAY_NAMES"))
 #: "am Dienstag", "Dienstagmorgen", "in der Nacht zum Donnerstag", "on Tuesday", "late on Friday",
 #: "last Tuesday", "Thursday night". A weekday written as part of a date ("Saturday, July 30") is the date's.
 _WEEKDAY_RE = re.compile(
@@ -138,7 +133,7 @@ def resolve_relative(unit: str, offset: int, published: date) -> tuple[int, int]
 #: "Anfang März", "Mitte September 2024", "early March", "mid-September", "late July": a third of a month.
 _MONTH_PART_RE = re.compile(r"(?<![\w-])(?P<part>Anfang|Mitte|Ende|early|mid|late)[\s-]+(?P<mn>" + _MONTH
                             + r")(?:,?\s+(?P<y>" + _YEAR + r"))?(?![\w])")
-_PART_DAYS = _merged("MONTH_PARTS")
+_PART_DAYS = merged("MONTH_PARTS")
 
 
 def _month_part(m: re.Match, published: Optional[date]) -> Optional[tuple]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from ..lang import LANGUAGES, table
+from ..lang import merged
 from .units import _WEIGHT_CONTEXT, Measure, convert, convert_interval, measure_at
 
 __all__ = ["find_numbers", "find_number_words", "parse_number", "NumberMatch", "HEDGES",
@@ -23,7 +23,7 @@ DEFAULT_TOLERANCE = 0.1  # relative band for "rund", "about", "fast", "nearly"
 
 # hedge phrase -> hedge type (``NUMBER_HEDGES`` of each language in ``lang/``). Longest phrases first
 # when building the regex.
-HEDGES = {k: v for lang in LANGUAGES for k, v in table("NUMBER_HEDGES", lang).items()}
+HEDGES = merged("NUMBER_HEDGES")
 _HEDGE_RE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 
 SCALES = {
@@ -116,7 +116,7 @@ def _normalise(text: str, language: str) -> Optional[str]:
 
 #: Vague plurals: "Tausende", "dozens" (``VAGUE_AMOUNTS`` of each language in ``lang/``). Deliberately
 #: wide intervals, so that only a clearly different order of magnitude contradicts them.
-VAGUE = {k: v for lang in LANGUAGES for k, v in table("VAGUE_AMOUNTS", lang).items()}
+VAGUE = merged("VAGUE_AMOUNTS")
 _VAGUE_RE = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(VAGUE, key=len, reverse=True)) + r")(?![\w-])"
     r"(?:\s+(?:von|of))?", re.I)
@@ -412,9 +412,9 @@ def _decorate(text: str, start: int, end: int, value: float, low: float, high: f
 
 #: number words up to twelve (``SMALL_NUMBER_WORDS``) and the words that multiply them
 #: (``LARGE_NUMBER_WORDS``) of each language in ``lang/``
-_SMALL = {k: v for lang in LANGUAGES for k, v in table("SMALL_NUMBER_WORDS", lang).items()}
+_SMALL = merged("SMALL_NUMBER_WORDS")
 _SMALL_RE = "|".join(sorted(_SMALL, key=len, reverse=True))
-_BIG = {k: v for lang in LANGUAGES for k, v in table("LARGE_NUMBER_WORDS", lang).items()}
+_BIG = merged("LARGE_NUMBER_WORDS")
 _BIG_RE = r"(?:Tausend|thousand|Millionen|Million|Milliarden|Milliarde|billion|Dutzend|dozen)(?![\w])"
 #: "zweieinhalb (Millionen)", "anderthalb", "eineinhalb", "two and a half (million)", "half a million",
 #: "eine halbe Million"; "ein Dutzend", "a dozen", "two dozen", "half a dozen".
@@ -546,9 +546,9 @@ def _merge_between(text: str, matches: list[NumberMatch], language: str) -> list
         low, high = min(va, b.low), max(va, b.high) if b.unit_key else max(va, b.value)
         if not b.unit_key:
             low = min(va, b.value)
-        merged = NumberMatch(start=r.start(), end=b.end, value=(low + high) / 2, low=low, high=high,
+        joined = NumberMatch(start=r.start(), end=b.end, value=(low + high) / 2, low=low, high=high,
                              hedge="range", currency=b.currency or a.currency, percent=b.percent,
                              scaled=b.scaled, plain_integer=False, kind=b.kind, unit=b.unit,
                              unit_key=b.unit_key, measure_units=b.measure_units)
-        matches = [m for m in matches if m not in (a, b)] + [merged]
+        matches = [m for m in matches if m not in (a, b)] + [joined]
     return sorted(matches, key=lambda m: m.start)

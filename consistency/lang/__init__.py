@@ -61,7 +61,7 @@ import re
 from functools import lru_cache
 from importlib import import_module
 
-__all__ = ["LANGUAGES", "table", "compiled", "compiled_any", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal",
+__all__ = ["LANGUAGES", "table", "merged", "compiled", "compiled_any", "qualifiers_of", "background_of", "revision_in", "names_an_ordinal",
            "year_as_name", "reporting_time", "kinship"]
 
 LANGUAGES = ("de", "en")
@@ -86,6 +86,12 @@ def table(name: str, lang: str | None = None):
         else:
             merged = tuple(merged or ()) + tuple(t)
     return merged
+
+
+def merged(name: str) -> dict:
+    """The dict table ``name`` (word -> value) of every language in one dict: what extraction reads
+    whatever the language of the text ("mehr als" and "more than" alike)."""
+    return {k: v for lang in LANGUAGES for k, v in table(name, lang).items()}
 
 
 def _alternation(words) -> str:
