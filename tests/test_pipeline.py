@@ -44,13 +44,46 @@ def articles():
     return read_paths([str(FIXTURES)])
 
 
+def _prepared(articles, settings, embedder):
+    """claims, then embeddings: the prepared batch, no overlap, no cache."""
+    articles = pipeline.with_publication_dates(articles, settings)
+    return pipeline.prepare(pipeline.claims_of(articles, settings), embedder, ids={a.path: a.id for a in articles},
+                            published={a.path: a.published for a in articles if a.published})
+
+
 def _sequential(articles, settings, embedder):
     """claims, then embeddings, then align and judge: no overlap, no cache."""
     articles = pipeline.with_publication_dates(articles, settings)
-    claims = pipeline.claims_of(articles, settings)
-    batch = pipeline.prepare(claims, embedder, ids={a.path: a.id for a in articles},
-                             published={a.path: a.published for a in articles if a.published})
-    return pipeline.judge_batch(articles, batch, settings, model=embedder.name)
+    return pipeline.judge_batch(articles, _prepared(articles, settings, embedder), settings, model=embedder.name)
+
+
+def _forks(monkeypatch) -> list:
+    """The start methods of the multiprocessing contexts asked for from now on (skips the test
+    where the platform cannot fork)."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this platform")
+    asked, real = [], multiprocessing.get_context
+
+    def spy(method=None):
+        asked.append(method)
+        return real(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    return asked
+
+
+def _dies_when_forked(fn):
+    """``fn``, except that in a forked process it kills that process (as for memory)."""
+    parent = os.getpid()
+
+    def wrapped(*a, **k):
+        if os.getpid() != parent:
+            os._exit(1)
+        return fn(*a, **k)
+
+    return wrapped
 
 
 def test_overlapped_embedding_gives_the_sequential_report(monkeypatch, articles, tfidf):
@@ -65,18 +98,7 @@ def test_overlapped_embedding_gives_the_sequential_report(monkeypatch, articles,
 
 
 def test_extraction_in_a_forked_process_gives_the_sequential_report(monkeypatch, articles, tfidf):
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork on this platform")
-    forked = []
-    real = multiprocessing.get_context
-
-    def spy(method=None):
-        forked.append(method)
-        return real(method)
-
-    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    forked = _forks(monkeypatch)
     monkeypatch.setattr(pipeline, "PROCESS_MIN_ARTICLES", 2)
     monkeypatch.setattr(pipeline, "_PROCESS_CHUNK", 2)  # several tasks, results in order
     monkeypatch.setattr(pipeline, "_EMBED_CHUNK", 16)
@@ -88,78 +110,47 @@ def test_extraction_in_a_forked_process_gives_the_sequential_report(monkeypatch,
 
 def test_a_dead_extracting_process_loses_no_article(monkeypatch, articles, tfidf):
     # the forked process is killed (as for memory): what it did not return is extracted here
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork on this platform")
-    parent, real = os.getpid(), pipeline.extract_claims
-
-    def extract(*a, **k):
-        if os.getpid() != parent:
-            os._exit(1)
-        return real(*a, **k)
-
-    monkeypatch.setattr(pipeline, "extract_claims", extract)
+    forked = _forks(monkeypatch)
+    real = pipeline.extract_claims
+    monkeypatch.setattr(pipeline, "extract_claims", _dies_when_forked(real))
     monkeypatch.setattr(pipeline, "PROCESS_MIN_ARTICLES", 2)
     settings = Settings(cache_dir="")
     report = check_articles(articles, settings, embedder=tfidf)
+    assert forked == ["fork"]
     monkeypatch.setattr(pipeline, "extract_claims", real)
     assert to_json(report) == to_json(_sequential(articles, settings, tfidf))
 
 
-def _prepared(articles, settings, embedder):
-    articles = pipeline.with_publication_dates(articles, settings)
-    return pipeline.prepare(pipeline.claims_of(articles, settings), embedder, ids={a.path: a.id for a in articles},
-                            published={a.path: a.published for a in articles if a.published})
-
-
-def test_statements_aligned_in_a_forked_process_give_the_findings_of_align_and_judge_all(articles, tfidf):
+def test_statements_aligned_in_a_forked_process_give_the_findings_of_align_and_judge_all(monkeypatch, articles,
+                                                                                        tfidf):
     # the plain path (align, then judge every group) against the two halves, here and forked
-    import multiprocessing
-
     from consistency.align import AlignSettings, align
     from consistency.judge import JudgeSettings, judge_all
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork on this platform")
+    forked = _forks(monkeypatch)
     settings = Settings(cache_dir="")
     batch = _prepared(articles, settings, tfidf)
     js = JudgeSettings(settings.exact_tolerance, batch.published)
     plain = judge_all(align(batch, AlignSettings.from_settings(settings)), batch.claims, batch.ids, js)
     assert any(f.verdict == "contradict" and f.kind != "numeric" for f in plain)  # statement findings too
     here = pipeline.align_and_judge(batch, AlignSettings.from_settings(settings), js, forked=False)
+    assert forked == []
     there = pipeline.align_and_judge(batch, AlignSettings.from_settings(settings), js, forked=True)
+    assert forked == ["fork"]
     assert here == plain and there == plain
 
 
 def test_a_batch_of_many_statements_forks_and_a_dead_process_loses_no_finding(monkeypatch, articles, tfidf):
     # from PROCESS_MIN_CLAIMS on the statements go to a forked process; killed (as for memory),
     # its part is done here
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        pytest.skip("no fork on this platform")
     settings = Settings(cache_dir="")
     batch = _prepared(articles, settings, tfidf)
     expected = to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name))
-    forks, real = [], multiprocessing.get_context
-
-    def spy(method=None):
-        forks.append(method)
-        return real(method)
-
-    parent, real_groups = os.getpid(), pipeline.statement_groups_of
-
-    def dies_forked(*a, **k):
-        if os.getpid() != parent:
-            os._exit(1)
-        return real_groups(*a, **k)
-
-    monkeypatch.setattr(multiprocessing, "get_context", spy)
+    forks = _forks(monkeypatch)
     monkeypatch.setattr(pipeline, "PROCESS_MIN_CLAIMS", len(batch.claims))
     assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
     assert forks == ["fork"]
-    monkeypatch.setattr(pipeline, "statement_groups_of", dies_forked)
+    monkeypatch.setattr(pipeline, "statement_groups_of", _dies_when_forked(pipeline.statement_groups_of))
     assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
     assert forks == ["fork", "fork"]
     monkeypatch.setattr(pipeline, "PROCESS_MIN_CLAIMS", len(batch.claims) + 1)  # one fewer: no fork
@@ -171,16 +162,21 @@ def test_no_process_to_be_had_aligns_the_statements_here(monkeypatch, articles, 
     # a fork that fails (too many processes, no memory) is no error: the statements are done here
     import concurrent.futures
 
+    _forks(monkeypatch)  # skips where the platform cannot fork
     settings = Settings(cache_dir="")
     batch = _prepared(articles, settings, tfidf)
     expected = to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name))
 
+    tried = []
+
     def refused(*a, **k):
+        tried.append(k.get("mp_context"))
         raise OSError(11, "Resource temporarily unavailable")
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", refused)
     monkeypatch.setattr(pipeline, "PROCESS_MIN_CLAIMS", 0)
     assert to_json(pipeline.judge_batch(articles, batch, settings, model=tfidf.name)) == expected
+    assert len(tried) == 1  # the fork was asked for, and refused
 
 
 def test_warm_run_reads_claims_and_findings_from_the_cache(monkeypatch, tmp_path, articles, tfidf):
