@@ -25,7 +25,7 @@ from .read import read_paths
 from .segment import segment
 from .settings import Settings
 
-__all__ = ["check", "check_articles", "claims_of", "get_embedder", "prepare", "judge_batch",
+__all__ = ["check", "check_articles", "claims_of", "extracted_claims", "get_embedder", "prepare", "judge_batch",
            "with_publication_dates"]
 
 Progress = Callable[[str, int, int], None]
@@ -153,6 +153,25 @@ def _article_claims(articles: Sequence[Article], settings: Settings, cache: Opti
         extracted.close()  # the extracting process ends here, also when the caller stops early
     if cache is not None:
         cache.put_many(fresh)
+
+
+def extracted_claims(articles: Sequence[Article], settings: Settings, *,
+                     forked: Optional[bool] = None) -> Iterable[tuple[Claim, ...]]:
+    """The claims of each readable article of ``articles``, in order, as :func:`claims_of` gives
+    them for that article alone (publication date resolved, a repeated statement once).
+
+    Yields one tuple per readable article while the others are still being extracted: in a
+    forked process from :data:`PROCESS_MIN_ARTICLES` articles on (``forked=None``; ``True`` or
+    ``False`` decides), so the caller can embed meanwhile. Close the generator to stop early.
+    """
+    readable = [a for a in with_publication_dates(articles, settings) if not a.error]
+    found = _extracted(readable, settings.tolerance,
+                       _extract_forked(len(readable)) if forked is None else forked)
+    try:
+        for claims in found:
+            yield tuple(_dedupe(list(claims)))
+    finally:
+        found.close()
 
 
 def _result_cache(settings: Settings) -> Optional[ResultCache]:

@@ -132,12 +132,109 @@ def embed(items: Sequence[Prepared], embedder: Optional[Embedder],
         for c, x in zip(need, X):
             vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
     reused = sum(1 for it in items for t in it.texts if t in stored)
+    return _with_vectors(items, vectors), len(need), reused
+
+
+def _with_vectors(items: Sequence[Prepared], vectors: dict) -> list[Prepared]:
+    """``items`` with ``vectors`` set from ``vectors`` (text -> vector), which holds every text."""
     out = []
     for it in items:
         V = (np.vstack([vectors[t] for t in it.texts]).astype(np.float32) if it.texts
              else np.zeros((0, _width(vectors)), dtype=np.float32))
         out.append(replace(it, vectors=V))
-    return out, len(need), reused
+    return out
+
+
+#: Articles whose texts are looked up among the stored vectors at a time (:func:`_extract_and_embed`).
+LOOKUP_BLOCK = 100
+
+
+def _extract_and_embed(corpus: Backend, items: Sequence[Prepared], settings: Settings,
+                       embedder: Optional[Embedder]) -> tuple[list[Prepared], int, int, Optional[Embedder]]:
+    """:func:`extract` then :func:`embed` of ``items`` against the corpus's stored vectors, both
+    cores busy: from :data:`~consistency.pipeline.PROCESS_MIN_ARTICLES` articles on a forked
+    process extracts while this one looks the texts up and a worker thread embeds the new ones,
+    in chunks of the new texts in order (so the batches the model sees, and the vectors, are
+    those of one :func:`embed` call). The model is loaded only if something must be embedded,
+    and checked against the corpus (``check_model``) before it embeds.
+
+    Returns
+    -------
+    items : list of Prepared
+        With claims, texts and vectors.
+    embedded, reused : int
+        As :func:`embed`.
+    embedder : Embedder or None
+        The one given, or the one loaded.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+    from contextlib import ExitStack
+
+    from ..embed import one_core_less
+    from ..pipeline import _EMBED_CHUNK, _extract_forked, extracted_claims, get_embedder
+
+    if embedder is not None:
+        corpus.check_model(embedder.name)
+    forked = _extract_forked(len(items))
+    extracted: list[Prepared] = []
+    block: list[Prepared] = []
+    stored: dict = {}
+    seen: set[str] = set()
+    need: list[Claim] = []
+
+    def look_up() -> None:
+        stored.update(corpus.stored_vectors({t for it in block for t in it.texts if t not in seen}))
+        for it in block:
+            for c, t in zip(it.claims, it.texts):
+                if t not in stored and t not in seen:
+                    seen.add(t)
+                    need.append(c)
+        block.clear()
+
+    def model() -> Embedder:
+        nonlocal embedder
+        if embedder is None:
+            embedder = get_embedder(settings)
+            corpus.check_model(embedder.name)
+        return embedder
+
+    parts, futures, sent = [], [], 0
+    pool: Optional[ThreadPoolExecutor] = None
+    shared = ExitStack()
+    try:
+        found = extracted_claims([it.article for it in items], settings, forked=forked)
+        try:
+            for it, claims in zip(items, found):
+                it = replace(it, claims=claims, texts=tuple(mask_numbers(c.sentence.clean) for c in claims))
+                extracted.append(it)
+                block.append(it)
+                if len(block) >= LOOKUP_BLOCK:
+                    look_up()
+                while len(need) - sent >= _EMBED_CHUNK:
+                    if pool is None:
+                        model()
+                        pool = ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
+                        if forked:  # the extracting process keeps a core
+                            shared.enter_context(one_core_less(embedder))
+                    futures.append(pool.submit(embed_claims, tuple(need[sent:sent + _EMBED_CHUNK]), embedder))
+                    sent += _EMBED_CHUNK
+        finally:
+            found.close()
+        look_up()
+        shared.close()  # extraction is over: every core for the rest
+        parts = [f.result() for f in futures]
+        if sent < len(need):
+            parts.append(embed_claims(tuple(need[sent:]), model()))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        shared.close()
+    vectors = dict(stored)
+    if parts:
+        for c, x in zip(need, np.vstack(parts)):
+            vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
+    reused = sum(1 for it in extracted for t in it.texts if t in stored)
+    return _with_vectors(extracted, vectors), len(need), reused, embedder
 
 
 def _width(vectors: dict) -> int:
@@ -160,14 +257,7 @@ def ingest(corpus: Backend, items: dict[str, Prepared], settings: Settings, embe
     if not todo:
         return AddResult(unchanged=tuple(unchanged), errors=errors)
     # Extract and embed outside the write transaction.
-    extracted = [extract(it, settings) for it in todo.values()]
-    stored = corpus.stored_vectors({t for it in extracted for t in it.texts})
-    if embedder is None and any(t not in stored for it in extracted for t in it.texts):
-        from ..pipeline import get_embedder
-        embedder = get_embedder(settings)
-    if embedder is not None:
-        corpus.check_model(embedder.name)
-    ready, embedded, reused = embed(extracted, embedder, stored)
+    ready, embedded, reused, embedder = _extract_and_embed(corpus, list(todo.values()), settings, embedder)
     added, updated, same = corpus.write(ready, embedder.name if embedder is not None else None, force=force)
     return AddResult(added=tuple(added), updated=tuple(updated), unchanged=tuple(unchanged + same),
                      errors=errors, embedded=embedded, reused=reused)

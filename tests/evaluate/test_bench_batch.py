@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
 
 
@@ -28,12 +30,13 @@ def test_generated_batch_is_reproducible_bilingual_and_shares_events():
     assert bench.make_articles(20, seed=4)[0].text != a[0].text
 
 
-def test_real_without_the_shared_data_fails_before_the_long_runs(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("flag", ["--real", "--corpus-real"])
+def test_real_without_the_shared_data_fails_before_the_long_runs(tmp_path, monkeypatch, capsys, flag):
     bench = _bench()
     monkeypatch.setattr(bench, "REAL", tmp_path / "nowhere")
     monkeypatch.setattr(bench, "_child", lambda args: (_ for _ in ()).throw(AssertionError("ran a stage")))
-    assert bench.main(["--real", "--sizes", "10", "--corpus", "0", "--out", str(tmp_path / "b.json")]) == 2
-    assert "--real needs the shared evaluation data" in capsys.readouterr().err
+    assert bench.main([flag, "--sizes", "10", "--corpus", "0", "--out", str(tmp_path / "b.json")]) == 2
+    assert "--real and --corpus-real need the shared evaluation data" in capsys.readouterr().err
     assert not (tmp_path / "b.json").exists()
 
 
