@@ -43,7 +43,6 @@ VALUE_FEATURES = (
     "role_one_sided",    # only one of two counts says what happened to the people (killed, injured, ...)
     "name_conflict",     # both clauses name someone (two capitalised words), and not the same one
     "article_unique",    # each value is the only count its article gives of its counted noun
-    "side_one_sided",    # two points in time, one of a hearing, arrest, funeral ..., the other of no named happening
 )
 
 
@@ -140,7 +139,6 @@ class _Arrays:
         self.has_key = np.array([bool(q.unit_key) for q in qs], dtype=bool)
         self.generic = np.array([q.unit_key in _GENERIC for q in qs], dtype=bool)
         self.role = _codes(q.role or None for q in qs)
-        self.side_event = np.array([_side_event(q) for q in qs], dtype=bool)
         self.subject = _codes(frozenset(q.subject) for q in qs)
         self.has_subject = np.array([bool(q.subject) for q in qs], dtype=bool)
         self.S, _ = _sets((q.subject for q in qs), n)
@@ -315,7 +313,7 @@ GATING_QUALIFIERS = frozenset({"limit", "estimate", "subset", "rate", "capacity"
 
 
 #: Qualifier classes that say nothing of a point in time in the same clause.
-NOT_OF_TIME = frozenset({"new", "bail", "aggregate", "family", "capacity"})
+NOT_OF_TIME = frozenset({"new", "bail", "aggregate", "family"})
 
 
 def _different_things(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
@@ -400,12 +398,6 @@ def _soft_gate(batch: Batch, a: int, b: int, info: list[MentionInfo]) -> bool:
 
 #: The class of ``EVENTS`` (lang/) that is the story's own happening (the shooting, the collapse).
 INCIDENT = "incident"
-
-
-def _side_event(q) -> bool:
-    """Is ``q`` (a point in time) the time of a happening other than the story's own (``EVENTS``
-    of lang/ but ``incident``: a hearing, an arrest, a funeral, a press conference)?"""
-    return bool(q.role) and q.role != INCIDENT
 
 
 def _zero_of_another_role(qa, qb) -> bool:
@@ -575,7 +567,6 @@ def value_features(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: list[Ment
     F[:, 15] = ((ra >= 0) != (rb >= 0)) & A.kind_count[ka] & A.kind_count[kb]
     F[:, 16] = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
     F[:, 17] = A.alone[ka] & A.alone[kb]
-    F[:, 18] = A.time[ka] & ((A.side_event[ka] & (A.role[kb] < 0)) | (A.side_event[kb] & (A.role[ka] < 0)))
     return F
 
 

@@ -595,36 +595,3 @@ def test_a_story_year_of_a_tie_is_the_earlier_year_whatever_the_order():
     claims = [claim("It happened on May 3, 2016.", "a.txt"), claim("It happened on May 3, 2015.", "b.txt")]
     assert story_years(batch(claims), np.zeros(2, dtype=np.int64)) == {0: 2015}
 
-
-def test_what_a_ship_carries_says_nothing_of_when():
-    # a capacity ("was carrying about 4,800 tonnes") qualifies its quantity, never the day of the
-    # same sentence: the day stays comparable with a day of the other article
-    a = claim("The vessel was carrying about 4,800 tonnes of fuel oil when its hull was breached on "
-              "Saturday night.", "a.txt", published=date(2025, 5, 11))
-    b = claim("The ship ran aground off Port Carrick late on May 10.", "b.txt", published=date(2025, 5, 13))
-    bt, info, days = picked([a, b], lambda q: q.unit_key == "time")
-    tonnes = mentions_where(bt, lambda q: q.unit_key == "kg")
-    assert len(days) == 2 and "capacity" in info[tonnes[0]].quals
-    assert not any("capacity" in info[k].quals for k in days)
-    assert gates(bt, info, [(days[0], days[1])]) == [False]
-
-
-def test_a_day_of_a_hearing_against_a_day_of_nothing_named():
-    # side_one_sided: one point in time names a happening other than the story's own (court,
-    # arrest, funeral, ...), the other names none; two days of the shooting, or two court days, are not
-    from consistency.align.features import VALUE_FEATURES, value_features
-
-    pub = date(2016, 7, 15)
-    claims = [claim("In court Thursday morning, prosecutors said that Reed was the grandfather.", "a.txt", published=pub),
-              claim("Wednesday the grandfather was placing his grandson in a vehicle.", "b.txt", published=pub),
-              claim("The boy was shot Wednesday evening.", "c.txt", published=pub),
-              claim("The shooting happened on Wednesday.", "d.txt", published=pub),
-              claim("He appeared in court Thursday.", "e.txt", published=pub)]
-    bt = batch(claims)
-    info = mention_info(bt)
-    days = mentions_where(bt, lambda q: q.unit_key == "time")
-    assert [bt.value(k).role for k in days] == ["court", None, "incident", "incident", "court"]
-    col = VALUE_FEATURES.index("side_one_sided")
-    pairs = [(0, 1), (1, 0), (2, 3), (0, 4), (1, 2)]
-    F = value_features(bt, np.array([days[x] for x, _ in pairs]), np.array([days[y] for _, y in pairs]), info)
-    assert F[:, col].tolist() == [1.0, 1.0, 0.0, 0.0, 0.0]
