@@ -17,7 +17,7 @@ import json
 import types
 import typing
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
 from ..model import Claim
 
@@ -25,8 +25,27 @@ __all__ = ["claim_to_json", "claim_from_json"]
 
 
 def claim_to_json(claim: Claim) -> str:
-    """One claim as compact JSON (keys sorted, so equal claims give equal text)."""
-    return json.dumps(dataclasses.asdict(claim), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    """One claim as compact JSON (keys sorted, so equal claims give equal text): the JSON of
+    :func:`dataclasses.asdict`, built without its deep copies (a quarter of a corpus write)."""
+    return json.dumps(_plain(claim), ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> Optional[tuple[str, ...]]:
+    """The field names of a dataclass type, ``None`` for any other type."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
+
+
+def _plain(value):
+    """What :func:`dataclasses.asdict` makes of ``value``, as :mod:`json` writes it (a tuple as a list)."""
+    names = _field_names(type(value))
+    if names is not None:
+        return {n: _plain(getattr(value, n)) for n in names}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 @lru_cache(maxsize=None)

@@ -230,9 +230,8 @@ def _role(text: str, start: int, end: int, unit_key) -> Optional[str]:
                 best, where = (which.lastgroup if which else name), d
     return best
 _ORDINAL_EN = re.compile(r"(?<![\w.,])(\d{1,4})(?:st|nd|rd|th)(?![\w])")
-#: Where a clause ends: punctuation (a comma or colon between two digits is part of a number or a
-#: time of day, "1,200", "3,5", "1:00 a.m.") or a conjunction.
-CLAUSE_END = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
+#: Where a clause ends: a punctuation mark or a conjunction.
+CLAUSE_END = re.compile(r"[,;:()–—]|\s(?:und|aber|während|sondern|and|but|while|whereas)\s")
 
 
 #: "no one was injured", "nobody was hurt", "niemand wurde verletzt", "verletzt wurde niemand",

@@ -594,4 +594,3 @@ def test_a_story_year_of_a_tie_is_the_earlier_year_whatever_the_order():
     # no publication date: the dates the statements name, the same way
     claims = [claim("It happened on May 3, 2016.", "a.txt"), claim("It happened on May 3, 2015.", "b.txt")]
     assert story_years(batch(claims), np.zeros(2, dtype=np.int64)) == {0: 2015}
-

@@ -187,7 +187,8 @@ def test_every_flag_the_readme_shows_is_in_the_help():
         ["baseline", "mark"]))
     # flags of other tools the README shows (pip, pip-audit, git, benchmarks/bench.py, consistency.learn)
     not_ours = {"--fail-on-unaudited", "--index-url", "--upgrade", "--report", "--eval-data", "--quick",
-                "--split-dev", "--diff-filter", "--name-only", "--large", "--real", "--sizes", "--threads"}
+                "--split-dev", "--diff-filter", "--name-only", "--large", "--real", "--sizes", "--threads",
+                "--corpus-real"}
     missing = sorted(f for f in flags - not_ours if f not in helps)
     assert not missing, missing
 
