@@ -153,6 +153,7 @@ class _Arrays:
         self.anchor = _codes(i.anchor for i in info)
         self.anchor_away = np.array([i.anchor == "(away)" for i in info], dtype=bool)
         self.anchor_size = np.array([i.anchor == "(size)" for i in info], dtype=bool)
+        self.anchor_height = np.array([i.anchor == HEIGHT for i in info], dtype=bool)
         self.rank = np.array([i.rank for i in info], dtype=np.int64)
         self.has_noun = np.abs(batch.U).sum(axis=1) > 0 if n else np.zeros(0, dtype=bool)
         self.language = _codes(batch.claims[mt.claim].sentence.language for mt in batch.mentions)
@@ -264,6 +265,8 @@ def distance_anchor(claim, q) -> Optional[str]:
     different anchors are two facts."""
     if q.unit_key != "m":
         return None
+    if _FEET_AND_INCHES.search(q.raw):
+        return HEIGHT
     s = claim.sentence
     end = q.end - s.start
     m = _ANCHOR.match(s.text, end)
@@ -281,11 +284,20 @@ def distance_anchor(claim, q) -> Optional[str]:
 
 def _anchors_clash(x: Optional[str], y: Optional[str]) -> bool:
     """Are two lengths two facts by their anchors? Two named places, a place and a size, a
-    distance kept and a size; a distance kept ("5 miles away") may be the one from a named place."""
+    distance kept and a size; a distance kept ("5 miles away") may be the one from a named place.
+    A person's height (:data:`HEIGHT`) is only ever the height or size of something."""
+    if HEIGHT in (x, y):
+        return not {x, y} <= {HEIGHT, "(size)"}
     if not x or not y or x == y:
         return False
     return not ({x, y} & {"(away)"} and not ({x, y} & {"(size)"}))
 
+
+#: A length in feet and inches ("6-foot-1", "5 feet 10 inches", "5 ft 9"): the height of a person
+#: (the anchor :data:`HEIGHT`), compared only with another height or a size, never with a distance
+#: ("At 6-foot-1 and about 160 pounds, Duncan ..." / "about 100 yards from the store").
+HEIGHT = "(height)"
+_FEET_AND_INCHES = re.compile(r"\d+\s*-?\s*(?:foot|feet|ft)\.?\s*-?\s*\d+", re.I)
 
 #: the unit word after a length's number ("46ft", "14-metre", "700 metres", "14 Meter")
 _UNIT_WORD = re.compile(r"[\s-]*[^\W\d_]+\.?")
@@ -443,9 +455,10 @@ def different_things(batch: Batch, ka: np.ndarray, kb: np.ndarray, info: Mention
         apart = ((va > 0) & (vb > 0) & (np.sign(A.value[ka]) == np.sign(A.value[kb]))
                  & (np.maximum(va, vb) > MAGNITUDE_GATE * np.minimum(va, vb)))
     hard |= apart & ~A.time[ka]
-    away, size = A.anchor_away, A.anchor_size
-    hard |= ((A.anchor[ka] >= 0) & (A.anchor[kb] >= 0) & (A.anchor[ka] != A.anchor[kb])
+    away, size, tall = A.anchor_away, A.anchor_size, A.anchor_height
+    clash = ((A.anchor[ka] >= 0) & (A.anchor[kb] >= 0) & (A.anchor[ka] != A.anchor[kb])
              & ~((away[ka] | away[kb]) & ~(size[ka] | size[kb])))  # see _anchors_clash
+    hard |= np.where(tall[ka] | tall[kb], ~((tall[ka] | size[ka]) & (tall[kb] | size[kb])), clash)
     name_clash = (A.n_names[ka] > 0) & (A.n_names[kb] > 0) & (_common(A.names, ka, kb) == 0)
     hard |= A.bail[ka] & A.bail[kb] & name_clash
     same = (A.value[ka] == A.value[kb]) & ~A.partial[ka] & ~A.partial[kb] & A.distinctive[ka]

@@ -495,6 +495,22 @@ def test_a_distance_kept_is_not_the_size_of_a_thing():
                             info).tolist() == [False, True, False]
 
 
+def test_a_height_in_feet_and_inches_is_compared_only_with_a_height_or_a_size():
+    # GVA dev: "At 6-foot-1 and about 160 pounds, Duncan ..." against "about 100 yards from the
+    # store" was a contradiction; a length in feet and inches is someone's height
+    a = claim("At 6-foot-1 and about 160 pounds, Duncan is heavily inked.", "a.txt")
+    b = claim("The trailer on Adler is about 100 yards from the store.", "b.txt")
+    c = claim("The suspect is described as 5 feet 10 inches tall.", "c.txt")
+    d = claim("The 46ft male was found by a member of the public.", "d.txt")
+    e = claim("The trailer is about 100 yards east of Moon Lake Road.", "e.txt")
+    f = claim("Police want to speak to a 5-foot-10 man in a black hoodie.", "f.txt")
+    bt, info, dist = picked([a, b, c, d, e, f], lambda q: q.unit_key == "m")
+    assert anchors(bt, dist) == ["(height)", None, "(height)", "(size)", "moon lake road", "(height)"]
+    ka, kb, kc, kd, ke, kf = dist
+    assert gates(bt, info, [(ka, kb), (kb, ka), (ka, ke), (ka, kc), (kc, kf), (ka, kd), (kb, ke)]) == [
+        True, True, True, False, False, False, False]
+
+
 def test_the_bail_of_two_people_is_two_amounts():
     # GVA: "Lamont Powell posted $30,000 bond" / "Gomez was released after posting $100,000 bail"
     a = claim("Court records show Lamont Powell posted $30,000 bond Friday.", "a.txt")
