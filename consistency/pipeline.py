@@ -250,6 +250,60 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
                  published=published or {})
 
 
+class ChunkedEmbedding:
+    """Embed a growing list of claims in a worker thread, while the caller goes on (extracting).
+
+    ``send(claims)`` hands over every whole chunk of :data:`_EMBED_CHUNK` claims not yet sent, in
+    order; ``parts(claims)`` waits for them and embeds the rest here. The model sees the batches
+    one :func:`~consistency.embed.embed_claims` call over all the claims gives it (a chunk is a
+    multiple of the models' batch sizes), so the vectors are the same. The model is asked for
+    (``model()``) only when something is embedded; while ``leave_a_core()`` is true when the
+    first chunk is sent (another process extracts), it leaves that process a core until
+    ``parts`` (:func:`~consistency.embed.one_core_less`). Use it as a context manager: leaving it
+    stops the thread.
+    """
+
+    def __init__(self, model: Callable[[], Embedder], leave_a_core: Callable[[], bool] = lambda: False):
+        self._model, self._leave_a_core = model, leave_a_core
+        self._pool: Optional[ThreadPoolExecutor] = None
+        self._futures: list[Future] = []
+        self._shared = ExitStack()
+        self.sent = 0
+
+    def send(self, claims: Sequence[Claim]) -> None:
+        """Hand the whole chunks of ``claims[self.sent:]`` to the worker thread."""
+        while len(claims) - self.sent >= _EMBED_CHUNK:
+            embedder = self._model()
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
+                if self._leave_a_core():
+                    self._shared.enter_context(one_core_less(embedder))
+            chunk = tuple(claims[self.sent:self.sent + _EMBED_CHUNK])
+            self._futures.append(self._pool.submit(embed_claims, chunk, embedder))
+            self.sent += _EMBED_CHUNK
+
+    def parts(self, claims: Sequence[Claim], tick: Callable[[int], None] = lambda done: None) -> list[np.ndarray]:
+        """The vectors of ``claims`` (all of them sent so far, and the rest), as arrays in order;
+        ``tick(done)`` after each."""
+        self._shared.close()  # extraction is over: every core for the rest
+        parts = []
+        for f in self._futures:
+            parts.append(f.result())
+            tick(min(len(parts) * _EMBED_CHUNK, len(claims)))
+        if self.sent < len(claims):
+            parts.append(embed_claims(tuple(claims[self.sent:]), self._model()))
+            tick(len(claims))
+        return parts
+
+    def __enter__(self) -> "ChunkedEmbedding":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._shared.close()
+
+
 def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embedder: Optional[Embedder],
                            tick: Progress, cache: Optional[ResultCache]):
     """Segment, extract and embed, both cores busy: each chunk of claims is embedded in a
@@ -263,43 +317,25 @@ def _claims_and_embeddings(articles: Sequence[Article], settings: Settings, embe
     claims: list[Claim] = []
     seen: set[tuple[str, str]] = set()
     keys: list[Optional[str]] = []
-    futures: list[Future] = []
-    pool: Optional[ThreadPoolExecutor] = None
-    sent = 0
+    state: dict = {}
+
+    def model() -> Embedder:
+        nonlocal embedder
+        embedder = embedder or get_embedder(settings)
+        return embedder
+
     # while another process extracts, the model leaves it a core (1,000 generated articles on 2
     # cores: 6.5 s end to end with one BLAS thread, 7.8 s with two)
-    shared = ExitStack()
-    state: dict = {}
-    try:
+    with ChunkedEmbedding(model, lambda: bool(state.get("forked"))) as embedding:
         for _, key, found in _article_claims(articles, settings, cache, state):
             keys.append(key)
             for c in found:  # _dedupe, incrementally
                 if (c.article, c.sentence.clean) not in seen:
                     seen.add((c.article, c.sentence.clean))
                     claims.append(c)
-            while len(claims) - sent >= _EMBED_CHUNK:
-                if embedder is None:
-                    embedder = get_embedder(settings)
-                if pool is None:
-                    pool = ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
-                    if state.get("forked"):
-                        shared.enter_context(one_core_less(embedder))
-                futures.append(pool.submit(embed_claims, tuple(claims[sent:sent + _EMBED_CHUNK]), embedder))
-                sent += _EMBED_CHUNK
-        shared.close()  # extraction is over: every core for the rest
+            embedding.send(claims)
         tick("embedding", 0, len(claims))
-        parts = []
-        for f in futures:
-            parts.append(f.result())
-            tick("embedding", min(len(parts) * _EMBED_CHUNK, len(claims)), len(claims))
-        if sent < len(claims):
-            embedder = embedder or get_embedder(settings)
-            parts.append(embed_claims(tuple(claims[sent:]), embedder))
-            tick("embedding", len(claims), len(claims))
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        shared.close()
+        parts = embedding.parts(claims, lambda done: tick("embedding", done, len(claims)))
     X = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
     return claims, np.asarray(X, dtype=np.float32), embedder, keys
 

@@ -120,29 +120,33 @@ def embed(items: Sequence[Prepared], embedder: Optional[Embedder],
     """
     stored = dict(stored or {})
     need: list[Claim] = []
-    seen: set[str] = set()
+    _new_claims(items, stored, set(), need)
+    return _with_vectors(items, stored, need, embed_claims(need, embedder) if need else ())
+
+
+def _new_claims(items: Sequence[Prepared], stored: dict, seen: set, need: list) -> None:
+    """Append to ``need`` the first claim of each text of ``items`` neither in ``stored`` nor in
+    ``seen`` (which it joins): what must be embedded, each text once."""
     for it in items:
         for c, t in zip(it.claims, it.texts):
             if t not in stored and t not in seen:
                 seen.add(t)
                 need.append(c)
+
+
+def _with_vectors(items: Sequence[Prepared], stored: dict, need: Sequence[Claim],
+                  X) -> tuple[list[Prepared], int, int]:
+    """``items`` with their vectors: the stored one of a known text, else the row of ``X``
+    (shape (len(need), dim)) of its claim in ``need``; and the counts of :func:`embed`."""
     vectors = dict(stored)
-    if need:
-        X = embed_claims(need, embedder)
-        for c, x in zip(need, X):
-            vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
-    reused = sum(1 for it in items for t in it.texts if t in stored)
-    return _with_vectors(items, vectors), len(need), reused
-
-
-def _with_vectors(items: Sequence[Prepared], vectors: dict) -> list[Prepared]:
-    """``items`` with ``vectors`` set from ``vectors`` (text -> vector), which holds every text."""
+    for c, x in zip(need, X):
+        vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
     out = []
     for it in items:
         V = (np.vstack([vectors[t] for t in it.texts]).astype(np.float32) if it.texts
              else np.zeros((0, _width(vectors)), dtype=np.float32))
         out.append(replace(it, vectors=V))
-    return out
+    return out, len(need), sum(1 for it in items for t in it.texts if t in stored)
 
 
 #: Articles whose texts are looked up among the stored vectors at a time (:func:`_extract_and_embed`).
@@ -153,10 +157,10 @@ def _extract_and_embed(corpus: Backend, items: Sequence[Prepared], settings: Set
                        embedder: Optional[Embedder]) -> tuple[list[Prepared], int, int, Optional[Embedder]]:
     """:func:`extract` then :func:`embed` of ``items`` against the corpus's stored vectors, both
     cores busy: from :data:`~consistency.pipeline.PROCESS_MIN_ARTICLES` articles on a forked
-    process extracts while this one looks the texts up and a worker thread embeds the new ones,
-    in chunks of the new texts in order (so the batches the model sees, and the vectors, are
-    those of one :func:`embed` call). The model is loaded only if something must be embedded,
-    and checked against the corpus (``check_model``) before it embeds.
+    process extracts while this one looks the texts up and a worker thread embeds the new ones
+    (:class:`~consistency.pipeline.ChunkedEmbedding`: the vectors of one :func:`embed` call). The
+    model is loaded only if something must be embedded, and checked against the corpus
+    (``check_model``) before it embeds.
 
     Returns
     -------
@@ -167,11 +171,7 @@ def _extract_and_embed(corpus: Backend, items: Sequence[Prepared], settings: Set
     embedder : Embedder or None
         The one given, or the one loaded.
     """
-    from concurrent.futures import ThreadPoolExecutor
-    from contextlib import ExitStack
-
-    from ..embed import one_core_less
-    from ..pipeline import _EMBED_CHUNK, _extract_forked, extracted_claims, get_embedder
+    from ..pipeline import ChunkedEmbedding, _extract_forked, extracted_claims, get_embedder
 
     if embedder is not None:
         corpus.check_model(embedder.name)
@@ -184,11 +184,7 @@ def _extract_and_embed(corpus: Backend, items: Sequence[Prepared], settings: Set
 
     def look_up() -> None:
         stored.update(corpus.stored_vectors({t for it in block for t in it.texts if t not in seen}))
-        for it in block:
-            for c, t in zip(it.claims, it.texts):
-                if t not in stored and t not in seen:
-                    seen.add(t)
-                    need.append(c)
+        _new_claims(block, stored, seen, need)
         block.clear()
 
     def model() -> Embedder:
@@ -198,10 +194,7 @@ def _extract_and_embed(corpus: Backend, items: Sequence[Prepared], settings: Set
             corpus.check_model(embedder.name)
         return embedder
 
-    parts, futures, sent = [], [], 0
-    pool: Optional[ThreadPoolExecutor] = None
-    shared = ExitStack()
-    try:
+    with ChunkedEmbedding(model, lambda: forked) as embedding:
         found = extracted_claims([it.article for it in items], settings, forked=forked)
         try:
             for it, claims in zip(items, found):
@@ -210,31 +203,12 @@ def _extract_and_embed(corpus: Backend, items: Sequence[Prepared], settings: Set
                 block.append(it)
                 if len(block) >= LOOKUP_BLOCK:
                     look_up()
-                while len(need) - sent >= _EMBED_CHUNK:
-                    if pool is None:
-                        model()
-                        pool = ThreadPoolExecutor(1, thread_name_prefix="consistency-embed")
-                        if forked:  # the extracting process keeps a core
-                            shared.enter_context(one_core_less(embedder))
-                    futures.append(pool.submit(embed_claims, tuple(need[sent:sent + _EMBED_CHUNK]), embedder))
-                    sent += _EMBED_CHUNK
+                embedding.send(need)
         finally:
             found.close()
         look_up()
-        shared.close()  # extraction is over: every core for the rest
-        parts = [f.result() for f in futures]
-        if sent < len(need):
-            parts.append(embed_claims(tuple(need[sent:]), model()))
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
-        shared.close()
-    vectors = dict(stored)
-    if parts:
-        for c, x in zip(need, np.vstack(parts)):
-            vectors[mask_numbers(c.sentence.clean)] = np.asarray(x, dtype=np.float32)
-    reused = sum(1 for it in extracted for t in it.texts if t in stored)
-    return _with_vectors(extracted, vectors), len(need), reused, embedder
+        parts = embedding.parts(need)
+    return (*_with_vectors(extracted, stored, need, np.vstack(parts) if parts else ()), embedder)
 
 
 def _width(vectors: dict) -> int:

@@ -9,6 +9,7 @@ from corpus_articles import CountingEmbedder
 import consistency.pipeline as pipeline
 from consistency import Settings
 from consistency.corpus import CorpusError
+from consistency.corpus import prepare
 from consistency.corpus.prepare import _extract_and_embed, embed, extract, keyed
 from consistency.read import article_from_text
 
@@ -84,11 +85,41 @@ def test_extracting_while_embedding_gives_what_extract_then_embed_gives(embedder
         np.testing.assert_allclose(g.vectors, w.vectors, atol=1e-5)
 
 
-def test_the_vectors_are_those_of_one_embed_call_at_the_default_chunk(embedder):
+class _Recording:
+    """A model that records the batches it is given and its thread count at each."""
+
+    name = "recording-8"
+
+    def __init__(self):
+        self.threads = 2
+        self.batches: list[tuple[int, list[str]]] = []
+
+    def set_threads(self, n):
+        self.threads = n
+
+    def encode(self, texts):
+        texts = list(texts)
+        self.batches.append((self.threads, texts))
+        X = np.array([[len(t) % 7 + 1, len(t) % 5 + 1] + [1.0] * 6 for t in texts], dtype=np.float32)
+        return X / np.linalg.norm(X, axis=1, keepdims=True)
+
+
+def test_the_model_gets_the_new_texts_in_order_in_whole_chunks_a_core_less_while_extracting(monkeypatch):
     items = _items()
-    want, _, _ = embed([extract(it, SETTINGS) for it in items], embedder, {})
-    got, _, _, _ = _extract_and_embed(_Backend(), items, SETTINGS, embedder)
+    one_call = _Recording()
+    want, _, _ = embed([extract(it, SETTINGS) for it in items], one_call, {})
+    (_, texts), = one_call.batches
+    monkeypatch.setattr(pipeline, "PROCESS_MIN_ARTICLES", 0)  # extraction in a forked process
+    monkeypatch.setattr(pipeline, "_EMBED_CHUNK", 4)
+    monkeypatch.setattr(prepare, "LOOKUP_BLOCK", 2)  # texts looked up every two articles
+    rec = _Recording()
+    got, embedded, _, _ = _extract_and_embed(_Backend(), items, SETTINGS, rec)
+    batches = [b for _, b in rec.batches]
+    assert [t for b in batches for t in b] == texts and embedded == len(texts) > 8
+    assert [len(b) for b in batches[:-1]] == [4] * (len(batches) - 1) and 0 < len(batches[-1]) <= 4
     assert all(np.array_equal(g.vectors, w.vectors) for g, w in zip(got, want))
+    # a chunk sent while the other process extracts leaves it a core; all of them after
+    assert rec.batches[0][0] == 1 and rec.threads == 2
 
 
 def test_nothing_new_loads_no_model(embedder, monkeypatch):
