@@ -220,6 +220,11 @@ class Batch:
         Article path -> stable article id, for every article of ``claims``.
     published : dict
         Article path -> publication date, where known.
+    pending : ndarray of shape (n,), bool, optional
+        Claims whose rows of ``Xa`` (and of ``C`` and ``U``, for their mentions) are not embedded
+        yet: zeros until :func:`consistency.pipeline.complete` fills them. A corpus check defers
+        the stored claims' rows until stories are known, and embeds only those of stories with a
+        new article. ``None``: every row is embedded.
     """
 
     claims: tuple
@@ -231,12 +236,16 @@ class Batch:
     n_new: int
     ids: dict
     published: dict = field(default_factory=dict)
+    pending: Optional[np.ndarray] = None
 
     def __post_init__(self):
         n, m = len(self.claims), len(self.mentions)
         for name, arr, rows in (("X", self.X, n), ("Xa", self.Xa, n), ("C", self.C, m), ("U", self.U, m)):
             if arr.ndim != 2 or arr.shape[0] != rows:
                 raise ValueError(f"Batch.{name} must have shape ({rows}, dim), got {arr.shape}")
+        if self.pending is not None and (self.pending.dtype != bool or self.pending.shape != (n,)):
+            raise ValueError(f"Batch.pending must be a bool array of shape ({n},), got "
+                             f"{self.pending.dtype} {self.pending.shape}")
         if not 0 <= self.n_new <= n:
             raise ValueError(f"Batch.n_new must be in [0, {n}], got {self.n_new}")
 

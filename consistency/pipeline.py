@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 
-from .align import AlignSettings, find_candidates, group_order, statement_groups_of, value_groups
+from .align import AlignSettings, Candidates, find_candidates, group_order, statement_groups_of, value_groups
 from .align.context import noun_text, value_context
 from .align.identity import models_digest
 from .embed import CachedEmbedder, Embedder, ResultCache, embed_affirmed, embed_claims, load_embedder, one_core_less
@@ -25,7 +25,7 @@ from .read import read_paths
 from .segment import segment
 from .settings import Settings
 
-__all__ = ["check", "check_articles", "claims_of", "extracted_claims", "get_embedder", "prepare", "judge_batch",
+__all__ = ["check", "check_articles", "claims_of", "complete", "extracted_claims", "get_embedder", "prepare", "judge_batch",
            "with_publication_dates"]
 
 Progress = Callable[[str, int, int], None]
@@ -203,7 +203,7 @@ def _encode(embedder: Embedder, texts: Sequence[str], dim: int) -> np.ndarray:
 
 def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int] = None, ids: dict,
             published: Optional[dict] = None, X: Optional[np.ndarray] = None,
-            tick: Optional[Progress] = None) -> Batch:
+            tick: Optional[Progress] = None, defer: bool = False) -> Batch:
     """Embed what align and judge need, once: the prepared :class:`~consistency.model.Batch`.
 
     Parameters
@@ -218,7 +218,12 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
     X : ndarray of shape (len(claims), dim), optional
         Claim embeddings already at hand (a corpus stores them); embedded here otherwise.
         When given, the stored claims' sentences are not embedded again; the clauses and
-        nouns of their values are (through the disk cache, a lookup after the first check).
+        nouns of their values are (through the disk cache, a lookup after the first check),
+        unless ``defer``.
+    defer : bool
+        Embed the affirmed texts, clauses and nouns of the new claims only; the corpus claims'
+        rows are left ``pending`` for :func:`complete`, which align calls once the stories are
+        known (:func:`align_and_judge`), so only those of stories with a new article are embedded.
     """
     tick = tick or (lambda stage, done, total: None)
     claims = tuple(claims)
@@ -231,23 +236,64 @@ def prepare(claims: Sequence[Claim], embedder: Embedder, *, n_new: Optional[int]
         X = np.vstack(parts) if parts else np.zeros((0, 1), dtype=np.float32)
     X = np.asarray(X, dtype=np.float32)
     dim = X.shape[1] if X.ndim == 2 and X.shape[0] else 1
-    limit = len(claims)
-    Xa = embed_affirmed(claims, X, embedder) if claims else X.copy()
     mentions = tuple(Mention(ci, vi) for ci, c in enumerate(claims) for vi in range(len(c.values)))
-    fresh = [k for k, m in enumerate(mentions) if m.claim < limit]
+    Xa = X.copy()
     C = np.zeros((len(mentions), dim), dtype=np.float32)
     U = np.zeros((len(mentions), dim), dtype=np.float32)
-    if fresh:
-        C[fresh] = _encode(embedder, [value_context(claims[mentions[k].claim],
-                                                    claims[mentions[k].claim].values[mentions[k].value_index])
-                                      for k in fresh], dim)
-        nouns = {k: noun_text(claims[mentions[k].claim], claims[mentions[k].claim].values[mentions[k].value_index])
-                 for k in fresh}
-        have = [k for k in fresh if nouns[k]]
-        if have:
-            U[have] = _encode(embedder, [nouns[k] for k in have], dim)
+    pending = None
+    if defer and n_new < len(claims):
+        pending = np.zeros(len(claims), dtype=bool)
+        pending[n_new:] = True
+    _embed_rows(claims, mentions, X, Xa, C, U, np.arange(n_new if pending is not None else len(claims)), embedder)
     return Batch(claims=claims, X=X, Xa=Xa, mentions=mentions, C=C, U=U, n_new=n_new, ids=ids,
-                 published=published or {})
+                 published=published or {}, pending=pending)
+
+
+def _embed_rows(claims: tuple, mentions: tuple, X: np.ndarray, Xa: np.ndarray, C: np.ndarray, U: np.ndarray,
+                rows: np.ndarray, embedder: Embedder) -> None:
+    """Fill, in place, ``Xa[rows]`` and the rows of ``C`` and ``U`` of those claims' mentions."""
+    if not len(rows):
+        return
+    dim = C.shape[1]
+    Xa[rows] = embed_affirmed([claims[i] for i in rows.tolist()], X[rows], embedder)
+    chosen = np.zeros(len(claims), dtype=bool)
+    chosen[rows] = True
+    ks = [k for k, m in enumerate(mentions) if chosen[m.claim]]
+    if not ks:
+        return
+    values = {k: claims[mentions[k].claim].values[mentions[k].value_index] for k in ks}
+    C[ks] = _encode(embedder, [value_context(claims[mentions[k].claim], values[k]) for k in ks], dim)
+    nouns = {k: noun_text(claims[mentions[k].claim], values[k]) for k in ks}
+    have = [k for k in ks if nouns[k]]
+    if have:
+        U[have] = _encode(embedder, [nouns[k] for k in have], dim)
+
+
+def complete(batch: Batch, embedder: Embedder, claims: np.ndarray) -> Batch:
+    """``batch`` with the pending rows (``Batch.pending``) of the chosen claims embedded.
+
+    Parameters
+    ----------
+    batch : Batch
+    embedder : Embedder
+        The model the batch was prepared with.
+    claims : ndarray of shape (n_claims,), bool
+        Which claims need their rows; pending rows of the others stay zero (and pending).
+
+    Returns
+    -------
+    batch : Batch
+        A new batch (``batch`` itself when nothing is pending among the chosen claims).
+    """
+    claims = np.asarray(claims, dtype=bool)
+    if claims.shape != (len(batch.claims),):
+        raise ValueError(f"claims must be a bool array of shape ({len(batch.claims)},), got {claims.shape}")
+    if batch.pending is None or not (batch.pending & claims).any():
+        return batch
+    Xa, C, U = batch.Xa.copy(), batch.C.copy(), batch.U.copy()
+    _embed_rows(batch.claims, batch.mentions, batch.X, Xa, C, U, np.flatnonzero(batch.pending & claims), embedder)
+    left = batch.pending & ~claims
+    return replace(batch, Xa=Xa, C=C, U=U, pending=left if left.any() else None)
 
 
 class ChunkedEmbedding:
@@ -407,7 +453,7 @@ PROCESS_MIN_CLAIMS = 1500
 
 
 def align_and_judge(batch: Batch, align_settings: AlignSettings, judge_settings: JudgeSettings, *,
-                    forked: Optional[bool] = None) -> list:
+                    forked: Optional[bool] = None, embedder: Optional[Embedder] = None) -> list:
     """Align a prepared batch and judge its groups: the findings, contradictions first.
 
     Only groups with at least one new claim (``batch.n_new``) are judged: corpus articles that
@@ -417,11 +463,21 @@ def align_and_judge(batch: Batch, align_settings: AlignSettings, judge_settings:
     statements are aligned and judged in a forked process while this one does the values, both
     cores busy. The findings are the same either way (in the order of :func:`.align.align`); if
     that process fails, its part is done here.
+
+    A batch with ``pending`` rows (:func:`prepare` with ``defer=True``) needs ``embedder``: once
+    the stories are known, the pending rows of the stories with a new claim are embedded
+    (:func:`complete`); the other stories' groups hold no new claim and are never judged.
     """
     if not batch.claims:
         return []
     forget_stances()  # the stances of this batch's claims are computed once, here or when judged
     cand = find_candidates(batch, align_settings)
+    if batch.pending is not None:
+        if embedder is None:
+            raise ValueError("a batch with pending rows needs the embedder to complete it")
+        ours = np.isin(cand.story, cand.story[:batch.n_new])
+        batch = complete(batch, embedder, ours)
+        cand = _only_stories(cand, ours)
     judge_settings = with_names(judge_settings, batch.ids)
 
     def judged(groups) -> list[tuple]:
@@ -439,6 +495,20 @@ def align_and_judge(batch: Batch, align_settings: AlignSettings, judge_settings:
         found = values + other()
     found.sort(key=lambda item: item[0])  # stable: values before statements of one key, as align sorts
     return finish([f for _, fs in found for f in fs])
+
+
+def _only_stories(cand: Candidates, keep: np.ndarray) -> Candidates:
+    """``cand`` without the work of the stories outside ``keep`` (a claim mask, whole stories):
+    their proposed pairs are dropped and each of their claims is a story of its own, so no value
+    or statement of theirs is compared. Everything is done per story, so the kept stories' groups
+    are what they were; the others' would hold no new claim and never be judged."""
+    if keep.all():
+        return cand
+    story = cand.story.copy()
+    out = np.flatnonzero(~keep)
+    story[out] = story.max() + 1 + np.arange(len(out))
+    pair = keep[cand.ii] & keep[cand.jj]
+    return replace(cand, story=story, ii=cand.ii[pair], jj=cand.jj[pair], ss=cand.ss[pair])
 
 
 def _can_fork() -> bool:
@@ -496,7 +566,8 @@ def _beside(job: Callable, fork: bool):
 
 
 def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *, model: Optional[str],
-                nli=None, tick: Optional[Progress] = None, extra: Optional[dict] = None) -> Report:
+                nli=None, tick: Optional[Progress] = None, extra: Optional[dict] = None,
+                embedder: Optional[Embedder] = None) -> Report:
     """Align, judge and report a prepared batch: the part a plain check and a corpus check share.
 
     Parameters
@@ -506,6 +577,8 @@ def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *
         The new articles' claims first (``batch.n_new``), then any corpus claims compared with them.
     extra : dict, optional
         More entries for ``Report.settings``.
+    embedder : Embedder, optional
+        The batch's model; needed when ``batch.pending`` (a corpus check's deferred rows).
 
     Only groups with at least one new claim are judged: corpus articles that
     disagree among themselves are not this batch's findings.
@@ -514,7 +587,7 @@ def judge_batch(articles: Sequence[Article], batch: Batch, settings: Settings, *
     all_claims = batch.claims
     tick("aligning", 0, len(all_claims))
     findings = align_and_judge(batch, AlignSettings.from_settings(settings),
-                               JudgeSettings(settings.exact_tolerance, batch.published))
+                               JudgeSettings(settings.exact_tolerance, batch.published), embedder=embedder)
     if nli is not None:
         findings = annotate(findings, nli, {(c.article, c.sentence.start): c.sentence.clean for c in all_claims})
     return _report(articles, all_claims, batch.n_new, findings, settings, model, tick, extra)

@@ -258,3 +258,52 @@ def test_no_cache_writes_nothing(tmp_path, monkeypatch, articles, tfidf):
     monkeypatch.setenv("CONSISTENCY_CACHE", str(tmp_path))
     check_articles(articles, Settings(cache_dir=""), embedder=tfidf)
     assert not os.listdir(tmp_path)
+
+
+def test_deferred_rows_are_zero_until_completed_and_then_those_of_the_plain_batch(articles, tfidf):
+    settings = Settings(cache_dir="")
+    claims = pipeline.claims_of(articles, settings)
+    ids = {a.path: a.id for a in articles}
+    first = max(articles, key=lambda a: sum(len(c.values) for c in claims if c.article == a.path)).path
+    n_new = len([c for c in claims if c.article == first])
+    claims = [c for c in claims if c.article == first] + [c for c in claims if c.article != first]
+    plain = pipeline.prepare(claims, tfidf, n_new=n_new, ids=ids)
+    deferred = pipeline.prepare(claims, tfidf, n_new=n_new, ids=ids, defer=True)
+    assert plain.pending is None
+    assert deferred.pending.tolist() == [i >= n_new for i in range(len(claims))]
+    owner = np.array([m.claim for m in deferred.mentions])
+    stored = owner >= n_new
+    assert stored.any() and (~stored).any()
+    np.testing.assert_array_equal(deferred.X, plain.X)
+    np.testing.assert_allclose(deferred.C[~stored], plain.C[~stored], atol=1e-6)
+    np.testing.assert_allclose(deferred.Xa[:n_new], plain.Xa[:n_new], atol=1e-6)
+    assert not deferred.C[stored].any() and not deferred.U[stored].any()
+
+    # completing some claims embeds their rows only; the rest stay pending
+    some = np.zeros(len(claims), dtype=bool)
+    some[n_new:n_new + 3] = True
+    part = pipeline.complete(deferred, tfidf, some)
+    assert part is not deferred and deferred.pending[n_new:n_new + 3].all()  # the input is not changed
+    assert part.pending.tolist() == (deferred.pending & ~some).tolist()
+    done = np.isin(owner, np.flatnonzero(some))
+    np.testing.assert_allclose(part.C[done], plain.C[done], atol=1e-6)
+    assert not part.C[stored & ~done].any()
+
+    whole = pipeline.complete(part, tfidf, np.ones(len(claims), dtype=bool))
+    assert whole.pending is None
+    for name in ("Xa", "C", "U"):
+        np.testing.assert_allclose(getattr(whole, name), getattr(plain, name), atol=1e-6)
+    assert pipeline.complete(whole, tfidf, np.ones(len(claims), dtype=bool)) is whole  # nothing pending
+    with pytest.raises(ValueError, match="shape"):
+        pipeline.complete(part, tfidf, np.ones(len(claims) + 1, dtype=bool))
+
+
+def test_a_pending_batch_is_refused_without_its_model(articles, tfidf):
+    settings = Settings(cache_dir="")
+    claims = pipeline.claims_of(articles, settings)
+    batch = pipeline.prepare(claims, tfidf, n_new=5, ids={a.path: a.id for a in articles}, defer=True)
+    with pytest.raises(ValueError, match="pending"):
+        pipeline.judge_batch(articles, batch, settings, model=tfidf.name)
+    with pytest.raises(ValueError, match="pending"):
+        type(batch)(**{**{f: getattr(batch, f) for f in ("claims", "X", "Xa", "mentions", "C", "U", "n_new", "ids")},
+                       "pending": np.zeros(3, dtype=bool)})

@@ -7,6 +7,13 @@ those: the corpus's own alignment of that fact); align and judge then run
 on the new statements plus these neighbours only, never on every pair of
 the corpus. Groups without a new statement are dropped before judging, so
 a disagreement between two corpus articles never reaches the report.
+
+The corpus stores its statements' vectors; what else align compares (the
+affirmed text of a denial, each value's clause and counted noun) is embedded
+only for the stored statements of a story that holds a new article, once the
+stories are known (``prepare(..., defer=True)``, then
+:func:`~consistency.pipeline.complete`), and the other stories are not
+aligned at all: their groups could hold no new statement.
 """
 
 from __future__ import annotations
@@ -80,7 +87,7 @@ def check_with_corpus(articles: Sequence[Article], corpus: Corpus, settings: Set
     Xall = np.vstack([X, found.vectors]) if len(found.claims) else X
     stats = corpus.stats()
     batch = prepare(all_claims, embedder, n_new=n_new, ids={**found.ids, **{a.path: a.id for a in articles}},
-                    published={a.path: a.published for a in articles if a.published}, X=Xall)
-    return judge_batch(articles, batch, settings, model=embedder.name, nli=nli, tick=tick, extra={"corpus": corpus.path, "corpus_articles": stats["articles"],
+                    published={a.path: a.published for a in articles if a.published}, X=Xall, defer=True)
+    return judge_batch(articles, batch, settings, model=embedder.name, nli=nli, tick=tick, embedder=embedder, extra={"corpus": corpus.path, "corpus_articles": stats["articles"],
                                           "corpus_statements": stats["statements"],
                                           "corpus_statements_compared": len(found.claims), "neighbours": k})

@@ -11,6 +11,7 @@ from consistency import Settings
 from consistency.corpus import check_with_corpus, open_corpus
 from consistency.pipeline import check_articles
 from consistency.read import read_paths
+from consistency.report import to_json
 
 S = Settings(cache_dir="")
 
@@ -85,14 +86,18 @@ def test_same_findings_as_checking_everything_at_once(tmp_path, corpus, corpus_f
     assert {f.id for f in via_corpus.findings} == involving_new
 
 
-def test_only_nearest_neighbours_are_compared(tmp_path, embedder, backend):
+def _towns(tmp_path):
     towns = ["Ulm", "Hof", "Gera", "Jena", "Kiel", "Trier", "Fulda", "Passau", "Bonn", "Essen", "Aalen", "Celle"]
     files = {}
     for i, town in enumerate(towns):
         files[f"{town}.txt"] = (f"Nachrichten aus {town}\n\nIn {town} eröffnete ein Museum mit {i + 10} Sälen. "
                                 f"Der Eintritt kostet {i + 3} Euro.\n")
         files[f"{town}-sport.txt"] = f"Sport in {town}\n\nDer Fußballverein aus {town} gewann mit 3 zu {i % 3}.\n"
-    folder = write(tmp_path / "many", files)
+    return write(tmp_path / "many", files)
+
+
+def test_only_nearest_neighbours_are_compared(tmp_path, embedder, backend):
+    folder = _towns(tmp_path)
     with open_corpus(backend, create=True, root=str(tmp_path)) as corpus:
         corpus.add(read_paths([str(folder)]), S, embedder=embedder)
         new = _new(tmp_path, "x.txt", "Nachrichten aus Hof\n\nIn Hof eröffnete ein Museum mit 30 Sälen.\n")
@@ -115,3 +120,33 @@ def test_empty_corpus_and_no_statements(tmp_path, embedder, backend):
 def test_bad_neighbours_value(tmp_path, corpus, embedder):
     with pytest.raises(ValueError, match="neighbours"):
         check_with_corpus([], corpus, S, embedder=embedder, k=0)
+
+
+def test_stored_clauses_are_embedded_only_in_stories_with_a_new_article(tmp_path, embedder, backend, monkeypatch):
+    """The corpus stores its statements' vectors, not those of their values' clauses: a check
+    embeds the clauses of the stored statements in a story with a new article only, and reports
+    what embedding them all would."""
+    import consistency.corpus.check as corpus_check
+    from consistency.align.context import value_context
+    from corpus_articles import CountingEmbedder
+
+    folder = _towns(tmp_path)
+    write(folder, {f"{town}-bad.txt": f"Bad in {town}\n\nDas Hallenbad von {town} zählte {i + 200} Gäste.\n"
+                   for i, town in enumerate(["Ulm", "Hof", "Gera", "Jena"])})
+    with open_corpus(backend, create=True, root=str(tmp_path)) as corpus:
+        corpus.add(read_paths([str(folder)]), S, embedder=embedder)
+        new = _new(tmp_path, "x.txt", "Nachrichten aus Hof\n\nIn Hof eröffnete ein Museum mit 30 Sälen.\n")
+        lazy = CountingEmbedder(embedder)
+        deferred = check_with_corpus(new, corpus, S, embedder=lazy, k=20)
+        plain = corpus_check.prepare
+        monkeypatch.setattr(corpus_check, "prepare", lambda *a, **k: plain(*a, **{**k, "defer": False}))
+        eager = CountingEmbedder(embedder)
+        everything = check_with_corpus(new, corpus, S, embedder=eager, k=20)
+    assert to_json(deferred) == to_json(everything)
+    assert any(f.verdict == "contradict" and any(s.article == "many/Hof.txt" for s in f.statements)
+               for f in deferred.findings)
+    baths = {value_context(c, v) for c in claims_of(read_paths([str(folder)]), S)
+             if "Hallenbad" in c.sentence.text and "Hof" not in c.sentence.text for v in c.values}
+    assert baths <= set(eager.texts)  # compared, in other stories than the new article's ...
+    assert not baths & set(lazy.texts)  # ... so their clauses are not embedded
+    assert len(lazy.texts) < len(eager.texts)
