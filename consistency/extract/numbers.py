@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
-from ..lang import merged
+from ..lang import LANGUAGES, merged, table
 from .units import _WEIGHT_CONTEXT, Measure, convert, convert_interval, measure_at
 
 __all__ = ["find_numbers", "find_number_words", "parse_number", "NumberMatch", "HEDGES",
@@ -323,9 +323,35 @@ def find_numbers(text: str, language: str = "de", tolerance: float = DEFAULT_TOL
     for w in find_number_words(text, language, tolerance):
         if all(w.end <= a or w.start >= b for a, b in taken):
             out.append(w)
-    out = _merge_alternatives(text, sorted(out, key=lambda m: m.start))
+    out = _periods(text, _merge_alternatives(text, sorted(out, key=lambda m: m.start)), language)
     # a numeral of hundreds of digits is no quantity (and beyond 1e308 float says inf): not a value
     return sorted((m for m in out if _plausible(m)), key=lambda m: m.start)
+
+
+def _period_patterns(language: str) -> tuple[re.Pattern, ...]:
+    t = table("PERIOD_OVER", language if language in LANGUAGES else "en")
+    return (re.compile(r"(?:" + t["word"] + r")\s", re.I),
+            re.compile(r"(?<![\w])(?:" + t["before"] + r")\s+$", re.I),
+            re.compile(r"(?<![\w])(?:" + t["not_before"] + r")\s+$", re.I),
+            re.compile(r"\s*(?:" + t["after"] + r")(?![\w])", re.I))
+
+
+_PERIOD = {lang: _period_patterns(lang) for lang in LANGUAGES}
+
+
+def _periods(text: str, matches: list[NumberMatch], language: str) -> list[NumberMatch]:
+    """A duration after "over" is the time a thing takes, not more than it, where the words around
+    say so (``PERIOD_OVER`` in ``lang/``): "phased out over seven years" is seven years."""
+    word, before, not_before, after = _PERIOD.get(language, _PERIOD["en"])
+    out = []
+    for m in matches:
+        if m.hedge == "lower" and m.kind == "duration" and word.match(text, m.start):
+            head = text[:m.start]
+            unit = measure_at(text, m.end, language)
+            if (before.search(head) and not not_before.search(head)) or after.match(text, unit.end if unit else m.end):
+                m = replace(m, hedge=None, low=m.value, high=m.value)
+        out.append(m)
+    return out
 
 
 #: Between two numbers that are one count given as a range of alternatives: "eight or nine times",

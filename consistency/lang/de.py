@@ -312,6 +312,14 @@ NUMBER_HEDGES = {
     "weniger als": "upper", "unter": "upper", "bis zu": "at_most", "höchstens": "at_most",
     "maximal": "at_most",
 }
+#: "über" before a duration that is the time a thing takes, not "mehr als" ("über sieben Jahre
+#: hinweg", "über zehn Jahre verteilt"): the words after the unit that make it so (see lang/en.py)
+PERIOD_OVER = {
+    "word": r"über|ueber",
+    "before": r"(?!)",
+    "not_before": r"(?!)",
+    "after": r"hinweg|verteilt|gestreckt|gestaffelt",
+}
 #: number words up to twelve (and the article "ein" as one) -> value, for "zweieinhalb", "drei Dutzend", "drei Viertel"
 SMALL_NUMBER_WORDS = {
     "ein": 1, "eine": 1, "einem": 1, "einer": 1, "eines": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6,

@@ -296,6 +296,18 @@ NUMBER_HEDGES = {
     "less than": "upper", "fewer than": "upper", "under": "upper", "up to": "at_most", "at most": "at_most",
     "no more than": "at_most",
 }
+#: "over" before a duration that is the time a thing takes, not "more than" ("phased out over seven
+#: years", "took place over three days"): the hedge word, the words before it that make it so (a
+#: participle, a particle), those that do not (verbs that take the duration itself: "lasted over
+#: three hours", "served over seven years"), and words after the unit that make it so ("over ten
+#: years in all" has none)
+PERIOD_OVER = {
+    "word": r"over",
+    "before": r"[a-z]+ed|out|in|back|off|up|down|place|spread|paid|held|made|built|split|run|won|lost",
+    "not_before": r"lasted|waited|served|worked|lived|aged|stayed|remained|spent|delayed|jailed|imprisoned|"
+                  r"sentenced|employed|married|existed",
+    "after": r"(?!)",
+}
 #: number words up to twelve (and the article "a" as one) -> value, for "two and a half", "two dozen", "two-thirds"
 SMALL_NUMBER_WORDS = {
     "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

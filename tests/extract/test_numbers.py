@@ -39,6 +39,25 @@ def test_hedges_become_intervals(text, lang, low, high, hedge):
     assert m.low == pytest.approx(low) and m.high == pytest.approx(high)
 
 
+@pytest.mark.parametrize("text,lang,period", [
+    ("Tariffs will be phased out over seven years.", "en", True),
+    ("The festival took place over three days.", "en", True),
+    ("Nine people died over 3 days.", "en", True),
+    ("Die Zölle werden über sieben Jahre hinweg abgebaut.", "de", True),
+    ("He served over seven years in prison.", "en", False),  # a verb that takes the duration itself
+    ("The talks lasted over three hours.", "en", False),
+    ("It has been closed for over two weeks.", "en", False),
+    ("Er saß über sieben Jahre in Haft.", "de", False),
+])
+def test_over_a_duration_is_a_period_where_the_words_around_say_so(text, lang, period):
+    m = [m for m in find_numbers(text, lang) if m.kind == "duration"][0]
+    assert text[m.start:].lower().startswith(("over", "über"))
+    if period:
+        assert (m.hedge, m.low, m.high) == (None, m.value, m.value)
+    else:
+        assert (m.hedge, m.low, m.high) == ("lower", m.value, math.inf)
+
+
 def test_scale_words_and_currencies_normalise():
     _, a = one("mehr als 300.000 US-Dollar")
     _, b = one("more than $300,000", "en")
