@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..extract import CLAUSE_END
+from ..extract.claims import CLAUSE_END
 from ..extract.entities import canonical_text
 from ..lang import table
 from ..model import Claim, Quantity

@@ -26,7 +26,7 @@ from ..corpus import DEFAULT_NEIGHBOURS, CorpusError, check_with_corpus, open_co
 from ..model import Article, Report
 from ..pipeline import check_articles
 from ..read import article_from_text, decode_bytes, read_paths
-from ..read import _read_jsonl  # one JSONL document from stdin, read as a .jsonl file is
+from ..read.files import _read_jsonl  # one JSONL document from stdin, read as a .jsonl file is
 from ..report import FORMATS, summary_line
 from ..report.escape import printable
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CliError, Messages, check_output_target, use_color, \

@@ -13,7 +13,7 @@ import re
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group
-from . import _ref, _short, fingerprint
+from .values import _ref, _short, fingerprint
 from .stances import STANCE_TYPES, opposed, places_differ, stance_spans, stances
 
 __all__ = ["_judge_statement", "_stance_words", "_digest"]

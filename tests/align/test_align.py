@@ -162,7 +162,7 @@ def test_values_of_articles_unlikely_one_story_are_not_one_fact(embedder):
 def test_a_group_is_mixed_when_one_article_states_two_values_in_unlike_clauses():
     from types import SimpleNamespace
 
-    from consistency.align import _mixed
+    from consistency.align.groups import _mixed
     from consistency.model import Quantity
 
     def val(v):
@@ -180,7 +180,7 @@ def test_a_group_is_mixed_when_one_article_states_two_values_in_unlike_clauses()
 def test_value_pairs_formed_in_blocks_of_statement_pairs_are_the_same(embedder, monkeypatch):
     from pathlib import Path
 
-    import consistency.align as al
+    import consistency.align.groups as al
     from consistency.pipeline import claims_of as claims_of_articles, prepare
     from consistency.read import read_paths
     from consistency.settings import Settings
@@ -201,7 +201,7 @@ def test_value_pairs_formed_in_blocks_of_statement_pairs_are_the_same(embedder, 
     (0.99, "After the crew reported smoke, the plane touched down safely at 5:10 pm.", False),  # another time
 ])
 def test_times_of_day_are_linked_by_the_minute_not_by_the_model(embedder, monkeypatch, p, second, linked):
-    import consistency.align as align_module
+    import consistency.align.groups as align_module
 
     monkeypatch.setattr(align_module, "value_probabilities", lambda batch, F, time, models=None: np.full(len(F), p))
     a, = claims_of("Die Maschine setzte um 15.40 Uhr sicher auf der Landebahn auf, teilte der Flughafen mit.")
@@ -213,7 +213,7 @@ def test_times_of_day_are_linked_by_the_minute_not_by_the_model(embedder, monkey
 def test_links_from_arrays_are_those_of_the_pair_dict():
     """align's links come from sorted pair keys (_pair_maxima, _links) instead of a dict of every
     scored pair (250 MB at 10,000 articles): the same links, probabilities and order."""
-    from consistency.align import _links, _pair_maxima
+    from consistency.align.groups import _links, _pair_maxima
 
     rng = np.random.default_rng(3)
     n = 40

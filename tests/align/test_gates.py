@@ -329,7 +329,7 @@ def test_values_a_thousandfold_apart_are_two_quantities():
 
 def test_the_vectorised_value_relations_match_the_rules():
     # align._agreeing (numpy) against values.disjoint / same_distinctive_value (one pair, the spec)
-    from consistency.align import _agreeing
+    from consistency.align.groups import _agreeing
     from consistency.align.values import disjoint, same_distinctive_value
 
     texts = ["Im Bus saßen 52 Fahrgäste.", "Mit 52 Reisenden und mehr als 50 Koffern.", "Es kamen 10.000 Soldaten.",

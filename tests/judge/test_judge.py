@@ -159,7 +159,7 @@ def test_a_split_that_would_make_a_contradiction_is_not_made(monkeypatch):
     # the parts are judged before they replace the group: one that contradicts keeps the group whole
     from dataclasses import replace
 
-    import consistency.judge as J
+    import consistency.judge.values as J
 
     cl = _claims_of((0, "5 containers fell", q(5, 5, "5")), (0, "7 containers were found", q(7, 7, "7")),
                     (1, "5 containers fell", q(5, 5, "5")))
@@ -178,7 +178,7 @@ def test_an_article_with_two_values_is_contradicted_by_one_sharing_none():
 
 def _positions_pair_by_pair(values, tol=0.0):
     """positions() as it was before values of one signature were compared once: every pair."""
-    from consistency.judge import _comparable, _compatible, _interval
+    from consistency.judge.values import _comparable, _compatible, _interval
 
     n = len(values)
     pos = [-1] * n
@@ -208,7 +208,7 @@ def _positions_pair_by_pair(values, tol=0.0):
 def test_positions_compare_each_distinct_value_once_with_the_same_result():
     import random
 
-    from consistency.judge import _conflict
+    from consistency.judge.values import _conflict
 
     rel = Quantity(raw="am Freitag", start=0, end=10, kind="relative_date", value=None, low=None, high=None,
                    unit_key="time")
@@ -224,6 +224,6 @@ def test_positions_compare_each_distinct_value_once_with_the_same_result():
             assert positions(values, tol) == want
             pairs = [(i, k) for i in range(len(values)) for k in range(len(values))
                      if want[i] >= 0 and want[k] >= 0 and want[i] < want[k]]
-            from consistency.judge import _compatible
+            from consistency.judge.values import _compatible
             assert _conflict(values, want, tol) == any(_compatible(values[i], values[k], tol) is False
                                                        for i, k in pairs)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from consistency.judge import _digest, judge
+from consistency.judge import judge
+from consistency.judge.statements import _digest
 from consistency.judge.stances import opposed, place_slots, places_differ, sides, stances
 from consistency.model import Claim, Group, Mention, Sentence
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import consistency.segment as seg
+import consistency.segment.sentences as seg
 from consistency.model import Article
 from consistency.read import article_from_text
 
