@@ -38,11 +38,11 @@ __all__ = ["Resolved", "resolve", "find_config", "load_config", "is_ignored", "K
 
 #: Keys a settings file may hold beside the Settings fields.
 EXTRA_KEYS = {"baseline": None}
-_PATH_KEYS = ("corpus", "baseline", "cache_dir")
+_PATH_KEYS = ("corpus", "baseline", "cache_dir", "names")
 
 _FLOAT = ("fact_threshold", "time_threshold", "value_threshold", "statement_threshold", "phrase_threshold", "tolerance",
           "exact_tolerance")
-_STR = ("model", "cache_dir", "nli_model", "corpus", "fail_on", "baseline")
+_STR = ("model", "cache_dir", "nli_model", "corpus", "fail_on", "baseline", "names")
 
 
 def _is_url(value: str) -> bool:

@@ -16,6 +16,7 @@ from .align.identity import models_digest
 from .embed import CachedEmbedder, Embedder, ResultCache, embed_affirmed, embed_claims, load_embedder, one_core_less
 from .embed.cache import digest
 from .extract import extract_claims
+from .extract.entities import names_digest, use_names
 from .extract.dates import find_publication_date
 from .judge import JudgeSettings, finish, judge_group, with_names
 from .judge.stances import forget_stances
@@ -69,10 +70,13 @@ def with_publication_dates(articles: Sequence[Article], settings: Settings) -> l
 
 
 def _claims_key(article: Article, tolerance: float) -> str:
-    """The result-cache key of an article's claims: everything they depend on."""
+    """The result-cache key of an article's claims: everything they depend on (the user's names
+    in force too, :func:`~consistency.extract.entities.use_names`)."""
     # the dataclass fields, not the object: a pickle would also hold what the article caches on
     # itself (its line starts, once a statement was located), and the key would change
-    return digest("claims/1", [getattr(article, f.name) for f in fields(article)], repr(tolerance))
+    names = names_digest()
+    return digest("claims/1", [getattr(article, f.name) for f in fields(article)], repr(tolerance),
+                  *((f"names:{names}",) if names else ()))
 
 
 #: Articles to extract from which a batch is segmented and extracted in a forked process, while
@@ -129,6 +133,7 @@ def _article_claims(articles: Sequence[Article], settings: Settings, cache: Opti
     """Yield ``(article, key, claims)`` for each readable article (dates resolved), segmenting
     and extracting only the articles whose claims are not in ``cache`` (:func:`_extracted`).
     ``state["forked"]`` tells, from the first article on, whether another process extracts."""
+    use_names(settings.names)
     readable = [a for a in with_publication_dates(articles, settings) if not a.error]
     keys = [_claims_key(a, settings.tolerance) for a in readable] if cache is not None else [None] * len(readable)
     stored = cache.get_many(keys) if cache is not None else {}
@@ -164,6 +169,7 @@ def extracted_claims(articles: Sequence[Article], settings: Settings, *,
     forked process from :data:`PROCESS_MIN_ARTICLES` articles on (``forked=None``; ``True`` or
     ``False`` decides), so the caller can embed meanwhile. Close the generator to stop early.
     """
+    use_names(settings.names)
     readable = [a for a in with_publication_dates(articles, settings) if not a.error]
     found = _extracted(readable, settings.tolerance,
                        _extract_forked(len(readable)) if forked is None else forked)

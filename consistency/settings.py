@@ -60,6 +60,10 @@ class Settings:
         ``contradict`` (default), ``unverifiable`` or ``never``.
     ignore : tuple of str
         Glob patterns of paths never read.
+    names : str or None
+        A TOML file of more names of entities (a person, a place, an organisation under
+        several spellings or languages), merged into the built-in table
+        (:func:`consistency.extract.entities.load_names`).
     """
 
     model: Optional[str] = None
@@ -77,6 +81,7 @@ class Settings:
     corpus: Optional[str] = None
     fail_on: str = "contradict"
     ignore: tuple = ()
+    names: Optional[str] = None
 
     def __post_init__(self):
         for key in ("value_threshold", "statement_threshold", "phrase_threshold"):
@@ -95,6 +100,8 @@ class Settings:
             raise SettingsError(f"max_bytes must be a positive integer, got {self.max_bytes!r}")
         if self.fail_on not in ("contradict", "unverifiable", "never"):
             raise SettingsError(f"fail_on must be one of contradict, unverifiable, never, got {self.fail_on!r}")
+        if self.names is not None and (not isinstance(self.names, str) or not self.names.strip()):
+            raise SettingsError(f"names must be the path of a names file, got {self.names!r}")
         if self.model is not None and (not isinstance(self.model, str) or not self.model.strip()):
             raise SettingsError(f"model must be a non-empty string, got {self.model!r}")
 

@@ -101,6 +101,12 @@ def _content_stems(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _new_names() -> None:
+    """The user's names changed (``--names``): what blanked the old ones is stale."""
+    _without_names.cache_clear()
+    _words_but_names.cache_clear()
+
+
 @lru_cache(maxsize=1 << 16)
 def _words_but_names(text: str) -> frozenset:
     """The word stems of ``text`` without its names and function words (:func:`same_words_but_names`)."""
@@ -120,3 +126,12 @@ def same_words_but_names(a: str, b: str, min_jaccard: float = 0.75) -> bool:
     if len(wa) < 2 or len(wb) < 2:
         return False
     return len(wa & wb) / len(wa | wb) >= min_jaccard
+
+
+def _register() -> None:
+    from ..extract.entities import on_names_change
+
+    on_names_change(_new_names)
+
+
+_register()

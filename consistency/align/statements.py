@@ -47,7 +47,7 @@ from typing import Optional
 import numpy as np
 
 from ..embed import core_text
-from ..extract.entities import ENTITIES, canonical_text
+from ..extract.entities import canonical_text, entity_table, on_names_change
 from ..judge.stances import opposed, place_slots, places_differ, stance_spans, stances
 from ..lang import table
 from ..model import Batch, Claim, Group, Mention
@@ -102,7 +102,14 @@ def _gist(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 3].rsplit(" ", 1)[0] + " …"
 
 
-_TYPE = {name: typ for name, (typ, _) in ENTITIES.items()}
+_TYPE = {name: typ for name, (typ, _) in entity_table().items()}
+
+
+@on_names_change
+def _new_names() -> None:
+    """The user's names changed (``--names``): the entity types anew."""
+    _TYPE.clear()
+    _TYPE.update({name: typ for name, (typ, _) in entity_table().items()})
 
 
 def _blank(text: str, spans) -> str:

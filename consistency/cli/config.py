@@ -59,7 +59,12 @@ def resolve_args(args) -> Resolved:
     if getattr(args, "no_cache", None):
         flags["cache_dir"] = ""
         names["cache_dir"] = "--no-cache"
-    return resolve(flags, config=getattr(args, "config", None), flag_names=names)
+    resolved = resolve(flags, config=getattr(args, "config", None), flag_names=names)
+    if resolved.settings.names:
+        from ..extract.entities import load_names
+
+        load_names(resolved.settings.names)  # a bad names file fails here, before any article is read
+    return resolved
 
 
 def _toml_value(value) -> str:

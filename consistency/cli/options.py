@@ -103,6 +103,9 @@ def _settings_params(baseline: bool) -> list[inspect.Parameter]:
         ("ignore", Optional[List[str]], _opt("--ignore", metavar="PATTERN",
                                              help="never read paths matching PATTERN (gitignore syntax; "
                                                   "repeatable)")),
+        ("names", Optional[str], _opt("--names", metavar="FILE",
+                                      help="TOML file of more names of entities, each under its spellings and "
+                                           "languages (see the README)")),
     ]
     if baseline:
         specs.append(("baseline", Optional[str], _opt("--baseline", metavar="FILE",

@@ -156,8 +156,15 @@ def text_hash(text: str) -> str:
 
 
 def _params(article: Article, settings: Settings) -> str:
-    return json.dumps({"published": article.published.isoformat() if article.published else None,
-                       "tolerance": settings.tolerance}, sort_keys=True)
+    """What an article's stored claims depend on besides its text: another value re-extracts it."""
+    from ..extract.entities import use_names, names_digest
+
+    use_names(settings.names)
+    params = {"published": article.published.isoformat() if article.published else None,
+              "tolerance": settings.tolerance}
+    if names_digest():
+        params["names"] = names_digest()  # the user's names (--names); without them, as before
+    return json.dumps(params, sort_keys=True)
 
 
 def claim_key(article_key_: str, digest: str, position: int, text: str) -> int:

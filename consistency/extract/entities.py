@@ -10,12 +10,16 @@ meant to grow; it is data, not code.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
-__all__ = ["find_entities", "fold", "canonical_text", "Entity", "ENTITIES"]
+__all__ = ["find_entities", "fold", "canonical_text", "Entity", "ENTITIES", "NAME_TYPES", "load_names", "use_names",
+           "entity_table", "names_digest", "on_names_change"]
 
 #: canonical name -> (type, aliases). Adjectives count: a "russische" loss is Russia's.
 ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -60,6 +64,126 @@ ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+#: The types a name may have in a names file (``--names``).
+NAME_TYPES = ("person", "city", "country", "organization", "place", "other")
+
+#: The user's names (``--names FILE``) in force: canonical name -> (type, aliases), and their digest.
+_EXTRA: dict[str, tuple[str, tuple[str, ...]]] = {}
+_EXTRA_DIGEST = ""
+#: Functions called when the names in force change (caches built from the table).
+_ON_CHANGE: list = []
+
+
+def on_names_change(fn):
+    """Register ``fn()`` to be called whenever :func:`use_names` changes the names in force."""
+    _ON_CHANGE.append(fn)
+    return fn
+
+
+def entity_table() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The built-in :data:`ENTITIES` with the user's names in force merged in (a name of both
+    keeps the built-in aliases and gains the user's; the user's type wins)."""
+    if not _EXTRA:
+        return ENTITIES
+    out = dict(ENTITIES)
+    for name, (typ, aliases) in _EXTRA.items():
+        old = out.get(name, (typ, ()))[1]
+        out[name] = (typ, tuple(dict.fromkeys(old + aliases)))
+    return out
+
+
+def names_digest() -> str:
+    """A digest of the user's names in force, ``""`` when there are none (cache keys hold it)."""
+    return _EXTRA_DIGEST
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime_ns: int, size: int) -> tuple:
+    import tomllib
+
+    from ..settings import SettingsError
+
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read the names file ({exc.strerror or exc})") from None
+    try:
+        doc = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{path}: the names file is not UTF-8 (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: not a valid TOML names file: {exc}") from None
+    # names at the top, or in a [names] table (as [names."Port Arthur"] sections), or both
+    table = {k: v for k, v in doc.items() if not (k == "names" and isinstance(v, dict))}
+    for name, entry in (doc["names"] if isinstance(doc.get("names"), dict) else {}).items():
+        if name in table:
+            raise SettingsError(f"{path}: {name!r} is given twice")
+        table[name] = entry
+    out = []
+    for name, entry in table.items():
+        where = f"{path}: {name!r}"
+        if isinstance(entry, str):
+            entry = [entry]
+        if isinstance(entry, list):
+            typ, aliases = "other", entry
+        elif isinstance(entry, dict):
+            unknown = set(entry) - {"type", "aliases"}
+            if unknown:
+                raise SettingsError(f"{where}: unknown key {sorted(unknown)[0]!r} (a name has 'type' and 'aliases')")
+            typ, aliases = entry.get("type", "other"), entry.get("aliases", [])
+            if isinstance(aliases, str):
+                aliases = [aliases]
+        else:
+            raise SettingsError(f"{where}: must be a list of aliases or a table with 'type' and 'aliases', "
+                                f"got {type(entry).__name__}")
+        if typ not in NAME_TYPES:
+            raise SettingsError(f"{where}: type must be one of {', '.join(NAME_TYPES)}, got {typ!r}")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and fold(a) for a in aliases):
+            raise SettingsError(f"{where}: aliases must be a list of non-empty strings")
+        if not fold(name):
+            raise SettingsError(f"{path}: a name must not be empty")
+        out.append((name, typ, tuple(aliases)))
+    return tuple(sorted(out))
+
+
+def load_names(path: str) -> tuple:
+    """Read a names file: TOML, one entry per entity, the canonical name as the key::
+
+        "Olaf Scholz" = ["Scholz", "Bundeskanzler Scholz"]        # type "other"
+        [names."Port Arthur"]                                   # or under a [names] table
+        type = "city"                                           # one of NAME_TYPES
+        aliases = ["Pt. Arthur"]
+
+    Returns ``((name, type, aliases), ...)`` sorted by name. A bad file raises
+    :class:`~consistency.settings.SettingsError` naming the file (and the line of a TOML
+    error, or the entry)."""
+    from ..settings import SettingsError
+
+    try:
+        st = os.stat(path)
+    except OSError as exc:
+        raise SettingsError(f"{path}: cannot read the names file ({exc.strerror or exc})") from None
+    if not os.path.isfile(path):
+        raise SettingsError(f"{path}: the names file is not a regular file")
+    return _load(os.path.abspath(path), st.st_mtime_ns, st.st_size)
+
+
+def use_names(path: Optional[str]) -> None:
+    """Put the names of the file ``path`` in force (``None``: only the built-in table), for every
+    extraction and judgement in this process after it (forked processes inherit them)."""
+    global _EXTRA, _EXTRA_DIGEST
+    entries = load_names(path) if path else ()
+    extra = {name: (typ, aliases) for name, typ, aliases in entries}
+    if extra == _EXTRA:
+        return
+    _EXTRA = extra
+    _EXTRA_DIGEST = hashlib.sha256(repr(entries).encode("utf-8")).hexdigest()[:16] if entries else ""
+    _matcher.cache_clear()
+    for fn in _ON_CHANGE:
+        fn()
+
+
 @dataclass(frozen=True)
 class Entity:
     name: str  # canonical
@@ -78,15 +202,16 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _matcher():
+    table = entity_table()
     alias_to = {}
-    for name, (typ, aliases) in ENTITIES.items():
+    for name, (typ, aliases) in table.items():
         for a in aliases + (name,):
             alias_to[fold(a)] = (name, typ)
     # match on the folded text, longest alias first; folded text keeps length
     # only if we fold char by char, so we match with a regex on the original
     # that tolerates hyphen/space variation and case.
     parts = []
-    for a in sorted({a for _, (_, al) in ENTITIES.items() for a in al} | set(ENTITIES), key=len, reverse=True):
+    for a in sorted({a for _, (_, al) in table.items() for a in al} | set(table), key=len, reverse=True):
         pat = r"[\s\-‐–]*".join(re.escape(w) for w in re.split(r"[\s\-‐–]+", a))
         parts.append(pat)
     case_sensitive = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")

@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from ..extract.entities import ENTITIES
+from ..extract.entities import entity_table, on_names_change
 from ..lang import compiled, compiled_any
 from ..model import Claim
 
@@ -32,7 +32,7 @@ STANCE_TYPES = ("negation", "antonym", "statement", "entity")
 
 #: stance type -> language table of its concept sides
 _TABLES = {"antonym": "ANTONYMS", "statement": "ACCOUNTS"}
-_TYPE = {name: typ for name, (typ, _) in ENTITIES.items()}
+_TYPE = {name: typ for name, (typ, _) in entity_table().items()}
 
 
 def _antonym_table() -> dict:
@@ -173,6 +173,15 @@ def place_names(text: str) -> list[str]:
 #: :func:`forget_stances` when a new batch is aligned
 STANCE_CACHE_SIZE = 1 << 17
 _stance_cache: dict = {}
+
+
+@on_names_change
+def _new_names() -> None:
+    """The user's names changed (``--names``): the entity types and what was computed from them."""
+    _TYPE.clear()
+    _TYPE.update({name: typ for name, (typ, _) in entity_table().items()})
+    _country.cache_clear()
+    forget_stances()
 
 
 def forget_stances() -> None:

@@ -236,3 +236,26 @@ def test_console_script_exits_2_on_a_missing_path_beside_a_good_one(tmp_path, go
     assert proc.returncode == 2 and proc.stdout == ""
     assert f"consistency: error: {tmp_path / 'nope.txt'}: no such file or folder" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_console_script_exits_2_on_a_bad_names_file_before_reading_articles(tmp_path, good):
+    names = tmp_path / "names.toml"
+    names.write_text('"Olaf Scholz" = ["Scholz"]\n[names."Kiel"]\ntype = "planet"\n', encoding="utf-8")
+    proc = subprocess.run([console_script(), "check", str(good), *FAST, "--names", str(names)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"consistency: error: {names}: 'Kiel': type must be one of" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    names.write_text('"Olaf Scholz" = ["Scholz"]\n"Kiel" = = 3\n', encoding="utf-8")  # a TOML error names its line
+    proc = subprocess.run([console_script(), "check", str(good), *FAST, "--names", str(names)],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 2 and f"{names}: not a valid TOML names file" in proc.stderr and "line 2" in proc.stderr
+
+
+def test_names_file_from_the_settings_file_is_read_relative_to_it(capsys, tmp_path, good):
+    (tmp_path / "names.toml").write_text('"Bündnis" = ["Allianz"]\n', encoding="utf-8")
+    (tmp_path / "consistency.toml").write_text('names = "names.toml"\n', encoding="utf-8")
+    code, report, _ = run_json(capsys, good, extra=("--config", str(tmp_path / "consistency.toml")))
+    assert code in (0, 1) and report["articles"][0]["error"] is None
+    assert main(["config", "--config", str(tmp_path / "consistency.toml")]) == 0
+    assert f'names = "{os.path.relpath(tmp_path / "names.toml")}"' in capsys.readouterr().out
