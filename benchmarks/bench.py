@@ -58,6 +58,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Optional
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
@@ -211,6 +212,68 @@ def _rss_children_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
 
+def _private_mb(pid: int) -> Optional[float]:
+    """The memory of process ``pid`` that it shares with no other process (private clean + dirty
+    pages of ``/proc/PID/smaps_rollup``): what a forked process adds beside the one it forked from.
+    ``None`` where that file cannot be read (not Linux, or the process ended)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            kb = sum(int(line.split()[1]) for line in fh if line.startswith(("Private_Clean:", "Private_Dirty:")))
+        return kb / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _children() -> list[int]:
+    """This process's live child processes (Linux ``/proc``; empty elsewhere)."""
+    me, out = os.getpid(), []
+    try:
+        tasks = os.listdir(f"/proc/{me}/task")
+    except OSError:
+        return out
+    for t in tasks:
+        try:
+            with open(f"/proc/{me}/task/{t}/children") as fh:
+                out += [int(x) for x in fh.read().split()]
+        except OSError:
+            continue
+    return out
+
+
+class ChildMemory:
+    """Sample, while the body runs, the private memory (:func:`_private_mb`) of this process's
+    forked children (the process that extracts while this one embeds, the one that aligns the
+    statements beside the values) every ``every`` seconds; ``peak_mb`` is the largest single
+    child's, ``peak_sum_mb`` the largest sum at one sample (``None`` if none was seen)."""
+
+    def __init__(self, every: float = 0.2):
+        self.every, self.peak_mb, self.peak_sum_mb = every, None, None
+        self._stop = None
+
+    def _sample(self) -> None:
+        sizes = [m for m in map(_private_mb, _children()) if m is not None]
+        if sizes:
+            self.peak_mb = max(self.peak_mb or 0.0, max(sizes))
+            self.peak_sum_mb = max(self.peak_sum_mb or 0.0, sum(sizes))
+
+    def __enter__(self) -> "ChildMemory":
+        import threading
+
+        self._stop = threading.Event()
+
+        def loop():
+            while not self._stop.wait(self.every):
+                self._sample()
+
+        self._thread = threading.Thread(target=loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 REAL = ROOT.parent / "shared" / "eval-data"
 
 
@@ -269,7 +332,11 @@ def run_size(n: int, repeats: int, seed: int, thread_settings: list[int], cache_
                            "embedding_rest_and_prepare": marks["aligning"] - marks["embedding"],
                            "align_judge": marks["done"] - marks["aligning"]})
 
-        e2e, e2e_runs = _timed(e2e_once, repeats)
+        with ChildMemory() as forked:
+            e2e, e2e_runs = _timed(e2e_once, repeats)
+        if forked.peak_mb is not None:
+            res["forked_private_mb"] = round(max(res.get("forked_private_mb", 0.0), forked.peak_mb), 1)
+            res["forked_private_sum_mb"] = round(max(res.get("forked_private_sum_mb", 0.0), forked.peak_sum_mb), 1)
         res["threads"][str(th)].update({
             "end_to_end_s": round(e2e, 4), "end_to_end_runs": e2e_runs,
             "sentences_per_s": round(len(texts) / e2e, 1),
@@ -403,8 +470,9 @@ def run_neighbours(sizes, repeats: int, dim: int = 512, seed: int = 0) -> list[d
 # ------------------------------------------------------------------ report
 def table(res: dict) -> str:
     lines = ["| articles | statements | embedded texts | floor s (1 thr / 2 thr) | end-to-end s (1 / 2) | "
-             "overhead (best) | segment+extract s | align+judge s | cold s | warm s | cold/warm | peak RSS MB (extracting process) |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "overhead (best) | segment+extract s | align+judge s | cold s | warm s | cold/warm | peak RSS MB (extracting process) | "
+             "forked processes' private MB (peak) |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in res["sizes"] + ([res["real"]] if res.get("real") else []):
         th = r["threads"]
         fl = " / ".join(str(th[k]["floor_s"]) for k in sorted(th))
@@ -412,7 +480,8 @@ def table(res: dict) -> str:
         lines.append(f"| {r['articles']}{' real' if r.get('batch', 'generated') != 'generated' else ''} | {r['statements']} | {r['sentences']} | {fl} | {ee} | {r['overhead_ratio']} "
                      f"({r['best_threads']} thr) | {r['segment_extract_s']} | {r['align_judge_s']} | "
                      f"{r.get('cold_s', '-')} | {r.get('warm_s', '-')} | {r.get('cold_warm_ratio', '-')} | "
-                     f"{r['peak_rss_mb']} ({r.get('extract_process_rss_mb', '-')}) |")
+                     f"{r['peak_rss_mb']} ({r.get('extract_process_rss_mb', '-')}) | "
+                     f"{r.get('forked_private_mb', '-')} |")
     for g in res.get("growth", []):
         lines.append(f"\nalign+judge {g['from']} -> {g['to']} articles: x{g['align_judge_x']} for "
                      f"x{g['statements_x']} statements (end to end x{g['end_to_end_x']}; align+judge from the "

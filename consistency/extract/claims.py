@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date
+from functools import cached_property
 from typing import Iterable, Optional
 
 from ..lang import kinship, table
@@ -425,9 +426,25 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
     """
     text = view if view is not None else sentence.text
     lang = sentence.language
+    furniture = furniture_spans(text)
+    values = _time_values(sentence, text, published, furniture)
+    taken = [(v.start - sentence.start, v.end - sentence.start) for v in values] + furniture
+    entities = find_entities(text)
+    values += _number_values(sentence, text, tolerance, taken, entities)
+    values += _other_counts(sentence, text, values)
+    values.sort(key=lambda q: q.start)
+    neg = negation_cues(text, lang)
+    hedges = hedge_cues(text, lang)
+    return Claim(sentence=sentence, values=tuple(values), negated=bool(neg), negation_cues=neg,
+                 hedged=bool(hedges), hedge_cues=hedges, attribution=attribution(text),
+                 entities=tuple(sorted({e.name for e in entities})))
+
+
+def _time_values(sentence: Sentence, text: str, published: Optional[date], furniture) -> list[Quantity]:
+    """The dates and times of day of a sentence, each with the happening it dates (its role); a
+    publication stamp or a dateline is none."""
     base = sentence.start
     values: list[Quantity] = []
-    furniture = furniture_spans(text)
     for d in find_dates(text, published):
         if _overlaps(d.start, d.end, furniture):
             continue  # the date of a publication stamp or a dateline: not a value of the statement
@@ -441,135 +458,234 @@ def extract(sentence: Sentence, view: Optional[str] = None, published: Optional[
         values.append(Quantity(raw=sentence.text[c.start:c.end], start=base + c.start, end=base + c.end,
                                kind="clock", value=c.value, low=c.low, high=c.high, unit=None, unit_key="clock",
                                hedge=c.hedge, role=_event(text, c.start, c.end)))
-    taken = [(v.start - base, v.end - base) for v in values] + furniture
-    entities = find_entities(text)
-    numbers = find_numbers(text, lang, tolerance)
+    return values
+
+
+def _other_counts(sentence: Sentence, text: str, values: list[Quantity]) -> list[Quantity]:
+    """Ages written in German words ("der Zwölfjährige") and counts of nobody ("no one was
+    injured", "keine Toten") where no value stands."""
+    base, out = sentence.start, []
+    if sentence.language == "de":
+        for a, b, years, whose in _word_ages_de(text):
+            if not _overlaps(a, b, [(v.start - base, v.end - base) for v in values + out]):
+                out.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="measure",
+                                    value=years, low=years, high=years, unit=whose, unit_key="age"))
+    for z in _zero_counts(text):
+        if not _overlaps(z[0], z[1], [(v.start - base, v.end - base) for v in values + out]):
+            a, b, unit, key, role = z
+            out.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="count", value=0.0,
+                                low=0.0, high=0.0, unit=unit, unit_key=key, role=role))
+    return out
+
+
+def _number_values(sentence: Sentence, text: str, tolerance: float, taken, entities) -> list[Quantity]:
+    """The numbers of a sentence outside ``taken`` (its dates and furniture) that are values: each
+    number goes through the rules of :data:`_NUMBER_RULES` until one says what it is."""
+    numbers = find_numbers(text, sentence.language, tolerance)
     for m in _ORDINAL_EN.finditer(text):
         if not _overlaps(m.start(), m.end(), taken):
             v = float(m.group(1))
             numbers.append(NumberMatch(m.start(), m.end(), v, v, v, None, None, False, False, False,
                                        ordinal=True))
     numbers.sort(key=lambda n: n.start)
+    out = []
     for n in numbers:
         if _overlaps(n.start, n.end, taken):
             continue
-        if (_NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_AFTER_I.match(text[n.end:])
-                or (text[n.start - 1:n.start] == "[" and _CITATION.match(text[n.end:]))
-                or _NOT_QUANTITY_BEFORE.search(text[:n.start]) or _name_number(text, n)
-                or text[n.start:n.start + 1].isdigit() and _HOUSE_NUMBER_BEFORE.search(text[:n.start])):
-            continue
-        ordinal = n.ordinal
-        if (lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer
+        num = _Number(sentence, text, n, entities)
+        for rule in _NUMBER_RULES:
+            found = rule(num)
+            if found is not None:
+                if found is not _SKIP:
+                    out.append(found)
+                break
+    return out
+
+
+#: A rule's answer that the number is no value of the statement (``None``: not this rule's case).
+_SKIP = object()
+
+
+class _Number:
+    """One number of a sentence, as the rules of :data:`_NUMBER_RULES` look at it."""
+
+    def __init__(self, sentence: Sentence, text: str, n: NumberMatch, entities):
+        self.sentence, self.text, self.n, self.entities = sentence, text, n, entities
+        self.lang = sentence.language
+        self.raw = sentence.text[n.start:n.end]
+
+    @cached_property
+    def ordinal(self) -> bool:
+        n, text = self.n, self.text
+        if (self.lang == "de" and _ORDINAL_AFTER.match(text[n.end:]) and n.plain_integer
                 and n.end < len(text.rstrip()) - 1):
-            ordinal = True  # "im 2. Weltkrieg", "der 7. Atomtest"
-        ca, cb = _clause(text, n.start, n.end)
-        subject = tuple(sorted({e.name for e in entities if ca <= e.start and e.end <= cb}))
-        raw = sentence.text[n.start:n.end]
-        compound = _AGE_COMPOUND.match(text[n.end:])
-        if _AGE_AFTER.match(text[n.end:]) or compound or (n.kind == "duration" and _AGE_LIST_AFTER.match(text[n.end:])):
-            # "16 years old", "15-year-old", "22-jährige", "16 Jahre alt": an age, not a duration;
-            # its unit is whose age it is, where a noun follows ("15-year-old student" -> "student")
-            years = _age_years(n, n.value, raw, lang)
-            low, high = years, years
-            if n.hedge == "range":  # "15 to 17 years old"
-                low, high = _age_years(n, n.low, raw, lang), _age_years(n, n.high, raw, lang)
-            # "der 22-Jährige": the compound is the noun, what follows is no one's
-            noun_after = compound and not compound.group().lstrip("-").startswith("J")
-            whose = _age_noun(text[n.end + compound.end():], lang) if noun_after else None
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=years,
-                                   low=low, high=high, unit=whose or "years old",
-                                   unit_key="age", hedge=n.hedge, subject=subject))
-            continue
-        scale = _SCALE_BEFORE.search(text[:n.start])
-        if scale and not (n.currency or n.percent):
-            # "Stärke 6,4", "magnitude 6.4", "Category 3", "Kategorie 4", "Stufe 2": a point on a scale
-            word = scale.group(1).lower()
-            key = "magnitude" if word[:3] in ("stä", "mag") else "category"
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=n.value,
-                                   low=n.low, high=n.high, unit=scale.group(1), unit_key=key, hedge=n.hedge,
-                                   subject=subject))
-            continue
-        if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
-            if not (n.currency or n.percent or n.kind):
-                continue  # "F-16s", "COVID-19", "24/7": names, not quantities
-        if (n.kind == "measure" and n.unit_key == "m" and _MILLIMETRES.fullmatch(n.unit or "")
-                and n.high <= 0.0201 and _GUN_WORDS.search(text)):
-            continue  # "a 9mm handgun", "7.62 mm rounds": a calibre names a cartridge, it is no length
-        if n.kind in ("measure", "duration"):
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=n.kind, value=n.value,
-                                   low=n.low, high=n.high, unit=n.unit, unit_key=n.unit_key, hedge=n.hedge,
-                                   subject=subject))
-            continue
-        if _MODIFIER_BEFORE.search(text[:n.start]) and not (n.currency or n.percent):
-            continue  # "50 911 calls": "911" names the calls
-        noun_from = n.end + (1 if ordinal and text[n.end:n.end + 1] == "." else 0)
+            return True  # "im 2. Weltkrieg", "der 7. Atomtest"
+        return n.ordinal
+
+    @cached_property
+    def subject(self) -> tuple:
+        ca, cb = _clause(self.text, self.n.start, self.n.end)
+        return tuple(sorted({e.name for e in self.entities if ca <= e.start and e.end <= cb}))
+
+    @cached_property
+    def noun(self):
+        n, text = self.n, self.text
+        if n.currency or n.percent:
+            return None
+        noun_from = n.end + (1 if self.ordinal and text[n.end:n.end + 1] == "." else 0)
         modifier = _MODIFIER_AFTER.match(text, n.end)
-        if modifier and not (n.currency or n.percent or ordinal):
+        if modifier and not self.ordinal:
             noun_from = modifier.end()  # "50 911 calls": 50 calls
-        noun = None if (n.currency or n.percent) else counted_noun(text, n.start, noun_from, lang, ordinal)
-        key = unit_key(noun[0]) if noun else None
-        if noun is None and not ordinal and _copula_age(text, n, lang):
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="measure", value=n.value,
-                                   low=n.value, high=n.value, unit="years old", unit_key="age", subject=subject))
-            continue
-        if ordinal:
-            if noun is None:
-                continue
-            raw = sentence.text[n.start:n.end]
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="ordinal",
-                                   value=n.value, low=n.value, high=n.value, unit=noun[0], unit_key=key,
-                                   subject=subject))
-            continue
-        is_year = (n.plain_integer and 1800 <= n.value <= 2100 and not (n.currency or n.percent)
-                   and n.hedge is None and (key is None or _YEAR_CUE.search(text[:n.start])))
-        if (n.hedge == "range" and key is None and not (n.currency or n.percent or n.scaled)
-                and float(n.low).is_integer() and float(n.high).is_integer() and 1800 <= n.low < n.high <= 2100):
-            # "between 2015 and 2021", "von 2017 bis 2021": a period of years, not a count
-            lo, hi = date(int(n.low), 1, 1).toordinal(), date(int(n.high), 12, 31).toordinal()
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="year",
-                                   value=lo, low=lo, high=hi, unit_key="time", hedge="range"))
-            continue
-        if is_year:
-            lo, hi = date(int(n.value), 1, 1).toordinal(), date(int(n.value), 12, 31).toordinal()
-            values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind="year",
-                                   value=lo, low=lo, high=hi, unit_key="time"))
-            continue
-        if n.currency:
-            kind, key, unit = "money", n.currency, n.currency
-        elif n.percent:
-            kind, key, unit = ("percent", "pp", "percentage points") if n.points else ("percent", "%", "%")
-        elif key in _DURATION_UNITS and _TIME_WORD.match(noun[0]):  # "25 lange Jahre": the unit past an adjective
-            kind, unit, key = "duration", noun[0], "s"
-            lo, hi = n.low, n.high
-            n = NumberMatch(n.start, n.end, convert(n.value, _DURATION_UNITS[unit_key(noun[0])], "s"),
-                            convert(lo, _DURATION_UNITS[unit_key(noun[0])], "s"),
-                            convert(hi, _DURATION_UNITS[unit_key(noun[0])], "s"), n.hedge, None, False,
-                            n.scaled, False)
-        else:
-            kind, unit = "count", noun[0] if noun else None
-            if (noun is None and n.hedge is None and n.value < 1000 and not n.scaled and not n.words
-                    and _role(text, n.start, n.end, None) is None):
-                continue  # a bare small number ("Channel 24"): no fact to compare
-        values.append(Quantity(raw=raw, start=base + n.start, end=base + n.end, kind=kind,
-                               value=n.value, low=n.low, high=n.high, unit=unit, unit_key=key,
-                               hedge=n.hedge, subject=subject,
-                               role=_role(text, n.start, n.end, key) if kind == "count" else None))
-    if lang == "de":
-        for a, b, years, whose in _word_ages_de(text):
-            if not _overlaps(a, b, [(v.start - base, v.end - base) for v in values]):
-                values.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="measure",
-                                       value=years, low=years, high=years, unit=whose, unit_key="age"))
-    for z in _zero_counts(text):
-        if not _overlaps(z[0], z[1], [(v.start - base, v.end - base) for v in values]):
-            a, b, unit, key, role = z
-            values.append(Quantity(raw=sentence.text[a:b], start=base + a, end=base + b, kind="count", value=0.0,
-                                   low=0.0, high=0.0, unit=unit, unit_key=key, role=role))
-    values.sort(key=lambda q: q.start)
-    neg = negation_cues(text, lang)
-    hedges = hedge_cues(text, lang)
-    return Claim(sentence=sentence, values=tuple(values), negated=bool(neg), negation_cues=neg,
-                 hedged=bool(hedges), hedge_cues=hedges, attribution=attribution(text),
-                 entities=tuple(sorted({e.name for e in entities})))
+        return counted_noun(text, n.start, noun_from, self.lang, self.ordinal)
+
+    @cached_property
+    def key(self) -> Optional[str]:
+        return unit_key(self.noun[0]) if self.noun else None
+
+    def value(self, kind: str, n: Optional[NumberMatch] = None, **kw) -> Quantity:
+        """The Quantity of this number (of ``n``, a converted copy, if given)."""
+        n = n or self.n
+        base = self.sentence.start
+        kw.setdefault("low", n.low)
+        kw.setdefault("high", n.high)
+        kw.setdefault("value", n.value)
+        return Quantity(raw=self.raw, start=base + n.start, end=base + n.end, kind=kind, **kw)
+
+
+def _not_a_quantity(x: _Number):
+    """A number that names or places something: "Boeing 737", "[3]", a house number, "F-16s"."""
+    n, text = x.n, x.text
+    if (_NOT_QUANTITY_AFTER.match(text[n.end:]) or _NOT_QUANTITY_AFTER_I.match(text[n.end:])
+            or (text[n.start - 1:n.start] == "[" and _CITATION.match(text[n.end:]))
+            or _NOT_QUANTITY_BEFORE.search(text[:n.start]) or _name_number(text, n)
+            or text[n.start:n.start + 1].isdigit() and _HOUSE_NUMBER_BEFORE.search(text[:n.start])):
+        return _SKIP
+    return None
+
+
+def _age(x: _Number):
+    """"16 years old", "15-year-old", "22-jährige", "16 Jahre alt": an age, not a duration; its
+    unit is whose age it is, where a noun follows ("15-year-old student" -> "student")."""
+    n, text, lang = x.n, x.text, x.lang
+    compound = _AGE_COMPOUND.match(text[n.end:])
+    if not (_AGE_AFTER.match(text[n.end:]) or compound
+            or (n.kind == "duration" and _AGE_LIST_AFTER.match(text[n.end:]))):
+        return None
+    years = _age_years(n, n.value, x.raw, lang)
+    low, high = years, years
+    if n.hedge == "range":  # "15 to 17 years old"
+        low, high = _age_years(n, n.low, x.raw, lang), _age_years(n, n.high, x.raw, lang)
+    # "der 22-Jährige": the compound is the noun, what follows is no one's
+    noun_after = compound and not compound.group().lstrip("-").startswith("J")
+    whose = _age_noun(text[n.end + compound.end():], lang) if noun_after else None
+    return x.value("measure", value=years, low=low, high=high, unit=whose or "years old", unit_key="age",
+                   hedge=n.hedge, subject=x.subject)
+
+
+def _scale_point(x: _Number):
+    """"Stärke 6,4", "magnitude 6.4", "Category 3", "Kategorie 4", "Stufe 2": a point on a scale."""
+    n = x.n
+    scale = _SCALE_BEFORE.search(x.text[:n.start])
+    if not scale or n.currency or n.percent:
+        return None
+    word = scale.group(1).lower()
+    key = "magnitude" if word[:3] in ("stä", "mag") else "category"
+    return x.value("measure", unit=scale.group(1), unit_key=key, hedge=n.hedge, subject=x.subject)
+
+
+def _name_part(x: _Number):
+    """"F-16s", "COVID-19", "24/7": names, not quantities."""
+    n, text = x.n, x.text
+    if text[max(0, n.start - 1):n.start] in ("-", "/") or text[n.end:n.end + 1] in ("-", "/"):
+        if not (n.currency or n.percent or n.kind):
+            return _SKIP
+    return None
+
+
+def _calibre(x: _Number):
+    """"a 9mm handgun", "7.62 mm rounds": a calibre names a cartridge, it is no length."""
+    n = x.n
+    if (n.kind == "measure" and n.unit_key == "m" and _MILLIMETRES.fullmatch(n.unit or "")
+            and n.high <= 0.0201 and _GUN_WORDS.search(x.text)):
+        return _SKIP
+    return None
+
+
+def _measured(x: _Number):
+    """A number with a unit of measure or of time ("12 feet", "drei Stunden")."""
+    n = x.n
+    if n.kind not in ("measure", "duration"):
+        return None
+    return x.value(n.kind, unit=n.unit, unit_key=n.unit_key, hedge=n.hedge, subject=x.subject)
+
+
+def _modifier(x: _Number):
+    """"50 911 calls": "911" names the calls."""
+    n = x.n
+    if _MODIFIER_BEFORE.search(x.text[:n.start]) and not (n.currency or n.percent):
+        return _SKIP
+    return None
+
+
+def _age_by_copula(x: _Number):
+    """"Der Mann ist 45", "he was 45": an age without the word."""
+    n = x.n
+    if x.noun is None and not x.ordinal and _copula_age(x.text, n, x.lang):
+        return x.value("measure", low=n.value, high=n.value, unit="years old", unit_key="age", subject=x.subject)
+    return None
+
+
+def _ordinal(x: _Number):
+    """"the second day", "der 7. Atomtest": a place in a sequence, of the noun after it (none: no value)."""
+    if not x.ordinal:
+        return None
+    if x.noun is None:
+        return _SKIP
+    n = x.n
+    return x.value("ordinal", low=n.value, high=n.value, unit=x.noun[0], unit_key=x.key, subject=x.subject)
+
+
+def _years(x: _Number):
+    """A year ("2019", after a year cue where a noun follows) or a period of years ("between 2015
+    and 2021", "von 2017 bis 2021": not a count)."""
+    n, key = x.n, x.key
+    if (n.hedge == "range" and key is None and not (n.currency or n.percent or n.scaled)
+            and float(n.low).is_integer() and float(n.high).is_integer() and 1800 <= n.low < n.high <= 2100):
+        lo, hi = date(int(n.low), 1, 1).toordinal(), date(int(n.high), 12, 31).toordinal()
+        return x.value("year", value=lo, low=lo, high=hi, unit_key="time", hedge="range")
+    if (n.plain_integer and 1800 <= n.value <= 2100 and not (n.currency or n.percent)
+            and n.hedge is None and (key is None or _YEAR_CUE.search(x.text[:n.start]))):
+        lo, hi = date(int(n.value), 1, 1).toordinal(), date(int(n.value), 12, 31).toordinal()
+        return x.value("year", value=lo, low=lo, high=hi, unit_key="time")
+    return None
+
+
+def _amount(x: _Number):
+    """Money, a percentage, a duration whose unit stands past an adjective ("25 lange Jahre"), or a
+    count of its noun; a bare small number ("Channel 24") is no fact to compare."""
+    n, noun, key, text = x.n, x.noun, x.key, x.text
+    if n.currency:
+        kind, key, unit = "money", n.currency, n.currency
+    elif n.percent:
+        kind, key, unit = ("percent", "pp", "percentage points") if n.points else ("percent", "%", "%")
+    elif key in _DURATION_UNITS and _TIME_WORD.match(noun[0]):
+        kind, unit, key = "duration", noun[0], "s"
+        per = _DURATION_UNITS[unit_key(noun[0])]
+        n = NumberMatch(n.start, n.end, convert(n.value, per, "s"), convert(n.low, per, "s"),
+                        convert(n.high, per, "s"), n.hedge, None, False, n.scaled, False)
+    else:
+        kind, unit = "count", noun[0] if noun else None
+        if (noun is None and n.hedge is None and n.value < 1000 and not n.scaled and not n.words
+                and _role(text, n.start, n.end, None) is None):
+            return _SKIP
+    return x.value(kind, n, unit=unit, unit_key=key, hedge=n.hedge, subject=x.subject,
+                   role=_role(text, n.start, n.end, key) if kind == "count" else None)
+
+
+#: What a number of a sentence is, rule by rule, in order: the first rule that answers decides
+#: (a Quantity, or :data:`_SKIP` for no value).
+_NUMBER_RULES = (_not_a_quantity, _age, _scale_point, _name_part, _calibre, _measured, _modifier,
+                 _age_by_copula, _ordinal, _years, _amount)
 
 
 def extract_claims(article: Article, sentences: Iterable[Sentence],

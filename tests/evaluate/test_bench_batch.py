@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,30 @@ def test_a_failed_stage_is_recorded_and_the_others_are_written(tmp_path, monkeyp
     res = json.loads(out.read_text())
     assert res["errors"] == {"10 articles": "ValueError: boom"} and res["corpus"]["articles"] == 5
     assert "failed: 10 articles: ValueError: boom" in capsys.readouterr().out
+
+
+def test_child_memory_sees_a_forked_process_and_its_private_pages():
+    import multiprocessing as mp
+
+    bench = _bench()
+    if not os.path.exists(f"/proc/{os.getpid()}/smaps_rollup"):
+        pytest.skip("no /proc smaps_rollup here")
+
+    def hold(ready, done):
+        block = bytearray(64 * 2 ** 20)  # 64 MB written by the child alone: private to it
+        block[::4096] = b"x" * len(block[::4096])
+        ready.set()
+        done.wait(30)
+
+    ctx = mp.get_context("fork")
+    ready, done = ctx.Event(), ctx.Event()
+    with bench.ChildMemory(every=0.05) as seen:
+        p = ctx.Process(target=hold, args=(ready, done))
+        p.start()
+        assert ready.wait(30)
+        import time
+        time.sleep(0.3)
+        done.set()
+        p.join(30)
+    assert seen.peak_mb is not None and 60 <= seen.peak_mb < 1024
+    assert seen.peak_sum_mb >= seen.peak_mb
