@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..model import Claim, Finding, Group
@@ -21,12 +22,51 @@ __all__ = ["_judge_statement", "_stance_words", "_digest"]
 
 def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[str, str],
                      names: Optional[dict] = None) -> Finding:
+    """The finding of a statement group: a clash of stances (:func:`_stance_verdict`), else the same
+    statement with another filler in one slot (:func:`_slot_contrast`), else agreement."""
     members = [claims[m.claim] for m in group.mentions]
+    index = {m.claim: k for k, m in enumerate(group.mentions)}
+    v = _stance_verdict(group, members, index)
+    fillers: dict[int, str] = {}
+    if v.verdict == "agree" and v.reason is None:
+        contrast = _slot_contrast(group, v.members, index, v.plain)
+        if contrast is not None:
+            keep, pos, fillers = contrast
+            v = _Verdict("contradict", "entity", None, [v.members[k] for k in keep], v.st, pos, v.plain)
+    members, pos = v.members, v.pos
+    refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
+    parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"
+             for c in members]
+    fid = fingerprint(v.kind, group.key, parts)
+    message = _message(v, refs, fillers, names)
+    return Finding(id=fid, verdict=v.verdict, kind=v.kind, fact=group.fact, message=message, statements=refs,
+                   reason=v.reason,
+                   confidence=0.0 if v.verdict == "unverifiable" else round(float(group.similarity), 3))
+
+
+@dataclass
+class _Verdict:
+    """What :func:`_stance_verdict` decided: the verdict, kind and reason, and the statements kept
+    (``members``), their stances (``st``), positions (``pos``) and which are plain (``plain``)."""
+
+    verdict: str
+    kind: str
+    reason: Optional[str]
+    members: list
+    st: list
+    pos: list
+    plain: list
+
+
+def _stance_verdict(group: Group, members: list, index: dict) -> _Verdict:
+    """Try each stance type of :data:`STANCE_TYPES` in order: the first on which two plain
+    statements of two articles, linked strongly enough, take opposite stances makes a contradiction
+    (kept to the statements that take part, :func:`_core`); opposite polarity without such a link
+    is unverifiable; else the statements agree."""
     st = [stances(c) for c in members]
     plain = [i for i, c in enumerate(members) if not c.hedged]
     is_plain = set(plain)
     verdict, kind, reason, pos = "agree", "statement", None, [0] * len(members)
-    index = {m.claim: k for k, m in enumerate(group.mentions)}
     strong = [(index[a], index[b]) for a, b in group.strong if a in index and b in index]
     same = [(index[a], index[b]) for a, b in group.same if a in index and b in index]
     for typ in STANCE_TYPES:
@@ -51,14 +91,7 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
             if len(types) != 1:
                 continue
         if clash and typ in ("antonym", "statement"):
-            # positions by the side taken on the concept that clashes
-            a0, b0 = clash[0]
-            da = dict(x.split(":") for x in st[a0][typ].split())
-            db = dict(x.split(":") for x in st[b0][typ].split())
-            key = next(k for k in da.keys() & db.keys() if da[k] != db[k])
-            for i in range(len(st)):
-                sides = dict(x.split(":") for x in (st[i][typ] or "").split())
-                st[i] = {**st[i], typ: f"{key}:{sides[key]}" if key in sides else None}
+            st = _on_the_clashing_concept(st, clash[0], typ)
             values = {st[i][typ] for i in plain if st[i][typ] is not None}
             arts = {members[i].article for i in plain if st[i][typ] is not None}
         if len(values) >= 2 and len(arts) >= 2:
@@ -86,56 +119,64 @@ def _judge_statement(group: Group, claims: Sequence[Claim], article_ids: dict[st
                       "opposite polarity, but the statements are only loosely aligned")
             kind, verdict = "negation", "unverifiable"
             pos = [0 if s["negation"] == "affirms" else 1 for s in st]
-    fillers: dict[int, str] = {}
-    if verdict == "agree" and reason is None:
-        # the same statement with another noun in one slot ("mit einer Pistole" / "mit einem Messer
-        # bedroht"): the two statements of each such pair, in two positions
-        slot = [(index[a], index[b], fa, fb) for a, b, fa, fb in group.contrasts if a in index and b in index
-                and a != b and index[a] in is_plain and index[b] in is_plain]
-        if slot:
-            first = {slot[0][2], slot[0][3]}
-            filler_of = {}  # statement -> its filler, over the pairs that contrast the first two fillers
-            for x, y, fx, fy in slot:
-                if {fx, fy} == first:
-                    filler_of.setdefault(x, fx)
-                    filler_of.setdefault(y, fy)
-            keep = sorted(filler_of)
-            order = [slot[0][2], slot[0][3]]
-            members = [members[k] for k in keep]
-            pos = [order.index(filler_of[k]) for k in keep]
-            fillers = {n: filler_of[k] for n, k in enumerate(keep)}
-            verdict, kind = "contradict", "entity"
-    refs = tuple(_ref(c, article_ids, (), p) for c, p in zip(members, pos))
-    parts = [f"{article_ids.get(c.article, c.article)}={int(c.negated)}:{_digest(c.sentence.clean)}"
-             for c in members]
-    fid = fingerprint(kind, group.key, parts)
-    if verdict == "contradict":
-        groups: dict[int, list[str]] = {}
-        for r, s_ in zip(refs, st):
-            if r.position < len(groups) + 10:
-                groups.setdefault(r.position, [])
-        by_pos: dict[int, set] = {}
-        for r in refs:
-            by_pos.setdefault(r.position, set()).add(_short(r.article, names))
-        if fillers:
-            said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says “{next(f for n, f in fillers.items() if pos[n] == p)}”"
-                             for p in sorted(by_pos))
-            message = f"same statement, another object or place: {said}"
-        elif kind == "negation":
-            deny = sorted({_short(members[i].article, names) for i in plain if members[i].negated})
-            affirm = sorted({_short(members[i].article, names) for i in plain if not members[i].negated})
-            cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})
-            message = f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
-        else:
-            said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says {_stance_words(kind, members, st, refs, p)}"
-                             for p in sorted(by_pos) if p < 10 and _stance_words(kind, members, st, refs, p))
-            message = f"same statement, opposite {kind}: {said}"
-    else:
+    return _Verdict(verdict, kind, reason, members, st, pos, plain)
+
+
+def _on_the_clashing_concept(st: list, pair: tuple, typ: str) -> list:
+    """The stances of type ``typ`` cut to the one concept on which the statements ``pair`` take
+    different sides: positions are by the side taken on it."""
+    a0, b0 = pair
+    da = dict(x.split(":") for x in st[a0][typ].split())
+    db = dict(x.split(":") for x in st[b0][typ].split())
+    key = next(k for k in da.keys() & db.keys() if da[k] != db[k])
+    out = []
+    for s in st:
+        sides = dict(x.split(":") for x in (s[typ] or "").split())
+        out.append({**s, typ: f"{key}:{sides[key]}" if key in sides else None})
+    return out
+
+
+def _slot_contrast(group: Group, members: list, index: dict, plain: list):
+    """The same statement with another noun in one slot ("mit einer Pistole" / "mit einem Messer
+    bedroht"): ``(keep, positions, fillers)`` of the statements of the pairs that contrast the
+    first two fillers (two positions), or ``None``."""
+    is_plain = set(plain)
+    slot = [(index[a], index[b], fa, fb) for a, b, fa, fb in group.contrasts if a in index and b in index
+            and a != b and index[a] in is_plain and index[b] in is_plain]
+    if not slot:
+        return None
+    first = {slot[0][2], slot[0][3]}
+    filler_of = {}  # statement -> its filler, over the pairs that contrast the first two fillers
+    for x, y, fx, fy in slot:
+        if {fx, fy} == first:
+            filler_of.setdefault(x, fx)
+            filler_of.setdefault(y, fy)
+    keep = sorted(filler_of)
+    order = [slot[0][2], slot[0][3]]
+    return keep, [order.index(filler_of[k]) for k in keep], {n: filler_of[k] for n, k in enumerate(keep)}
+
+
+def _message(v: _Verdict, refs: tuple, fillers: dict, names: Optional[dict]) -> str:
+    """The finding's message: who says what (a contradiction), or how many articles state it."""
+    members, st, plain = v.members, v.st, v.plain
+    if v.verdict != "contradict":
         message = f"{len({c.article for c in members})} articles state it"
-        if reason:
-            message = f"{reason}: {message}"
-    return Finding(id=fid, verdict=verdict, kind=kind, fact=group.fact, message=message, statements=refs,
-                   reason=reason, confidence=0.0 if verdict == "unverifiable" else round(float(group.similarity), 3))
+        return f"{v.reason}: {message}" if v.reason else message
+    by_pos: dict[int, set] = {}
+    for r in refs:
+        by_pos.setdefault(r.position, set()).add(_short(r.article, names))
+    if fillers:
+        said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says “{next(f for n, f in fillers.items() if v.pos[n] == p)}”"
+                         for p in sorted(by_pos))
+        return f"same statement, another object or place: {said}"
+    if v.kind == "negation":
+        deny = sorted({_short(members[i].article, names) for i in plain if members[i].negated})
+        affirm = sorted({_short(members[i].article, names) for i in plain if not members[i].negated})
+        cues = sorted({w for i in plain if members[i].negated for w in members[i].negation_cues})
+        return f"{', '.join(affirm)} affirms what {', '.join(deny)} denies ({', '.join(cues)})"
+    said = "; ".join(f"{', '.join(sorted(by_pos[p]))} says {_stance_words(v.kind, members, st, refs, p)}"
+                     for p in sorted(by_pos) if p < 10 and _stance_words(v.kind, members, st, refs, p))
+    return f"same statement, opposite {v.kind}: {said}"
 
 
 def _core(clash, links, st, typ) -> list[int]:
