@@ -69,12 +69,11 @@ def with_publication_dates(articles: Sequence[Article], settings: Settings) -> l
     return out
 
 
-def _claims_key(article: Article, tolerance: float) -> str:
-    """The result-cache key of an article's claims: everything they depend on (the user's names
-    in force too, :func:`~consistency.extract.entities.use_names`)."""
+def _claims_key(article: Article, tolerance: float, names: str = "") -> str:
+    """The result-cache key of an article's claims: everything they depend on (``names``: the
+    digest of the names file, :func:`~consistency.extract.entities.names_digest`)."""
     # the dataclass fields, not the object: a pickle would also hold what the article caches on
     # itself (its line starts, once a statement was located), and the key would change
-    names = names_digest()
     return digest("claims/1", [getattr(article, f.name) for f in fields(article)], repr(tolerance),
                   *((f"names:{names}",) if names else ()))
 
@@ -135,7 +134,9 @@ def _article_claims(articles: Sequence[Article], settings: Settings, cache: Opti
     ``state["forked"]`` tells, from the first article on, whether another process extracts."""
     use_names(settings.names)
     readable = [a for a in with_publication_dates(articles, settings) if not a.error]
-    keys = [_claims_key(a, settings.tolerance) for a in readable] if cache is not None else [None] * len(readable)
+    names = names_digest(settings.names)
+    keys = ([_claims_key(a, settings.tolerance, names) for a in readable] if cache is not None
+            else [None] * len(readable))
     stored = cache.get_many(keys) if cache is not None else {}
     todo = [a for a, key in zip(readable, keys) if key is None or stored.get(key) is None]
     forked = _extract_forked(len(todo))

@@ -19,6 +19,8 @@ from collections import Counter
 from functools import lru_cache
 from typing import Sequence
 
+from ..extract.entities import on_names_change
+
 __all__ = ["distinctive_phrases", "same_words_but_names", "content_stems"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.U)
@@ -101,6 +103,7 @@ def _content_stems(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@on_names_change
 def _new_names() -> None:
     """The user's names changed (``--names``): what blanked the old ones is stale."""
     _without_names.cache_clear()
@@ -126,12 +129,3 @@ def same_words_but_names(a: str, b: str, min_jaccard: float = 0.75) -> bool:
     if len(wa) < 2 or len(wb) < 2:
         return False
     return len(wa & wb) / len(wa | wb) >= min_jaccard
-
-
-def _register() -> None:
-    from ..extract.entities import on_names_change
-
-    on_names_change(_new_names)
-
-
-_register()

@@ -157,13 +157,13 @@ def text_hash(text: str) -> str:
 
 def _params(article: Article, settings: Settings) -> str:
     """What an article's stored claims depend on besides its text: another value re-extracts it."""
-    from ..extract.entities import use_names, names_digest
+    from ..extract.entities import names_digest
 
-    use_names(settings.names)
     params = {"published": article.published.isoformat() if article.published else None,
               "tolerance": settings.tolerance}
-    if names_digest():
-        params["names"] = names_digest()  # the user's names (--names); without them, as before
+    names = names_digest(settings.names)
+    if names:
+        params["names"] = names  # the user's names (--names); without them, as before
     return json.dumps(params, sort_keys=True)
 
 

@@ -69,7 +69,6 @@ NAME_TYPES = ("person", "city", "country", "organization", "place", "other")
 
 #: The user's names (``--names FILE``) in force: canonical name -> (type, aliases), and their digest.
 _EXTRA: dict[str, tuple[str, tuple[str, ...]]] = {}
-_EXTRA_DIGEST = ""
 #: Functions called when the names in force change (caches built from the table).
 _ON_CHANGE: list = []
 
@@ -92,28 +91,26 @@ def entity_table() -> dict[str, tuple[str, tuple[str, ...]]]:
     return out
 
 
-def names_digest() -> str:
-    """A digest of the user's names in force, ``""`` when there are none (cache keys hold it)."""
-    return _EXTRA_DIGEST
+def names_digest(path: Optional[str]) -> str:
+    """A digest of the names of the file ``path``, ``""`` for none (cache keys and a corpus
+    article's params hold it, so a changed file re-extracts what it touches)."""
+    entries = load_names(path) if path else ()
+    return hashlib.sha256(repr(entries).encode("utf-8")).hexdigest()[:16] if entries else ""
 
 
 @lru_cache(maxsize=8)
 def _load(path: str, mtime_ns: int, size: int) -> tuple:
-    import tomllib
-
+    from ..config import _MAX_CONFIG_BYTES, _parse_toml
     from ..settings import SettingsError
 
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(_MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise SettingsError(f"{path}: cannot read the names file ({exc.strerror or exc})") from None
-    try:
-        doc = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise SettingsError(f"{path}: the names file is not UTF-8 (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise SettingsError(f"{path}: not a valid TOML names file: {exc}") from None
+    if len(data) > _MAX_CONFIG_BYTES:
+        raise SettingsError(f"{path}: names file larger than {_MAX_CONFIG_BYTES:,} bytes")
+    doc = _parse_toml(path, data)  # a fault names the file and line, as in a settings file
     # names at the top, or in a [names] table (as [names."Port Arthur"] sections), or both
     table = {k: v for k, v in doc.items() if not (k == "names" and isinstance(v, dict))}
     for name, entry in (doc["names"] if isinstance(doc.get("names"), dict) else {}).items():
@@ -172,13 +169,12 @@ def load_names(path: str) -> tuple:
 def use_names(path: Optional[str]) -> None:
     """Put the names of the file ``path`` in force (``None``: only the built-in table), for every
     extraction and judgement in this process after it (forked processes inherit them)."""
-    global _EXTRA, _EXTRA_DIGEST
+    global _EXTRA
     entries = load_names(path) if path else ()
     extra = {name: (typ, aliases) for name, typ, aliases in entries}
     if extra == _EXTRA:
         return
     _EXTRA = extra
-    _EXTRA_DIGEST = hashlib.sha256(repr(entries).encode("utf-8")).hexdigest()[:16] if entries else ""
     _matcher.cache_clear()
     for fn in _ON_CHANGE:
         fn()

@@ -32,15 +32,24 @@ def test_both_forms_are_read_and_sorted(names):
 
 
 def test_names_in_force_are_found_and_written_canonically_until_reset(names):
+    import consistency.align.statements as align_statements
+    import consistency.judge.stances as stances
+    from consistency.align.phrases import same_words_but_names
+
     text = "Bundeskanzler Scholz besuchte Pt. Arthur."
     assert not find_entities(text)
+    # the caches built from the table see the change too: entity types, names blanked in phrases
+    assert not same_words_but_names("Der Zug hielt in Pt. Arthur.", "Der Zug hielt in Kiel.", 0.99)
     use_names(names)
+    assert stances._TYPE["Port Arthur"] == align_statements._TYPE["Port Arthur"] == "city"
+    assert same_words_but_names("Der Zug hielt in Pt. Arthur.", "Der Zug hielt in Moskau.", 0.99)
     assert [(e.name, e.type) for e in find_entities(text)] == [("Olaf Scholz", "other"), ("Port Arthur", "city")]
     assert canonical_text(text) == "Olaf Scholz besuchte Port Arthur."
     assert entity_table()["Port Arthur"][0] == "city"
     assert "Moscow" in entity_table()  # the built-in names stay
     use_names(None)
     assert not find_entities(text)
+    assert "Port Arthur" not in stances._TYPE and "Port Arthur" not in align_statements._TYPE
 
 
 def test_claims_of_puts_the_settings_names_in_force(names):
@@ -52,21 +61,23 @@ def test_claims_of_puts_the_settings_names_in_force(names):
     assert "Olaf Scholz" not in plain.entities and "Olaf Scholz" in named.entities
 
 
-def test_the_claims_cache_key_and_corpus_params_hold_the_names(names):
+def test_the_claims_cache_key_and_corpus_params_hold_the_names(names, tmp_path):
     from consistency.corpus.store import _params
+    from consistency.extract.entities import names_digest
     from consistency.pipeline import _claims_key
 
     art = article_from_text("a.txt", "Ein Satz.\n", language="de")
-    use_names(None)
     key, params = _claims_key(art, 0.1), _params(art, Settings())
-    assert "names" not in params  # without a names file, stored corpora are not re-extracted
-    use_names(names)
-    assert _claims_key(art, 0.1) != key
+    assert names_digest(None) == "" and "names" not in params  # without a names file, nothing is re-extracted
+    assert _claims_key(art, 0.1, names_digest(names)) != key
     assert _params(art, Settings(names=names)) != params
+    other = tmp_path / "other.toml"
+    other.write_text('"Kiel" = ["Kiel-Holtenau"]\n', encoding="utf-8")
+    assert names_digest(str(other)) not in ("", names_digest(names))  # another file, another key
 
 
 @pytest.mark.parametrize("text,message", [
-    ('"A" = [', "not a valid TOML names file"),
+    ('"A" = [', r"bad.toml:1: invalid TOML"),
     ('"A" = 3', "must be a list of aliases or a table"),
     ('[names."A"]\ntype = "planet"\naliases = ["B"]', "type must be one of"),
     ('[names."A"]\nkind = "city"', "unknown key 'kind'"),
